@@ -1,0 +1,99 @@
+/**
+ * Typed, documented arguments for plugins (env args such as a bandit's `arms`, wrapper options).
+ * Unknown names and out-of-range values are errors that name the argument and what is allowed.
+ */
+import { closest } from './context.ts';
+import { MetarenaError, show } from './errors.ts';
+
+export type ArgSpec =
+  | { type: 'integer' | 'number'; default: number; min?: number; max?: number; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'string'; default: string; choices?: readonly string[]; description: string }
+  | { type: 'strings'; default: readonly string[]; choices?: readonly string[]; description: string }
+  | { type: 'integers'; default: readonly number[]; min?: number; max?: number; description: string };
+
+export type ArgSpecs = Record<string, ArgSpec>;
+export type ArgValues = Record<string, unknown>;
+
+type ValueOfSpec<S extends ArgSpec> = S['default'];
+export type ArgsOf<S extends ArgSpecs> = { [K in keyof S]: ValueOfSpec<S[K]> };
+
+/** Parses a command-line `name=value` string into the arg's type. */
+export function parseArgValue(spec: ArgSpec, raw: string): unknown {
+  switch (spec.type) {
+    case 'integer':
+    case 'number':
+      return raw.trim() === '' ? Number.NaN : Number(raw);
+    case 'boolean':
+      return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+    case 'strings':
+      return raw.split(',').filter(Boolean);
+    case 'integers':
+      return raw.split(',').filter(Boolean).map(Number);
+    default:
+      return raw;
+  }
+}
+
+function checkNumber(spec: { type: string; min?: number; max?: number }, v: unknown, field: string): number {
+  const integer = spec.type.startsWith('integer');
+  const lo = spec.min ?? -Infinity;
+  const hi = spec.max ?? Infinity;
+  if (typeof v !== 'number' || Number.isNaN(v) || (integer && !Number.isInteger(v)) || v < lo || v > hi) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be ${integer ? 'an integer' : 'a number'} in [${show(lo)}, ${show(hi)}], got ${show(v)}`, {
+      field,
+      allowed: `[${show(lo)}, ${show(hi)}]`,
+    });
+  }
+  return v;
+}
+
+/** Validates `given` against `specs`, filling defaults. `owner` names the plugin in messages. */
+export function resolveArgs<S extends ArgSpecs>(specs: S, given: unknown, field: string): ArgsOf<S> {
+  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be an object, got ${show(given)}`, { field });
+  }
+  const values = (given ?? {}) as ArgValues;
+  const names = Object.keys(specs);
+  for (const k of Object.keys(values)) {
+    if (!(k in specs)) {
+      const near = closest(k, names);
+      throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: unknown argument ${show(k)}${near ? ` (did you mean ${near}?)` : ''}; allowed: ${names.join(', ') || '(none)'}`, {
+        field: `${field}.${k}`,
+        allowed: names.join(', ') || '(none)',
+      });
+    }
+  }
+  const out: ArgValues = {};
+  for (const [k, spec] of Object.entries(specs)) {
+    const v = values[k] === undefined ? spec.default : values[k];
+    const f = `${field}.${k}`;
+    switch (spec.type) {
+      case 'integer':
+      case 'number':
+        out[k] = checkNumber(spec, v, f);
+        break;
+      case 'boolean':
+        if (typeof v !== 'boolean') throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be true or false, got ${show(v)}`, { field: f, allowed: 'true, false' });
+        out[k] = v;
+        break;
+      case 'string':
+        if (typeof v !== 'string' || (spec.choices && !spec.choices.includes(v))) {
+          throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be ${spec.choices ? `one of ${spec.choices.join(', ')}` : 'a string'}, got ${show(v)}`, { field: f, allowed: spec.choices?.join(', ') });
+        }
+        out[k] = v;
+        break;
+      case 'strings':
+        if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || (spec.choices && !spec.choices.includes(s)))) {
+          throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be a list of ${spec.choices ? `values from ${spec.choices.join(', ')}` : 'strings'}, got ${show(v)}`, { field: f, allowed: spec.choices?.join(', ') });
+        }
+        out[k] = [...v];
+        break;
+      case 'integers':
+        if (!Array.isArray(v)) throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be a list of integers, got ${show(v)}`, { field: f });
+        out[k] = v.map((x, i) => checkNumber(spec, x, `${f}[${i}]`));
+        break;
+    }
+  }
+  return out as ArgsOf<S>;
+}

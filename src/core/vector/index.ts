@@ -1,0 +1,4 @@
+export * from './batch.ts';
+export * from './info.ts';
+export * from './sync-vector-env.ts';
+export * from './vector-env.ts';

@@ -1,0 +1,180 @@
+/**
+ * In-process vector env: steps its envs one after another in the calling thread and gathers
+ * the results batch-first. The `*Sync` methods skip the Promise for callers that are in-process.
+ */
+import type { ContextSpace } from '../context.ts';
+import type { Env, Info } from '../env.ts';
+import { MetarenaError, show } from '../errors.ts';
+import { checkSeed } from '../rng.ts';
+import type { Space } from '../spaces/index.ts';
+import { type Batch, cloneBatch, createBatch, readItem, toBatch, writeItem } from './batch.ts';
+import { InfoBatcher } from './info.ts';
+import { AUTORESET_MODES, type AutoresetMode, type VectorEnv, type VectorResetArgs, type VectorResetResult, type VectorStepResult } from './vector-env.ts';
+
+export type { AutoresetMode };
+
+export class SyncVectorEnv implements VectorEnv {
+  readonly numEnvs: number;
+  readonly singleObservationSpace: Space;
+  readonly singleActionSpace: Space;
+  readonly autoresetMode: AutoresetMode;
+  private readonly obs: Batch;
+  /** 1 where the env's episode has ended and it has not been reset since. */
+  private readonly done: Uint8Array;
+  private started = false;
+  private broken = false;
+  private closed = false;
+
+  constructor(
+    readonly envs: readonly Env[],
+    { autoresetMode = 'next_step' }: { autoresetMode?: AutoresetMode } = {},
+  ) {
+    if (envs.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', 'a vector env needs at least one env', { field: 'num_envs' });
+    if (!AUTORESET_MODES.includes(autoresetMode)) {
+      throw new MetarenaError('METARENA_INVALID_OPTION', `autoreset_mode must be one of ${AUTORESET_MODES.join(', ')}, got ${show(autoresetMode)}`, { field: 'autoreset_mode', allowed: AUTORESET_MODES.join(', ') });
+    }
+    this.numEnvs = envs.length;
+    this.singleObservationSpace = envs[0].observationSpace;
+    this.singleActionSpace = envs[0].actionSpace;
+    this.autoresetMode = autoresetMode;
+    this.obs = createBatch(this.singleObservationSpace, this.numEnvs);
+    this.done = new Uint8Array(this.numEnvs);
+  }
+
+  get contextSpace(): ContextSpace {
+    return this.envs[0].contextSpace;
+  }
+
+  get maxEpisodeSteps(): number | undefined {
+    return this.envs[0].maxEpisodeSteps;
+  }
+
+  async reset(args?: VectorResetArgs): Promise<VectorResetResult> {
+    return this.resetSync(args);
+  }
+
+  async step(actions: Batch | unknown[]): Promise<VectorStepResult> {
+    return this.stepSync(actions);
+  }
+
+  async close(): Promise<void> {
+    this.closeSync();
+  }
+
+  resetSync({ seed, options = {} }: VectorResetArgs = {}): VectorResetResult {
+    if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'reset() after close()', { field: 'reset' });
+    const n = this.numEnvs;
+    const seeds = this.seeds(seed);
+    const { mask, context, contexts, ...rest } = options ?? {};
+    const extra = Object.keys(rest);
+    if (extra.length) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `unknown reset option ${show(extra[0])}; allowed: mask, context, contexts`, { field: `options.${extra[0]}`, allowed: 'mask, context, contexts' });
+    if (mask !== undefined && (!mask || typeof mask !== 'object' || mask.length !== n)) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.mask must have ${n} entries (one per env), got ${show(mask)}`, { field: 'options.mask', allowed: `${n} booleans` });
+    }
+    if (contexts !== undefined && (!Array.isArray(contexts) || contexts.length !== n)) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.contexts must be a list of ${n} contexts (or nulls), got ${show(contexts)}`, { field: 'options.contexts' });
+    }
+    if (!this.started && mask !== undefined && !Array.from(mask).every(Boolean)) {
+      throw new MetarenaError('METARENA_RESET_NEEDED', 'the first reset() must reset every env (no mask, or an all-true mask)', { field: 'options.mask' });
+    }
+    // check every context before touching any env, so a bad one changes nothing
+    for (let i = 0; i < n; i++) {
+      const c = contexts?.[i] ?? context;
+      if (c !== undefined && c !== null) this.envs[i].contextSpace.validate(c, contexts?.[i] ? `options.contexts[${i}]` : 'options.context');
+    }
+    const infos = new InfoBatcher(n);
+    for (let i = 0; i < n; i++) {
+      if (mask !== undefined && !mask[i]) continue;
+      const c = contexts?.[i] ?? context ?? undefined;
+      const r = this.envs[i].reset({ seed: seeds?.[i] ?? undefined, options: c ? { context: c } : {} });
+      writeItem(this.singleObservationSpace, this.obs, i, r.obs);
+      infos.add(i, r.info);
+      this.done[i] = 0;
+    }
+    this.started = true;
+    this.broken = false;
+    return { obs: cloneBatch(this.obs), info: infos.result() };
+  }
+
+  private seeds(seed: VectorResetArgs['seed']): (number | null | undefined)[] | undefined {
+    if (seed === undefined || seed === null) return undefined;
+    if (typeof seed === 'number') {
+      checkSeed(seed);
+      return Array.from({ length: this.numEnvs }, (_, i) => seed + i);
+    }
+    if (!Array.isArray(seed) || seed.length !== this.numEnvs) {
+      throw new MetarenaError('METARENA_INVALID_SEED', `seed must be an integer or a list of ${this.numEnvs} seeds, got ${show(seed)}`, { field: 'seed' });
+    }
+    seed.forEach((s, i) => s !== null && s !== undefined && checkSeed(s, `seed[${i}]`));
+    return seed;
+  }
+
+  stepSync(actions: Batch | unknown[]): VectorStepResult {
+    if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'step() after close()', { field: 'step' });
+    if (!this.started || this.broken) {
+      throw new MetarenaError('METARENA_RESET_NEEDED', this.broken ? 'a previous step() failed inside an env; call reset() first' : 'step() called before reset()', { field: 'step' });
+    }
+    const n = this.numEnvs;
+    const mode = this.autoresetMode;
+    if (mode === 'disabled') {
+      const i = this.done.indexOf(1);
+      if (i >= 0) throw new MetarenaError('METARENA_RESET_NEEDED', `env ${i} finished its episode; with autoreset_mode=disabled reset it with reset({options: {mask}})`, { field: `actions[${i}]` });
+    }
+    const batch = toBatch(this.singleActionSpace, actions, n, 'actions');
+    const space = this.singleObservationSpace;
+    const rewards = new Float64Array(n);
+    const terminated = new Uint8Array(n);
+    const truncated = new Uint8Array(n);
+    const infos = new InfoBatcher(n);
+    try {
+      for (let i = 0; i < n; i++) {
+        const env = this.envs[i];
+        if (mode === 'next_step' && this.done[i]) {
+          const r = env.reset();
+          writeItem(space, this.obs, i, r.obs);
+          infos.add(i, r.info);
+          this.done[i] = 0;
+          continue;
+        }
+        const r = env.step(readItem(this.singleActionSpace, batch, i));
+        rewards[i] = r.reward;
+        terminated[i] = r.terminated ? 1 : 0;
+        truncated[i] = r.truncated ? 1 : 0;
+        if (r.terminated || r.truncated) {
+          if (mode === 'same_step') {
+            const reset = env.reset();
+            writeItem(space, this.obs, i, reset.obs);
+            infos.add(i, reset.info);
+            infos.set('final_obs', i, r.obs);
+            infos.set('final_info', i, r.info);
+            continue;
+          }
+          this.done[i] = 1;
+        }
+        writeItem(space, this.obs, i, r.obs);
+        for (const key in r.info) {
+          infos.add(i, r.info);
+          break;
+        }
+      }
+    } catch (e) {
+      this.broken = true;
+      throw e;
+    }
+    return { obs: cloneBatch(this.obs), rewards, terminated, truncated, info: infos.result() };
+  }
+
+  closeSync(): void {
+    if (this.closed) return;
+    this.closed = true;
+    let first: unknown;
+    for (const env of this.envs) {
+      try {
+        env.close();
+      } catch (e) {
+        first ??= e;
+      }
+    }
+    if (first) throw first;
+  }
+}
