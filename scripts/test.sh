@@ -32,7 +32,7 @@ if [ -d clients/python/tests ]; then
   out=$(cd clients/python && "$PY" -m pytest -q tests 2>&1); py_status=$?
   echo "$out"
   py_pass=$(echo "$out" | grep -oE '[0-9]+ passed' | tail -1 | grep -oE '[0-9]+' || echo 0)
-  py_fail=$(echo "$out" | grep -oE '[0-9]+ (failed|error)' | grep -oE '[0-9]+' | paste -sd+ | bc 2>/dev/null || echo 0)
+  py_fail=$(echo "$out" | grep -oE "[0-9]+ (failed|error)" | grep -oE "[0-9]+" | awk "{s+=\$1} END {print s+0}")
   [ -z "$py_fail" ] && py_fail=0
   if [ "$py_status" -ne 0 ] && [ "$py_fail" = 0 ]; then py_fail=1; fi
 fi

@@ -1,8 +1,11 @@
 /** The built-in plugins and a registry holding them. */
 import { type Plugin, Registry } from '../core/index.ts';
-import cartPole from './classic-control/cart-pole.ts';
+import { classicControl } from './classic-control/index.ts';
+import { locomotion } from './locomotion/index.ts';
+import { tabular } from './tabular/index.ts';
+import { wrappers } from './wrappers/index.ts';
 
-export const builtinPlugins: readonly Plugin[] = [cartPole];
+export const builtinPlugins: readonly Plugin[] = [...classicControl, ...tabular, ...locomotion, ...wrappers];
 
 /** A new registry with every built-in env and wrapper. */
 export function createBuiltinRegistry(): Registry {

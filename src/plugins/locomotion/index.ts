@@ -1,0 +1,3 @@
+import type { Plugin } from '../../core/index.ts';
+
+export const locomotion: readonly Plugin[] = [];
