@@ -37,6 +37,11 @@ export interface AgentPlugin<S extends ArgSpecs = ArgSpecs> {
   readonly name: string;
   readonly description: string;
   readonly options: S;
+  /**
+   * The agent's free parameter, if it has one: when the user does not set `option`, the eval
+   * harness picks it from `grid` by a search on training tasks of the same env setting.
+   */
+  readonly tune?: { readonly option: keyof S & string; readonly grid: readonly number[] };
   /** undefined when the agent can act in this env; otherwise why not (one line). */
   fits(spec: AgentEnvSpec): string | undefined;
   create(spec: AgentEnvSpec, options: ArgsOf<S>, seed: number): Agent;

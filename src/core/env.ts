@@ -3,7 +3,7 @@
  */
 import type { Context, ContextSpace } from './context.ts';
 import type { Rng } from './rng.ts';
-import type { Space } from './spaces/index.ts';
+import type { FlatArray, Space } from './spaces/index.ts';
 
 export type Info = Record<string, unknown>;
 
@@ -66,5 +66,14 @@ export interface EnvInstance<O = unknown, A = unknown, T = unknown> {
   reset(rng: Rng, context: Readonly<Context>, task: T, options: ResetOptions): { obs: O; info?: Info };
   /** `action` is already validated against the action space. */
   step(action: A): InstanceStep<O>;
+  /**
+   * Optional fast path for flat (Box) observations, used by in-process vector envs: `step`, but
+   * the observation is written into `out` from `offset` on instead of being returned. It must
+   * change the instance exactly as `step` does.
+   */
+  stepInto?(action: A, out: FlatArray, offset: number): InstanceStepInto;
   close?(): void;
 }
+
+/** What `EnvInstance.stepInto` returns: a step result whose observation went into the caller's array. */
+export type InstanceStepInto = Omit<InstanceStep<unknown>, 'obs'>;

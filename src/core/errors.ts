@@ -11,6 +11,8 @@ export type ErrorStatus =
   | 'RESOURCE_EXHAUSTED'
   | 'UNAUTHENTICATED'
   | 'ALREADY_EXISTS'
+  | 'DEADLINE_EXCEEDED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export const ERROR_CODES = {
@@ -27,12 +29,18 @@ export const ERROR_CODES = {
   METARENA_SPLIT_OVERLAP: 'INVALID_ARGUMENT',
   METARENA_UNKNOWN_ENV: 'NOT_FOUND',
   METARENA_UNKNOWN_WRAPPER: 'NOT_FOUND',
+  /** A session request named an env handle the session does not hold. */
+  METARENA_UNKNOWN_HANDLE: 'NOT_FOUND',
   METARENA_DUPLICATE_ID: 'ALREADY_EXISTS',
   METARENA_RESET_NEEDED: 'FAILED_PRECONDITION',
   METARENA_CLOSED: 'FAILED_PRECONDITION',
   METARENA_NOT_SUPPORTED: 'FAILED_PRECONDITION',
   METARENA_LIMIT_EXCEEDED: 'RESOURCE_EXHAUSTED',
   METARENA_UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A remote call took longer than its timeout, or a session was idle too long. */
+  METARENA_TIMEOUT: 'DEADLINE_EXCEEDED',
+  /** The server could not be reached, or the connection broke. */
+  METARENA_UNAVAILABLE: 'UNAVAILABLE',
   METARENA_PLUGIN_ERROR: 'INTERNAL',
   METARENA_INTERNAL: 'INTERNAL',
 } as const satisfies Record<string, ErrorStatus>;

@@ -5,11 +5,11 @@
  */
 import type { ArgsOf, ArgSpecs } from './args.ts';
 import type { Context, ContextSampler, Task } from './context.ts';
-import type { Env, EnvInstance, Info, ResetArgs, ResetResult, StepResult } from './env.ts';
+import type { Env, EnvInstance, Info, InstanceStep, ResetArgs, ResetResult, StepResult } from './env.ts';
 import { MetarenaError, pluginError, show } from './errors.ts';
 import type { EnvPlugin } from './plugin.ts';
 import { Rng, checkSeed } from './rng.ts';
-import type { Space } from './spaces/index.ts';
+import type { FlatArray, Space } from './spaces/index.ts';
 
 export interface EpisodeSetup {
   sampler: ContextSampler;
@@ -125,19 +125,66 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
   }
 
   step(action: A): StepResult<O> {
-    if (!this.ready) {
-      if (this.closed) throw new MetarenaError('METARENA_CLOSED', `${this.id}: step() after close()`, { field: 'step' });
-      const why = this.trial < 0 ? 'before the first reset()' : 'after the episode ended';
-      throw new MetarenaError('METARENA_RESET_NEEDED', `${this.id}: step() called ${why}; call reset() first`, { field: 'step', allowed: 'reset() first' });
+    this.assertReady();
+    return this.advance(this.actionSpace.check(action, 'action'));
+  }
+
+  /**
+   * `step` for an action the caller has already checked against `actionSpace` (a vector env
+   * checks the whole batch at once); everything else is as in `step`.
+   */
+  stepChecked(action: A): StepResult<O> {
+    this.assertReady();
+    return this.advance(action);
+  }
+
+  private assertReady(): void {
+    if (this.ready) return;
+    if (this.closed) throw new MetarenaError('METARENA_CLOSED', `${this.id}: step() after close()`, { field: 'step' });
+    const why = this.trial < 0 ? 'before the first reset()' : 'after the episode ended';
+    throw new MetarenaError('METARENA_RESET_NEEDED', `${this.id}: step() called ${why}; call reset() first`, { field: 'step', allowed: 'reset() first' });
+  }
+
+  /**
+   * `stepChecked` for an array observation space (Box, MultiBinary, MultiDiscrete) that writes
+   * the observation into `out` from `offset` on (`out` has the space's dtype); the result has no
+   * `obs`. In-process vector envs use it to fill their observation batch without an array per
+   * env and step.
+   */
+  stepCheckedInto(action: A, out: FlatArray, offset: number): Omit<StepResult<O>, 'obs'> {
+    this.assertReady();
+    const instance = this.instance;
+    let r: Omit<InstanceStep<O>, 'obs'>;
+    try {
+      if (instance.stepInto) {
+        r = instance.stepInto(action, out, offset);
+      } else {
+        const full = instance.step(action);
+        // a Discrete observation is a plain number: `set` would silently write nothing
+        if (typeof full.obs === 'number') out[offset] = full.obs;
+        else out.set(full.obs as ArrayLike<number>, offset);
+        r = full;
+      }
+    } catch (e) {
+      this.ready = false;
+      throw pluginError(this.plugin.id, 'step', e);
     }
-    const a = this.actionSpace.check(action, 'action');
-    let r;
+    return this.finishStep(r, undefined);
+  }
+
+  private advance(a: A): StepResult<O> {
+    let r: InstanceStep<O>;
     try {
       r = this.instance.step(a);
     } catch (e) {
       this.ready = false;
       throw pluginError(this.plugin.id, 'step', e);
     }
+    return this.finishStep(r, r.obs) as StepResult<O>;
+  }
+
+  /** Time limit, episode statistics and the `episode` info key, after the instance stepped. */
+  private finishStep(r: Omit<InstanceStep<O>, 'obs'>, obs: O | undefined): StepResult<O | undefined> {
     if (typeof r.reward !== 'number' || Number.isNaN(r.reward)) {
       this.ready = false;
       throw new MetarenaError('METARENA_PLUGIN_ERROR', `[${this.id}:step] reward is ${show(r.reward)}, not a number`, { plugin: this.id, hook: 'step' });
@@ -151,7 +198,7 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
       this.ready = false;
       info = { ...info, episode: { return: this.episodeReturn, length: this.elapsed } };
     }
-    return { obs: r.obs, reward: r.reward, terminated, truncated, info };
+    return { obs, reward: r.reward, terminated, truncated, info };
   }
 
   close(): void {

@@ -46,7 +46,7 @@ export interface EnvPlugin<S extends ArgSpecs = ArgSpecs, O = any, A = any, T = 
   observationSpace(args: ArgsOf<S>): Space<O>;
   actionSpace(args: ArgsOf<S>): Space<A>;
   maxEpisodeSteps(args: ArgsOf<S>): number | undefined;
-  readonly sampleTask?: (rng: Rng, context: Readonly<Record<string, number>>, args: ArgsOf<S>) => T;
+  sampleTask?(rng: Rng, context: Readonly<Record<string, number>>, args: ArgsOf<S>): T;
   create(args: ArgsOf<S>): EnvInstance<O, A, T>;
 }
 

@@ -3,11 +3,12 @@
  * the results batch-first. The `*Sync` methods skip the Promise for callers that are in-process.
  */
 import type { ContextSpace } from '../context.ts';
-import type { Env, Info } from '../env.ts';
+import type { Env, Info, StepResult } from '../env.ts';
 import { MetarenaError, show } from '../errors.ts';
 import { checkSeed } from '../rng.ts';
-import type { Space } from '../spaces/index.ts';
-import { type Batch, cloneBatch, createBatch, readItem, toBatch, writeItem } from './batch.ts';
+import type { FlatArray, Space } from '../spaces/index.ts';
+import { ManagedEnv } from '../managed-env.ts';
+import { type Batch, type BatchCodec, batchCodec, cloneBatch, toBatch } from './batch.ts';
 import { InfoBatcher } from './info.ts';
 import { AUTORESET_MODES, type AutoresetMode, type VectorEnv, type VectorResetArgs, type VectorResetResult, type VectorStepResult } from './vector-env.ts';
 
@@ -19,6 +20,15 @@ export class SyncVectorEnv implements VectorEnv {
   readonly singleActionSpace: Space;
   readonly autoresetMode: AutoresetMode;
   private readonly obs: Batch;
+  private readonly obsCodec: BatchCodec;
+  private readonly actionCodec: BatchCodec;
+  /**
+   * Per env: the managed env itself when it can take actions from the already checked batch
+   * (same action space), else undefined.
+   */
+  private readonly managed: (ManagedEnv | undefined)[];
+  /** Per env: whether it writes its observation straight into the batch (array observations). */
+  private readonly writesInto: Uint8Array;
   /** 1 where the env's episode has ended and it has not been reset since. */
   private readonly done: Uint8Array;
   private started = false;
@@ -37,7 +47,14 @@ export class SyncVectorEnv implements VectorEnv {
     this.singleObservationSpace = envs[0].observationSpace;
     this.singleActionSpace = envs[0].actionSpace;
     this.autoresetMode = autoresetMode;
-    this.obs = createBatch(this.singleObservationSpace, this.numEnvs);
+    this.obsCodec = batchCodec(this.singleObservationSpace);
+    this.actionCodec = batchCodec(this.singleActionSpace);
+    this.obs = this.obsCodec.create(this.numEnvs);
+    const sameSpace = (a: Space, b: Space) => a === b || JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
+    this.managed = envs.map((env) => (env instanceof ManagedEnv && sameSpace(env.actionSpace, this.singleActionSpace) ? env : undefined));
+    // array observations (Box, MultiBinary, MultiDiscrete); a Discrete observation is a number
+    const flatObs = this.obsCodec.flatSize !== undefined && this.singleObservationSpace.type !== 'Discrete';
+    this.writesInto = Uint8Array.from(this.managed, (env) => (flatObs && env !== undefined && sameSpace(env.observationSpace, this.singleObservationSpace) ? 1 : 0));
     this.done = new Uint8Array(this.numEnvs);
   }
 
@@ -87,7 +104,7 @@ export class SyncVectorEnv implements VectorEnv {
       if (mask !== undefined && !mask[i]) continue;
       const c = contexts?.[i] ?? context ?? undefined;
       const r = this.envs[i].reset({ seed: seeds?.[i] ?? undefined, options: c ? { context: c } : {} });
-      writeItem(this.singleObservationSpace, this.obs, i, r.obs);
+      this.obsCodec.write(this.obs, i, r.obs);
       infos.add(i, r.info);
       this.done[i] = 0;
     }
@@ -120,8 +137,10 @@ export class SyncVectorEnv implements VectorEnv {
       const i = this.done.indexOf(1);
       if (i >= 0) throw new MetarenaError('METARENA_RESET_NEEDED', `env ${i} finished its episode; with autoreset_mode=disabled reset it with reset({options: {mask}})`, { field: `actions[${i}]` });
     }
-    const batch = toBatch(this.singleActionSpace, actions, n, 'actions');
-    const space = this.singleObservationSpace;
+    const actionCodec = this.actionCodec;
+    const batch = actionCodec.fromFlat(actions, n) ?? toBatch(this.singleActionSpace, actions, n, 'actions');
+    const obsCodec = this.obsCodec;
+    const obsSize = obsCodec.flatSize ?? 0;
     const rewards = new Float64Array(n);
     const terminated = new Uint8Array(n);
     const truncated = new Uint8Array(n);
@@ -131,27 +150,36 @@ export class SyncVectorEnv implements VectorEnv {
         const env = this.envs[i];
         if (mode === 'next_step' && this.done[i]) {
           const r = env.reset();
-          writeItem(space, this.obs, i, r.obs);
+          obsCodec.write(this.obs, i, r.obs);
           infos.add(i, r.info);
           this.done[i] = 0;
           continue;
         }
-        const r = env.step(readItem(this.singleActionSpace, batch, i));
+        const action = actionCodec.read(batch, i);
+        const managed = this.managed[i];
+        const into = this.writesInto[i] === 1;
+        // with `into`, the observation is already in slot i of this.obs
+        const r: Omit<StepResult, 'obs'> & { obs?: unknown } = into
+          ? managed!.stepCheckedInto(action, this.obs as FlatArray, i * obsSize)
+          : managed
+            ? managed.stepChecked(action)
+            : env.step(action);
         rewards[i] = r.reward;
         terminated[i] = r.terminated ? 1 : 0;
         truncated[i] = r.truncated ? 1 : 0;
         if (r.terminated || r.truncated) {
           if (mode === 'same_step') {
+            const finalObs = into ? obsCodec.read(this.obs, i, true) : r.obs;
             const reset = env.reset();
-            writeItem(space, this.obs, i, reset.obs);
+            obsCodec.write(this.obs, i, reset.obs);
             infos.add(i, reset.info);
-            infos.set('final_obs', i, r.obs);
+            infos.set('final_obs', i, finalObs);
             infos.set('final_info', i, r.info);
             continue;
           }
           this.done[i] = 1;
         }
-        writeItem(space, this.obs, i, r.obs);
+        if (!into) obsCodec.write(this.obs, i, r.obs);
         for (const key in r.info) {
           infos.add(i, r.info);
           break;

@@ -6,12 +6,16 @@
  * with the same float64 arithmetic, so the same start state and actions give the same trajectory.
  *
  * - Action space: `Discrete(2)` — 0 pushes the cart left, 1 pushes it right, with `force_mag`.
- * - Observation space: `Box([-4.8, -inf, -0.4189, -inf], [4.8, inf, 0.4189, inf], (4,), float32)`:
+ * - Observation space: `Box([-4.8, -3.4e38, -0.4189, -3.4e38], [4.8, 3.4e38, 0.4189, 3.4e38], (4,), float32)`
+ *   (the velocity bounds are the largest float32, as Gymnasium's):
  *   cart position, cart velocity, pole angle (rad), pole angular velocity.
  * - Reward: +1 for every step, including the step that terminates.
  * - Start: every state variable uniform in [initial_state_lower, initial_state_upper]
  *   (±0.05). `reset({options: {state: [x, x_dot, theta, theta_dot]}})` starts from an exact state.
  * - Episode end: terminated when |x| > 2.4 or |theta| > 12°; truncated after 500 steps.
+ *   As in Gymnasium, the observation bounds are twice the termination thresholds; with large
+ *   tau, force_mag or gravity the terminating observation can lie past them (no finite bound
+ *   covers every allowed context), while every non-terminal observation stays inside.
  * - Dynamics: semi-implicit form of Florian (2007) as in Gymnasium, explicit Euler integration.
  *
  * ## Context features (CARL defaults; bounds)
@@ -36,7 +40,10 @@ import { Box, Discrete, MetarenaError, defineEnv, show } from '../../core/index.
 
 const X_THRESHOLD = 2.4;
 const THETA_THRESHOLD = (12 * 2 * Math.PI) / 360;
-const HIGH = [X_THRESHOLD * 2, Infinity, THETA_THRESHOLD * 2, Infinity];
+/** Largest finite float32, Gymnasium's `np.finfo(np.float32).max` bound for the velocities. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** Gymnasium's bounds as float32, so every float32 observation of a live state is inside. */
+const HIGH = [X_THRESHOLD * 2, FLOAT32_MAX, THETA_THRESHOLD * 2, FLOAT32_MAX].map(Math.fround);
 
 export default defineEnv({
   id: 'CartPole-v1',
@@ -59,6 +66,24 @@ export default defineEnv({
     let gravity = 9.8, masspole = 0.1, totalMass = 1.1, length = 0.5, polemassLength = 0.05, forceMag = 10, tau = 0.02;
     let terminatedBefore = false;
     const obs = () => Float32Array.of(s[0], s[1], s[2], s[3]);
+    const advance = (action: number) => {
+      const x = s[0], xDot = s[1], theta = s[2], thetaDot = s[3];
+      const force = action === 1 ? forceMag : -forceMag;
+      const costheta = Math.cos(theta);
+      const sintheta = Math.sin(theta);
+      const temp = (force + polemassLength * thetaDot ** 2 * sintheta) / totalMass;
+      const thetaacc = (gravity * sintheta - costheta * temp) / (length * (4.0 / 3.0 - (masspole * costheta ** 2) / totalMass));
+      const xacc = temp - (polemassLength * thetaacc * costheta) / totalMass;
+      s[0] = x + tau * xDot;
+      s[1] = xDot + tau * xacc;
+      s[2] = theta + tau * thetaDot;
+      s[3] = thetaDot + tau * thetaacc;
+      const terminated = s[0] < -X_THRESHOLD || s[0] > X_THRESHOLD || s[2] < -THETA_THRESHOLD || s[2] > THETA_THRESHOLD;
+      // Gymnasium: 1 while alive and on the terminating step, 0 if stepped past termination
+      const reward = terminatedBefore ? 0 : 1;
+      terminatedBefore ||= terminated;
+      return { reward, terminated };
+    };
     return {
       reset(rng, c, _task, options) {
         gravity = c.gravity;
@@ -81,22 +106,16 @@ export default defineEnv({
         return { obs: obs() };
       },
       step(action: number) {
-        const x = s[0], xDot = s[1], theta = s[2], thetaDot = s[3];
-        const force = action === 1 ? forceMag : -forceMag;
-        const costheta = Math.cos(theta);
-        const sintheta = Math.sin(theta);
-        const temp = (force + polemassLength * thetaDot ** 2 * sintheta) / totalMass;
-        const thetaacc = (gravity * sintheta - costheta * temp) / (length * (4.0 / 3.0 - (masspole * costheta ** 2) / totalMass));
-        const xacc = temp - (polemassLength * thetaacc * costheta) / totalMass;
-        s[0] = x + tau * xDot;
-        s[1] = xDot + tau * xacc;
-        s[2] = theta + tau * thetaDot;
-        s[3] = thetaDot + tau * thetaacc;
-        const terminated = s[0] < -X_THRESHOLD || s[0] > X_THRESHOLD || s[2] < -THETA_THRESHOLD || s[2] > THETA_THRESHOLD;
-        // Gymnasium: 1 while alive and on the terminating step, 0 if stepped past termination
-        const reward = terminatedBefore ? 0 : 1;
-        terminatedBefore ||= terminated;
+        const { reward, terminated } = advance(action);
         return { obs: obs(), reward, terminated };
+      },
+      stepInto(action: number, out, offset) {
+        const result = advance(action);
+        out[offset] = s[0];
+        out[offset + 1] = s[1];
+        out[offset + 2] = s[2];
+        out[offset + 3] = s[3];
+        return result;
       },
     };
   },

@@ -1,0 +1,77 @@
+/**
+ * The `metarena` command line. `buildProgram` assembles the commander program from one file per
+ * command (src/commands/*.ts, each exporting `xxxCommand(program, deps)`); `main` runs it and
+ * turns errors into exit codes: a MetarenaError (a user mistake) prints `error CODE: message`
+ * on stderr and exits 2, as does a command-line usage error; anything else is a bug (exit 1).
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { benchCommand } from './commands/bench.ts';
+import { envsCommand } from './commands/envs.ts';
+import { rolloutCommand } from './commands/rollout.ts';
+import { serveCommand } from './commands/serve.ts';
+import { MetarenaError, type Registry } from './core/index.ts';
+import { createBuiltinRegistry } from './plugins/index.ts';
+
+/** What commands get from the CLI instead of reaching for globals. */
+export interface CliDeps {
+  /** The registry to list and make envs from (built on first use). */
+  registry(): Registry;
+  /** Results (JSON, tables) go here. */
+  stdout(text: string): void;
+  /** Progress and messages go here. */
+  stderr(text: string): void;
+}
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, bug: 1, usage: 2 } as const;
+
+export function defaultDeps(): CliDeps {
+  let registry: Registry | undefined;
+  return {
+    registry: () => (registry ??= createBuiltinRegistry()),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(deps: CliDeps = defaultDeps()): Command {
+  const program = new Command('metarena')
+    .description('Gymnasium-compatible environments for (meta-)RL: list, roll out, serve, evaluate and benchmark them.')
+    .version(packageVersion())
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: deps.stdout, writeErr: deps.stderr });
+  envsCommand(program, deps);
+  rolloutCommand(program, deps);
+  benchCommand(program, deps);
+  serveCommand(program, deps);
+  return program;
+}
+
+/** Runs the CLI on `argv` (as `process.argv`) and resolves to the exit code. */
+export async function main(argv: readonly string[], deps: CliDeps = defaultDeps()): Promise<number> {
+  const program = buildProgram(deps);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof MetarenaError) {
+      deps.stderr(`error ${e.code}: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    // commander has already printed its message (unknown option, missing argument, …)
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    deps.stderr(`internal error (a bug in metarena): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.bug;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * # MountainCarContinuous-v0
+ *
+ * The mountain car with a continuous throttle: reach the flag on the right hill while spending
+ * little energy. A port of Gymnasium's `Continuous_MountainCarEnv`, so the same start state and
+ * actions give the same trajectory. As in Gymnasium, the state is stored as float32 after every
+ * step (the arithmetic within a step is float64) and the start state is float64.
+ *
+ * - Action space: `Box(-1, 1, (1,), float32)`: throttle; the force is action × `power`.
+ * - Observation space: `Box([-1.6, -0.7], [1.2, 0.7], (2,), float32)`: position, velocity. The env
+ *   clips them to the context's `[min_position, max_position]` and `±max_speed` (Gymnasium:
+ *   [−1.2, 0.6] and ±0.07); the space spans the widest values allowed.
+ * - Dynamics: v' = clip(v + a·power − gravity·cos(3x), ±max_speed), x' = clip(x + v',
+ *   [min_position, max_position]); hitting the left wall with v' < 0 sets v' = 0.
+ * - Reward: −0.1·a² per step, plus 100 on the step that reaches the goal.
+ * - Start: x ~ U(min_position_start, max_position_start), v ~ U(min_velocity_start,
+ *   max_velocity_start) (Gymnasium: x ~ U(−0.6, −0.4), v = 0).
+ *   `reset({options: {state: [position, velocity]}})` starts from an exact state.
+ * - Episode end: terminated when x ≥ goal_position and v ≥ goal_velocity; truncated after 999 steps.
+ *
+ * ## Context features (CARL names; defaults as Gymnasium; bounds chosen here)
+ * | name | default | bounds | unit |
+ * |---|---|---|---|
+ * | power | 0.0015 | [0.00015, 0.015] | velocity change per step at full throttle |
+ * | gravity | 0.0025 | [0.00025, 0.025] | velocity change per step from the slope (a constant in Gymnasium and CARL) |
+ * | max_speed | 0.07 | [0.007, 0.7] | position units per step |
+ * | goal_position | 0.45 | [0.1, 0.6] | position |
+ * | goal_velocity | 0 | [−0.07, 0.07] | position units per step (above max_speed it cannot be reached) |
+ * | min_position | −1.2 | [−1.6, −1.0] | position (left wall) |
+ * | max_position | 0.6 | [0.6, 1.2] | position (right limit) |
+ * | min_position_start | −0.6 | [−1.0, −0.5] | position |
+ * | max_position_start | −0.4 | [−0.5, 0.0] | position |
+ * | min_velocity_start | 0 | [−0.07, 0] | position units per step |
+ * | max_velocity_start | 0 | [0, 0.07] | position units per step |
+ *
+ * The bounds keep every context consistent: left wall ≤ start range ≤ goal ≤ right limit, and
+ * each lower start limit ≤ its upper limit. Positive quantities range over 0.1×–10× the default.
+ * (CARL's continuous version defaults goal_position to 0.5; Gymnasium's 0.45 is used here.)
+ *
+ * ## Version history
+ * - v0: Gymnasium MountainCarContinuous-v0 dynamics, reward and limits, with CARL context
+ *   features and gravity; observation bounds widened to the widest positions and speed allowed.
+ */
+import { Box, type FlatArray, MetarenaError, defineEnv, show } from '../../core/index.ts';
+
+const MIN_POSITION_LOWEST = -1.6;
+const MAX_POSITION_HIGHEST = 1.2;
+const MAX_SPEED_UPPER = 0.7;
+const MIN_ACTION = -1.0;
+const MAX_ACTION = 1.0;
+
+export default defineEnv({
+  id: 'MountainCarContinuous-v0',
+  description: 'Drive an underpowered car up a hill with a continuous throttle, paying for energy (Gymnasium MountainCarContinuous-v0 dynamics).',
+  observationSpace: new Box({
+    low: [MIN_POSITION_LOWEST, -MAX_SPEED_UPPER].map(Math.fround),
+    high: [MAX_POSITION_HIGHEST, MAX_SPEED_UPPER].map(Math.fround),
+    dtype: 'float32',
+  }),
+  actionSpace: new Box({ low: MIN_ACTION, high: MAX_ACTION, shape: [1], dtype: 'float32' }),
+  maxEpisodeSteps: 999,
+  context: [
+    { name: 'power', default: 0.0015, lower: 0.00015, upper: 0.015, description: 'Velocity change per step at full throttle.' },
+    { name: 'gravity', default: 0.0025, lower: 0.00025, upper: 0.025, description: 'Velocity change per step from the slope (times cos 3x).' },
+    { name: 'max_speed', default: 0.07, lower: 0.007, upper: MAX_SPEED_UPPER, description: 'Speed limit; the velocity is clipped to it.' },
+    { name: 'goal_position', default: 0.45, lower: 0.1, upper: 0.6, description: 'Position at or beyond which the episode ends.' },
+    { name: 'goal_velocity', default: 0, lower: -0.07, upper: 0.07, description: 'Least velocity at the goal for the episode to end.' },
+    { name: 'min_position', default: -1.2, lower: MIN_POSITION_LOWEST, upper: -1.0, description: 'Left wall.' },
+    { name: 'max_position', default: 0.6, lower: 0.6, upper: MAX_POSITION_HIGHEST, description: 'Right limit of the position.' },
+    { name: 'min_position_start', default: -0.6, lower: -1.0, upper: -0.5, description: 'Lower limit of the uniform start position.' },
+    { name: 'max_position_start', default: -0.4, lower: -0.5, upper: 0.0, description: 'Upper limit of the uniform start position.' },
+    { name: 'min_velocity_start', default: 0, lower: -0.07, upper: 0, description: 'Lower limit of the uniform start velocity.' },
+    { name: 'max_velocity_start', default: 0, lower: 0, upper: 0.07, description: 'Upper limit of the uniform start velocity.' },
+  ],
+  create: () => {
+    const s = new Float64Array(2);
+    let power = 0.0015, gravity = 0.0025, maxSpeed = 0.07, goalPosition = 0.45, goalVelocity = 0, minPosition = -1.2, maxPosition = 0.6;
+    const obs = () => Float32Array.of(s[0], s[1]);
+    return {
+      reset(rng, c, _task, options) {
+        power = c.power;
+        gravity = c.gravity;
+        maxSpeed = c.max_speed;
+        goalPosition = c.goal_position;
+        goalVelocity = c.goal_velocity;
+        minPosition = c.min_position;
+        maxPosition = c.max_position;
+        if (options.state !== undefined) {
+          const st = options.state;
+          if (!st || st.length !== 2 || !Array.from(st).every(Number.isFinite)) {
+            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 2 finite numbers [position, velocity], got ${show(st)}`, { field: 'options.state', allowed: '[position, velocity]' });
+          }
+          s[0] = st[0];
+          s[1] = st[1];
+        } else {
+          s[0] = rng.uniform(c.min_position_start, c.max_position_start);
+          // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing
+          s[1] = c.min_velocity_start === c.max_velocity_start ? c.min_velocity_start : rng.uniform(c.min_velocity_start, c.max_velocity_start);
+        }
+        return { obs: obs() };
+      },
+      step(action: FlatArray) {
+        const a = action[0];
+        let position = s[0], velocity = s[1];
+        const force = Math.min(Math.max(a, MIN_ACTION), MAX_ACTION);
+        velocity += force * power - gravity * Math.cos(3 * position);
+        if (velocity > maxSpeed) velocity = maxSpeed;
+        if (velocity < -maxSpeed) velocity = -maxSpeed;
+        position += velocity;
+        if (position > maxPosition) position = maxPosition;
+        if (position < minPosition) position = minPosition;
+        if (position === minPosition && velocity < 0) velocity = 0;
+        const terminated = position >= goalPosition && velocity >= goalVelocity;
+        let reward = terminated ? 100.0 : 0;
+        reward -= a ** 2 * 0.1;
+        // Gymnasium keeps the state as a float32 array between steps
+        s[0] = Math.fround(position);
+        s[1] = Math.fround(velocity);
+        return { obs: obs(), reward, terminated };
+      },
+    };
+  },
+});

@@ -1,0 +1,114 @@
+/**
+ * # MountainCar-v0
+ *
+ * An underpowered car in a sinusoidal valley must rock back and forth to reach the flag on the
+ * right hill (Moore 1990). A port of Gymnasium's `MountainCarEnv` with the same float64
+ * arithmetic, so the same start state and actions give the same trajectory.
+ *
+ * - Action space: `Discrete(3)`: 0 accelerates left, 1 does nothing, 2 accelerates right.
+ * - Observation space: `Box([-1.6, -0.7], [1.2, 0.7], (2,), float32)`: position, velocity. The env
+ *   clips them to the context's `[min_position, max_position]` and `±max_speed` (Gymnasium:
+ *   [−1.2, 0.6] and ±0.07); the space spans the widest values allowed.
+ * - Dynamics: v' = clip(v + (a − 1)·force − cos(3x)·gravity, ±max_speed), x' = clip(x + v',
+ *   [min_position, max_position]); hitting the left wall with v' < 0 sets v' = 0.
+ * - Reward: −1 per step.
+ * - Start: x ~ U(min_position_start, max_position_start), v ~ U(min_velocity_start,
+ *   max_velocity_start) (Gymnasium: x ~ U(−0.6, −0.4), v = 0).
+ *   `reset({options: {state: [position, velocity]}})` starts from an exact state.
+ * - Episode end: terminated when x ≥ goal_position and v ≥ goal_velocity; truncated after 200 steps.
+ *
+ * ## Context features (CARL names; defaults as Gymnasium; bounds chosen here)
+ * | name | default | bounds | unit |
+ * |---|---|---|---|
+ * | force | 0.001 | [0.0001, 0.01] | velocity change per step of a push |
+ * | gravity | 0.0025 | [0.00025, 0.025] | velocity change per step from the slope |
+ * | max_speed | 0.07 | [0.007, 0.7] | position units per step |
+ * | goal_position | 0.5 | [0.1, 0.6] | position |
+ * | goal_velocity | 0 | [−0.07, 0.07] | position units per step (above max_speed it cannot be reached) |
+ * | min_position | −1.2 | [−1.6, −1.0] | position (left wall) |
+ * | max_position | 0.6 | [0.6, 1.2] | position (right limit) |
+ * | min_position_start | −0.6 | [−1.0, −0.5] | position |
+ * | max_position_start | −0.4 | [−0.5, 0.0] | position |
+ * | min_velocity_start | 0 | [−0.07, 0] | position units per step |
+ * | max_velocity_start | 0 | [0, 0.07] | position units per step |
+ *
+ * The bounds keep every context consistent: left wall ≤ start range ≤ goal ≤ right limit, and
+ * each lower start limit ≤ its upper limit. Positive quantities range over 0.1×–10× the default.
+ * (CARL's MountainCar defaults goal_position to 0.45, the continuous version's value; Gymnasium's
+ * 0.5 is used here.)
+ *
+ * ## Version history
+ * - v0: Gymnasium MountainCar-v0 dynamics and limits, with CARL context features; observation
+ *   bounds widened to the widest positions and speed allowed.
+ */
+import { Box, Discrete, MetarenaError, defineEnv, show } from '../../core/index.ts';
+
+const MIN_POSITION_LOWEST = -1.6;
+const MAX_POSITION_HIGHEST = 1.2;
+const MAX_SPEED_UPPER = 0.7;
+
+export default defineEnv({
+  id: 'MountainCar-v0',
+  description: 'Drive an underpowered car up a steep hill by building momentum (Gymnasium MountainCar-v0 dynamics).',
+  observationSpace: new Box({
+    low: [MIN_POSITION_LOWEST, -MAX_SPEED_UPPER].map(Math.fround),
+    high: [MAX_POSITION_HIGHEST, MAX_SPEED_UPPER].map(Math.fround),
+    dtype: 'float32',
+  }),
+  actionSpace: new Discrete(3),
+  maxEpisodeSteps: 200,
+  context: [
+    { name: 'force', default: 0.001, lower: 0.0001, upper: 0.01, description: 'Velocity change per step of a push.' },
+    { name: 'gravity', default: 0.0025, lower: 0.00025, upper: 0.025, description: 'Velocity change per step from the slope (times cos 3x).' },
+    { name: 'max_speed', default: 0.07, lower: 0.007, upper: MAX_SPEED_UPPER, description: 'Speed limit; the velocity is clipped to it.' },
+    { name: 'goal_position', default: 0.5, lower: 0.1, upper: 0.6, description: 'Position at or beyond which the episode ends.' },
+    { name: 'goal_velocity', default: 0, lower: -0.07, upper: 0.07, description: 'Least velocity at the goal for the episode to end.' },
+    { name: 'min_position', default: -1.2, lower: MIN_POSITION_LOWEST, upper: -1.0, description: 'Left wall.' },
+    { name: 'max_position', default: 0.6, lower: 0.6, upper: MAX_POSITION_HIGHEST, description: 'Right limit of the position.' },
+    { name: 'min_position_start', default: -0.6, lower: -1.0, upper: -0.5, description: 'Lower limit of the uniform start position.' },
+    { name: 'max_position_start', default: -0.4, lower: -0.5, upper: 0.0, description: 'Upper limit of the uniform start position.' },
+    { name: 'min_velocity_start', default: 0, lower: -0.07, upper: 0, description: 'Lower limit of the uniform start velocity.' },
+    { name: 'max_velocity_start', default: 0, lower: 0, upper: 0.07, description: 'Upper limit of the uniform start velocity.' },
+  ],
+  create: () => {
+    const s = new Float64Array(2);
+    let force = 0.001, gravity = 0.0025, maxSpeed = 0.07, goalPosition = 0.5, goalVelocity = 0, minPosition = -1.2, maxPosition = 0.6;
+    const obs = () => Float32Array.of(s[0], s[1]);
+    return {
+      reset(rng, c, _task, options) {
+        force = c.force;
+        gravity = c.gravity;
+        maxSpeed = c.max_speed;
+        goalPosition = c.goal_position;
+        goalVelocity = c.goal_velocity;
+        minPosition = c.min_position;
+        maxPosition = c.max_position;
+        if (options.state !== undefined) {
+          const st = options.state;
+          if (!st || st.length !== 2 || !Array.from(st).every(Number.isFinite)) {
+            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 2 finite numbers [position, velocity], got ${show(st)}`, { field: 'options.state', allowed: '[position, velocity]' });
+          }
+          s[0] = st[0];
+          s[1] = st[1];
+        } else {
+          s[0] = rng.uniform(c.min_position_start, c.max_position_start);
+          // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing
+          s[1] = c.min_velocity_start === c.max_velocity_start ? c.min_velocity_start : rng.uniform(c.min_velocity_start, c.max_velocity_start);
+        }
+        return { obs: obs() };
+      },
+      step(action: number) {
+        let position = s[0], velocity = s[1];
+        velocity += (action - 1) * force + Math.cos(3 * position) * -gravity;
+        velocity = Math.min(Math.max(velocity, -maxSpeed), maxSpeed);
+        position += velocity;
+        position = Math.min(Math.max(position, minPosition), maxPosition);
+        if (position === minPosition && velocity < 0) velocity = 0;
+        s[0] = position;
+        s[1] = velocity;
+        const terminated = position >= goalPosition && velocity >= goalVelocity;
+        return { obs: obs(), reward: -1.0, terminated };
+      },
+    };
+  },
+});

@@ -1,0 +1,453 @@
+/**
+ * The shared body builder for planar (x–z plane) locomotion bodies simulated with Rapier.
+ *
+ * A body is data: segments (capsules in the segment's own frame), the hinge joints that attach
+ * each segment to its parent (anchor, axis sign, range, stiffness, damping, armature, gear), and
+ * the simulation step. Coordinates follow MuJoCo's models: z is up, bodies move in the x–z plane
+ * and joints turn about ±y. `PlanarBody` builds the Rapier world once, keeps a snapshot of it, and
+ * resets by restoring that snapshot (bit-identical) and placing the segments by forward
+ * kinematics from generalised coordinates (Gymnasium's `qpos`/`qvel`: root x, root z, root
+ * angle, joint angles, then their velocities).
+ *
+ * Modelling choices (Rapier is not MuJoCo):
+ * - Impulse revolute joints in maximal coordinates; only the root segment has its off-plane
+ *   translation and rotations locked (locking children too makes the solver fight itself).
+ * - MuJoCo joint stiffness and damping become a force-based joint motor (an implicit spring to
+ *   angle 0 with damping), joint armature becomes extra rotational inertia about y on the child.
+ * - Controls are torques `ctrl × gear × actuator_strength` on the joint, held constant over the
+ *   frame skip and integrated implicitly with the joint's spring/damping (see `setControls`).
+ * - Segments collide with the floor only (MuJoCo's cheetah does the same; hopper/walker self
+ *   contacts are rare). Contact friction is each geom's MuJoCo friction, combined with `Max`
+ *   as MuJoCo does (the floor's coefficient is folded into the geom's).
+ */
+import RAPIER from '@dimforge/rapier3d-compat';
+import { MetarenaError } from '../../core/index.ts';
+
+await RAPIER.init();
+
+export type Vec2 = readonly [x: number, z: number];
+
+/** A capsule between two points of the segment's frame. */
+export interface Capsule {
+  from: Vec2;
+  to: Vec2;
+  radius: number;
+  /** Coulomb friction of contacts with the floor (before the friction context scale). */
+  friction: number;
+}
+
+export interface HingeJoint {
+  /** Joint position in the child segment's frame. */
+  anchor: Vec2;
+  /** +1 when the MuJoCo axis is (0, 1, 0), −1 when it is (0, −1, 0). */
+  axisSign: 1 | -1;
+  /** [lower, upper] angle in radians. */
+  range: readonly [number, number];
+  /** Spring torque per radian towards angle 0 (N·m/rad). */
+  stiffness: number;
+  /** Viscous torque per rad/s (N·m·s/rad). */
+  damping: number;
+  /** Extra rotor inertia about the joint axis (kg·m²). */
+  armature: number;
+  /** Torque at ctrl = 1 (N·m). */
+  gear: number;
+}
+
+export interface Segment {
+  name: string;
+  /** Index of the parent segment in the body's list; the root has none. */
+  parent?: number;
+  /** Segment origin in the parent's frame (root: world position) at the reference pose. */
+  pos: Vec2;
+  geoms: readonly Capsule[];
+  joint?: HingeJoint;
+}
+
+export interface PlanarBodySpec {
+  segments: readonly Segment[];
+  /** Material density (kg/m³) when no total mass is given. */
+  density: number;
+  /** MuJoCo's `settotalmass`: densities scaled so the whole body weighs this (kg). */
+  totalMass?: number;
+  /** qpos[1] at the reference pose (MuJoCo slide `ref`): qpos[1] = z − pos.z + rootZRef. */
+  rootZRef: number;
+  /** Simulated seconds per env step (Gymnasium's timestep × frame_skip). */
+  envDt: number;
+  /** Rapier steps per env step. */
+  substeps: number;
+  /** Rapier solver iterations per step. */
+  solverIterations: number;
+}
+
+/** Physical parameters a context sets at reset. Scales are relative to the model's values. */
+export interface PhysicsParams {
+  gravity: number;
+  frictionScale: number;
+  /** One per segment. */
+  massScale: readonly number[];
+  dampingScale: number;
+  stiffnessScale: number;
+  actuatorStrength: number;
+}
+
+/** A thick floor: a segment pushed deep into it is still pushed back up, never out the bottom. */
+const FLOOR_HALF_THICKNESS = 50;
+const FLOOR_GROUP = 0x0001;
+const BODY_GROUP = 0x0002;
+/** Rapier interaction groups: 16 bits membership, 16 bits filter. */
+const groups = (member: number, filter: number) => ((member << 16) | filter) >>> 0;
+
+function capsuleVolume(c: Capsule): number {
+  const len = Math.hypot(c.to[0] - c.from[0], c.to[1] - c.from[1]);
+  return Math.PI * c.radius * c.radius * len + (4 / 3) * Math.PI * c.radius ** 3;
+}
+
+/** Quaternion of a rotation by `angle` about +y (x, y, z, w). */
+const yQuat = (angle: number) => ({ x: 0, y: Math.sin(angle / 2), z: 0, w: Math.cos(angle / 2) });
+
+/** Angle about +y of a rotation that is (nearly) about y. */
+function yAngle(q: { x: number; y: number; z: number; w: number }): number {
+  return q.w >= 0 ? 2 * Math.atan2(q.y, q.w) : 2 * Math.atan2(-q.y, -q.w);
+}
+
+/** Rotates (x, z) by `angle` about +y: x' = c·x + s·z, z' = −s·x + c·z. */
+function rotate(angle: number, x: number, z: number): [number, number] {
+  const c = Math.cos(angle), s = Math.sin(angle);
+  return [c * x + s * z, -s * x + c * z];
+}
+
+const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
+
+/** Everything about a body that does not change with the context. */
+interface SegmentLayout {
+  /** Segment origin relative to the parent origin, parent frame, at the reference pose. */
+  offset: Vec2;
+  /** Centre of mass in the segment frame. */
+  com: Vec2;
+  baseDensity: number;
+  mass: number;
+}
+
+export class PlanarBody {
+  readonly spec: PlanarBodySpec;
+  /** Number of hinge joints (= segments − 1 = actuators). */
+  readonly nJoints: number;
+  /** qpos length: x, z, angle, joints. */
+  readonly nq: number;
+  /** Default mass of each segment (kg). */
+  readonly segmentMass: readonly number[];
+  /** The reference-pose generalised coordinates (Gymnasium's init_qpos). */
+  readonly initQpos: Float64Array;
+
+  private world: RAPIER.World;
+  private readonly snapshot: Uint8Array;
+  private readonly layout: SegmentLayout[];
+  private readonly bodyHandles: number[] = [];
+  private readonly colliderHandles: number[][] = [];
+  private readonly jointHandles: number[] = [];
+  private bodies: RAPIER.RigidBody[] = [];
+  private joints: RAPIER.RevoluteImpulseJoint[] = [];
+  private readonly gear: Float64Array;
+  private readonly stiffness: Float64Array;
+  private readonly damping: Float64Array;
+  private readonly zeroCtrl: Float64Array;
+  private explicitJoints = 0;
+  private readonly torque = { x: 0, y: 0, z: 0 };
+  private readonly substepDt: number;
+
+  constructor(spec: PlanarBodySpec) {
+    this.spec = spec;
+    const segs = spec.segments;
+    if (segs.length === 0 || segs[0].parent !== undefined) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'a planar body needs a root segment first');
+    for (let i = 1; i < segs.length; i++) {
+      const p = segs[i].parent;
+      if (p === undefined || p >= i || !segs[i].joint) throw new MetarenaError('METARENA_PLUGIN_ERROR', `segment ${segs[i].name} needs a joint and an earlier parent`);
+    }
+    if (!Number.isInteger(spec.substeps) || spec.substeps < 1) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'substeps must be a positive integer');
+    this.nJoints = segs.length - 1;
+    this.nq = 3 + this.nJoints;
+    this.substepDt = spec.envDt / spec.substeps;
+
+    const volume = segs.map((s) => s.geoms.reduce((acc, g) => acc + capsuleVolume(g), 0));
+    const totalVolume = volume.reduce((a, b) => a + b, 0);
+    const density = spec.totalMass !== undefined ? spec.totalMass / totalVolume : spec.density;
+    this.layout = segs.map((s, i) => {
+      let cx = 0, cz = 0;
+      for (const g of s.geoms) {
+        const v = capsuleVolume(g);
+        cx += (v * (g.from[0] + g.to[0])) / 2;
+        cz += (v * (g.from[1] + g.to[1])) / 2;
+      }
+      return { offset: s.pos, com: [cx / volume[i], cz / volume[i]] as Vec2, baseDensity: density, mass: density * volume[i] };
+    });
+    this.segmentMass = this.layout.map((l) => l.mass);
+    this.gear = Float64Array.from(segs.slice(1).map((s) => s.joint!.gear));
+    this.stiffness = new Float64Array(this.nJoints);
+    this.damping = new Float64Array(this.nJoints);
+    this.zeroCtrl = new Float64Array(this.nJoints);
+
+    this.initQpos = new Float64Array(this.nq);
+    this.initQpos[1] = spec.rootZRef;
+
+    const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
+    world.timestep = this.substepDt;
+    world.numSolverIterations = spec.solverIterations;
+    const floor = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
+    world.createCollider(RAPIER.ColliderDesc.cuboid(1e4, 10, FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), floor);
+
+    // reference pose: every segment unrotated, origins chained through parents
+    const origin: [number, number][] = [];
+    segs.forEach((s, i) => {
+      const base = s.parent === undefined ? [0, 0] : origin[s.parent];
+      origin.push([base[0] + s.pos[0], base[1] + s.pos[1]]);
+      const desc = RAPIER.RigidBodyDesc.dynamic().setTranslation(origin[i][0], 0, origin[i][1]).setCanSleep(false);
+      if (i === 0) desc.enabledTranslations(true, false, true).enabledRotations(false, true, false);
+      const armature = s.joint?.armature ?? 0;
+      if (armature > 0) desc.setAdditionalMassProperties(0, { x: 0, y: 0, z: 0 }, { x: armature, y: armature, z: armature }, { x: 0, y: 0, z: 0, w: 1 });
+      const body = world.createRigidBody(desc);
+      this.bodyHandles.push(body.handle);
+      this.colliderHandles.push(
+        s.geoms.map((g) => {
+          const dx = g.to[0] - g.from[0], dz = g.to[1] - g.from[1];
+          const len = Math.hypot(dx, dz);
+          // Rapier capsules lie along local y: turn y onto z (+90° about x), then z onto the
+          // capsule's direction (sin a, 0, cos a) by a about y; q = q_y(a) ⊗ q_x(90°)
+          const a = Math.atan2(dx, dz);
+          const c = Math.cos(a / 2) * Math.SQRT1_2, sn = Math.sin(a / 2) * Math.SQRT1_2;
+          const q = { x: c, y: sn, z: -sn, w: c };
+          const cd = RAPIER.ColliderDesc.capsule(len / 2, g.radius)
+            .setTranslation((g.from[0] + g.to[0]) / 2, 0, (g.from[1] + g.to[1]) / 2)
+            .setRotation(q)
+            .setDensity(density)
+            .setFriction(g.friction)
+            .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
+            .setCollisionGroups(groups(BODY_GROUP, FLOOR_GROUP));
+          return world.createCollider(cd, body).handle;
+        }),
+      );
+    });
+    segs.forEach((s, i) => {
+      if (s.parent === undefined) return;
+      const j = s.joint!;
+      const anchorWorld = [origin[i][0] + j.anchor[0], origin[i][1] + j.anchor[1]];
+      const parentOrigin = origin[s.parent];
+      const data = RAPIER.JointData.revolute(
+        { x: anchorWorld[0] - parentOrigin[0], y: 0, z: anchorWorld[1] - parentOrigin[1] },
+        { x: j.anchor[0], y: 0, z: j.anchor[1] },
+        { x: 0, y: j.axisSign, z: 0 },
+      );
+      const joint = world.createImpulseJoint(data, world.getRigidBody(this.bodyHandles[s.parent]), world.getRigidBody(this.bodyHandles[i]), true) as RAPIER.RevoluteImpulseJoint;
+      // limits given in JointData are not passed on for revolute joints; set them on the joint
+      joint.setLimits(j.range[0], j.range[1]);
+      this.jointHandles.push(joint.handle);
+    });
+    this.snapshot = world.takeSnapshot();
+    this.world = world;
+    this.bodies = this.bodyHandles.map((h) => world.getRigidBody(h));
+  }
+
+  /** Restores the reference world, applies `params` and places the body at (qpos, qvel). */
+  reset(params: PhysicsParams, qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
+    this.world.free();
+    const world = RAPIER.World.restoreSnapshot(this.snapshot);
+    this.world = world;
+    world.gravity = { x: 0, y: 0, z: -params.gravity };
+    this.bodies = this.bodyHandles.map((h) => world.getRigidBody(h));
+    const segs = this.spec.segments;
+    segs.forEach((s, i) => {
+      s.geoms.forEach((g, k) => {
+        const c = world.getCollider(this.colliderHandles[i][k]);
+        c.setDensity(this.layout[i].baseDensity * params.massScale[i]);
+        c.setFriction(g.friction * params.frictionScale);
+      });
+    });
+    this.joints = this.jointHandles.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
+    this.explicitJoints = 0;
+    for (let j = 0; j < this.nJoints; j++) {
+      const hinge = segs[j + 1].joint!;
+      this.joints[j].configureMotorModel(RAPIER.MotorModel.ForceBased);
+      this.stiffness[j] = hinge.stiffness * params.stiffnessScale;
+      this.damping[j] = hinge.damping * params.dampingScale;
+      this.gear[j] = hinge.gear * params.actuatorStrength;
+      if (this.stiffness[j] === 0 && this.damping[j] === 0) this.explicitJoints += 1;
+    }
+    this.setState(qpos, qvel);
+    this.setControls(this.zeroCtrl);
+  }
+
+  /** Places every segment by forward kinematics from generalised coordinates. */
+  private setState(qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
+    const segs = this.spec.segments;
+    const n = segs.length;
+    const px = new Float64Array(n), pz = new Float64Array(n), th = new Float64Array(n);
+    const vx = new Float64Array(n), vz = new Float64Array(n), w = new Float64Array(n);
+    const root = segs[0];
+    px[0] = root.pos[0] + qpos[0];
+    pz[0] = root.pos[1] + qpos[1] - this.spec.rootZRef;
+    th[0] = qpos[2];
+    vx[0] = qvel[0];
+    vz[0] = qvel[1];
+    w[0] = qvel[2];
+    for (let i = 1; i < n; i++) {
+      const s = segs[i], p = s.parent!, j = s.joint!;
+      // anchor in the parent frame at the reference pose
+      const ax = s.pos[0] + j.anchor[0], az = s.pos[1] + j.anchor[1];
+      const [rax, raz] = rotate(th[p], ax, az);
+      const anchorX = px[p] + rax, anchorZ = pz[p] + raz;
+      th[i] = th[p] + j.axisSign * qpos[2 + i];
+      w[i] = w[p] + j.axisSign * qvel[2 + i];
+      const [rcx, rcz] = rotate(th[i], -j.anchor[0], -j.anchor[1]);
+      px[i] = anchorX + rcx;
+      pz[i] = anchorZ + rcz;
+      // v_anchor = v_p + w_p × (anchor − p); v_i = v_anchor + w_i × (i − anchor); (0,w,0)×(x,0,z) = (w·z, 0, −w·x)
+      const vax = vx[p] + w[p] * raz, vaz = vz[p] - w[p] * rax;
+      vx[i] = vax + w[i] * rcz;
+      vz[i] = vaz - w[i] * rcx;
+    }
+    for (let i = 0; i < n; i++) {
+      const b = this.bodies[i];
+      b.setTranslation({ x: px[i], y: 0, z: pz[i] }, false);
+      b.setRotation(yQuat(th[i]), false);
+      const [cx, cz] = rotate(th[i], this.layout[i].com[0], this.layout[i].com[1]);
+      b.setLinvel({ x: vx[i] + w[i] * cz, y: 0, z: vz[i] - w[i] * cx }, false);
+      b.setAngvel({ x: 0, y: w[i], z: 0 }, false);
+      b.resetForces(false);
+      b.resetTorques(false);
+    }
+  }
+
+  /**
+   * Sets the joint torques from controls in [−1, 1] (clipped), held until the next call.
+   * A joint with a spring gets its torque implicitly, as a shift of the spring's rest angle
+   * (k·(τ/k − q) = τ − k·q); a joint with only damping as a target rate (d·(τ/d − q̇) = τ − d·q̇);
+   * the solver then integrates actuation, spring and damping together, which stays stable at
+   * Rapier steps where an explicit torque of the same size blows up. A joint with neither gets
+   * an explicit torque on both segments.
+   */
+  setControls(ctrl: ArrayLike<number>): void {
+    const segs = this.spec.segments;
+    if (this.explicitJoints > 0) for (let i = 0; i < this.bodies.length; i++) this.bodies[i].resetTorques(false);
+    for (let j = 0; j < this.nJoints; j++) {
+      const c = Math.max(-1, Math.min(1, ctrl[j]));
+      const tau = c * this.gear[j];
+      const k = this.stiffness[j], d = this.damping[j];
+      if (k > 0) this.joints[j].configureMotor(tau / k, 0, k, d);
+      else if (d > 0) this.joints[j].configureMotor(0, tau / d, 0, d);
+      else {
+        const s = segs[j + 1];
+        const t = this.torque;
+        t.y = tau * s.joint!.axisSign;
+        this.bodies[j + 1].addTorque(t, false);
+        t.y = -t.y;
+        this.bodies[s.parent!].addTorque(t, false);
+      }
+    }
+  }
+
+  /** Advances one env step (all Rapier substeps). */
+  advance(): void {
+    for (let k = 0; k < this.spec.substeps; k++) this.world.step();
+  }
+
+  /** Gymnasium's qpos and qvel (velocities of segment origins, relative joint rates). */
+  readState(qpos: Float64Array, qvel: Float64Array): void {
+    const segs = this.spec.segments;
+    const b0 = this.bodies[0];
+    const t = b0.translation();
+    const r0 = b0.rotation();
+    const th0 = yAngle(r0);
+    qpos[0] = t.x - segs[0].pos[0];
+    qpos[1] = t.z - segs[0].pos[1] + this.spec.rootZRef;
+    qpos[2] = th0;
+    const lv = b0.linvel(), av = b0.angvel();
+    // origin velocity = v_com + w × (origin − com)
+    const [cx, cz] = rotate(th0, this.layout[0].com[0], this.layout[0].com[1]);
+    qvel[0] = lv.x - av.y * cz;
+    qvel[1] = lv.z + av.y * cx;
+    qvel[2] = av.y;
+    const rot: { x: number; y: number; z: number; w: number }[] = [r0];
+    const ang: number[] = [av.y];
+    for (let i = 1; i < segs.length; i++) {
+      const b = this.bodies[i];
+      const q = b.rotation();
+      rot.push(q);
+      ang.push(b.angvel().y);
+      const p = rot[segs[i].parent!];
+      // relative rotation conj(p) * q, its y component and w
+      const rw = p.w * q.w + p.x * q.x + p.y * q.y + p.z * q.z;
+      const ry = p.w * q.y - p.y * q.w + p.z * q.x - p.x * q.z;
+      const sign = segs[i].joint!.axisSign;
+      qpos[2 + i] = sign * wrapAngle(yAngle({ x: 0, y: ry, z: 0, w: rw }));
+      qvel[2 + i] = sign * (ang[i] - ang[segs[i].parent!]);
+    }
+  }
+
+  /** World poses of the segments: per segment x, y, z, qx, qy, qz, qw. */
+  poses(out = new Float64Array(this.bodies.length * 7)): Float64Array {
+    for (let i = 0; i < this.bodies.length; i++) {
+      const b = this.bodies[i];
+      const t = b.translation(), q = b.rotation();
+      out.set([t.x, t.y, t.z, q.x, q.y, q.z, q.w], i * 7);
+    }
+    return out;
+  }
+
+  /** Total mechanical energy (kinetic + gravitational potential) at gravity `g`, for checks. */
+  energy(g: number): number {
+    let e = 0;
+    for (const b of this.bodies) {
+      const m = b.mass();
+      const v = b.linvel(), w = b.angvel();
+      const inertia = b.principalInertia();
+      e += 0.5 * m * (v.x * v.x + v.y * v.y + v.z * v.z) + 0.5 * (inertia.x * w.x * w.x + inertia.y * w.y * w.y + inertia.z * w.z * w.z) + m * g * b.worldCom().z;
+    }
+    return e;
+  }
+
+  /** Lowest point of any capsule (negative: penetrating the floor), for checks. */
+  lowestPoint(): number {
+    let low = Infinity;
+    this.spec.segments.forEach((s, i) => {
+      const b = this.bodies[i];
+      const t = b.translation();
+      const th = yAngle(b.rotation());
+      for (const g of s.geoms) {
+        for (const p of [g.from, g.to]) {
+          const [, rz] = rotate(th, p[0], p[1]);
+          low = Math.min(low, t.z + rz - g.radius);
+        }
+      }
+    });
+    return low;
+  }
+
+  /** Largest distance between a joint's anchor as seen from parent and from child (joint drift). */
+  jointDrift(): number {
+    let worst = 0;
+    const segs = this.spec.segments;
+    for (let i = 1; i < segs.length; i++) {
+      const s = segs[i], j = s.joint!;
+      const c = this.bodies[i], p = this.bodies[s.parent!];
+      const ct = c.translation(), pt = p.translation();
+      const [cx, cz] = rotate(yAngle(c.rotation()), j.anchor[0], j.anchor[1]);
+      const [px, pz] = rotate(yAngle(p.rotation()), s.pos[0] + j.anchor[0], s.pos[1] + j.anchor[1]);
+      worst = Math.max(worst, Math.hypot(ct.x + cx - pt.x - px, ct.y - pt.y, ct.z + cz - pt.z - pz));
+    }
+    return worst;
+  }
+
+  /** Segment masses in the current world (kg). */
+  masses(): number[] {
+    return this.bodies.map((b) => b.mass());
+  }
+
+  free(): void {
+    this.world.free();
+  }
+}
+
+/** A capsule as MuJoCo writes it: centre, angle about +y of its axis (from +z), half-length. */
+export function capsuleAt(centre: Vec2, angle: number, halfLength: number, radius: number, friction: number): Capsule {
+  const dx = Math.sin(angle) * halfLength, dz = Math.cos(angle) * halfLength;
+  return { from: [centre[0] - dx, centre[1] - dz], to: [centre[0] + dx, centre[1] + dz], radius, friction };
+}

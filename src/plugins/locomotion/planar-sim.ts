@@ -1,0 +1,85 @@
+/**
+ * A planar body with Gymnasium's generalised state (`qpos`, `qvel`), seeded reset noise and the
+ * forward velocity of one env step — the part HalfCheetah, Hopper and Walker2d share. Rewards,
+ * observations and termination stay in each env's file.
+ */
+import { MetarenaError, type Rng, show } from '../../core/index.ts';
+import { physicsParams } from './physics-context.ts';
+import { type PlanarBodySpec, PlanarBody } from './planar-body.ts';
+
+export interface ResetNoise {
+  /** `uniform`: qpos and qvel += U(−scale, scale) (Hopper, Walker2d); `cheetah`: qpos += U(−scale, scale), qvel += scale·N(0, 1). */
+  kind: 'uniform' | 'cheetah';
+  scale: number;
+}
+
+/** Plugin args every planar body takes. */
+export const planarArgs = (substeps: number, solverIterations: number) =>
+  ({
+    substeps: { type: 'integer', default: substeps, min: 1, max: 50, description: 'Rapier steps per env step.' },
+    solver_iterations: { type: 'integer', default: solverIterations, min: 1, max: 50, description: 'Rapier solver iterations per step.' },
+    poses: { type: 'boolean', default: false, description: 'Add the segment poses to every step info as `poses` (per segment x, y, z, qx, qy, qz, qw).' },
+  }) as const;
+
+export type PlanarArgs = { substeps: number; solver_iterations: number; poses: boolean };
+
+export class PlanarSim {
+  readonly body: PlanarBody;
+  readonly qpos: Float64Array;
+  readonly qvel: Float64Array;
+  private readonly segmentNames: string[];
+
+  constructor(
+    spec: PlanarBodySpec,
+    private readonly noise: ResetNoise,
+  ) {
+    this.body = new PlanarBody(spec);
+    this.qpos = new Float64Array(this.body.nq);
+    this.qvel = new Float64Array(this.body.nq);
+    this.segmentNames = spec.segments.map((s) => s.name);
+  }
+
+  get dt(): number {
+    return this.body.spec.envDt;
+  }
+
+  /** Restores the start world under context `c`; `state` (qpos then qvel) replaces the noisy start. */
+  reset(rng: Rng, c: Readonly<Record<string, number>>, state: ArrayLike<number> | undefined): void {
+    const { qpos, qvel } = this;
+    const nq = qpos.length;
+    if (state !== undefined) {
+      if (!state || state.length !== 2 * nq || !Array.from(state).every(Number.isFinite)) {
+        throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be ${2 * nq} finite numbers (qpos then qvel), got ${show(state)}`, { field: 'options.state' });
+      }
+      for (let i = 0; i < nq; i++) {
+        qpos[i] = state[i];
+        qvel[i] = state[nq + i];
+      }
+    } else {
+      const s = this.noise.scale;
+      for (let i = 0; i < nq; i++) qpos[i] = this.body.initQpos[i] + rng.uniform(-s, s);
+      for (let i = 0; i < nq; i++) qvel[i] = this.noise.kind === 'cheetah' ? s * rng.normal(0, 1) : rng.uniform(-s, s);
+    }
+    this.body.reset(physicsParams(c, this.segmentNames), qpos, qvel);
+    this.body.readState(qpos, qvel);
+  }
+
+  /** Applies the action for one env step; returns the root's forward velocity Δx / dt. */
+  advance(action: ArrayLike<number>): number {
+    const xBefore = this.qpos[0];
+    this.body.setControls(action);
+    this.body.advance();
+    this.body.readState(this.qpos, this.qvel);
+    return (this.qpos[0] - xBefore) / this.dt;
+  }
+
+  close(): void {
+    this.body.free();
+  }
+}
+
+export function sumOfSquares(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+  return s;
+}

@@ -1,0 +1,125 @@
+/**
+ * The gRPC face of the server: the `metarena.v1.Metarena` service (Session stream and unary
+ * calls) with the generated codec, plus grpc.health.v1 and server reflection. Session messages
+ * arrive as raw bytes and are decoded by the session, so a malformed message is an in-band
+ * error, not a broken stream.
+ */
+import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { asMetarenaError, errorFromStatus, GRPC_CODE_OF, pb, type v1 } from '../wire/index.ts';
+import { bearerMatches } from './auth.ts';
+import { describeEnv, listEnvs } from './catalog.ts';
+import { Session } from './session.ts';
+import type { ServerState } from './state.ts';
+
+export const SERVICE_NAME = 'metarena.v1.Metarena';
+export const PROTO_PATH = fileURLToPath(new URL('../../proto/metarena/v1/metarena.proto', import.meta.url));
+
+const raw = (b: Buffer) => b;
+
+/** The service definition with raw bytes for the session stream and generated codecs for unary calls. */
+function serviceDefinition(): grpc.ServiceDefinition {
+  const unary = <Req, Res>(name: string, req: { decode(b: Uint8Array): Req; encode(m: Req): { finish(): Uint8Array } }, res: { decode(b: Uint8Array): Res; encode(m: Res): { finish(): Uint8Array } }) => ({
+    path: `/${SERVICE_NAME}/${name}`,
+    requestStream: false,
+    responseStream: false,
+    requestSerialize: (m: Req) => Buffer.from(req.encode(m).finish()),
+    requestDeserialize: (b: Buffer) => req.decode(b),
+    responseSerialize: (m: Res) => Buffer.from(res.encode(m).finish()),
+    responseDeserialize: (b: Buffer) => res.decode(b),
+  });
+  return {
+    Session: { path: `/${SERVICE_NAME}/Session`, requestStream: true, responseStream: true, requestSerialize: raw, requestDeserialize: raw, responseSerialize: raw, responseDeserialize: raw },
+    ListEnvs: unary('ListEnvs', pb.ListEnvsRequest, pb.ListEnvsResponse),
+    DescribeEnv: unary('DescribeEnv', pb.DescribeEnvRequest, pb.EnvSpec),
+    GetStats: unary('GetStats', pb.StatsRequest, pb.Stats),
+  } as unknown as grpc.ServiceDefinition;
+}
+
+function statusError(code: number, details: string): Partial<grpc.StatusObject> & Error {
+  return Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
+}
+
+export interface GrpcFace {
+  server: grpc.Server;
+  health: HealthImplementation;
+  /** The Session calls in flight, to end them on shutdown. */
+  calls: Set<grpc.ServerDuplexStream<Buffer, Buffer>>;
+}
+
+export function createGrpcServer(state: ServerState, token: string | undefined): GrpcFace {
+  const max = state.limits.maxMessageBytes;
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': max,
+    'grpc.max_send_message_length': max,
+    'grpc.keepalive_time_ms': 30_000,
+    'grpc.keepalive_timeout_ms': 10_000,
+    'grpc.http2.min_ping_interval_without_data_ms': 5_000,
+    'grpc.keepalive_permit_without_calls': 1,
+  });
+  const calls = new Set<grpc.ServerDuplexStream<Buffer, Buffer>>();
+  const authorized = (md: grpc.Metadata) => bearerMatches(token, md.get('authorization')[0] as string | undefined);
+  const unauthenticated = () => statusError(grpc.status.UNAUTHENTICATED, 'missing or wrong bearer token: send metadata "authorization: Bearer <token>"');
+
+  const unaryHandler =
+    <Req, Res>(run: (req: Req) => Res) =>
+    (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => {
+      if (!authorized(call.metadata)) return callback(unauthenticated());
+      try {
+        callback(null, run(call.request));
+      } catch (e) {
+        const err = asMetarenaError(e);
+        callback(statusError(GRPC_CODE_OF[err.status], `${err.code}: ${err.message}`));
+      }
+    };
+
+  server.addService(serviceDefinition(), {
+    Session: (call: grpc.ServerDuplexStream<Buffer, Buffer>) => {
+      if (!authorized(call.metadata)) return void call.emit('error', unauthenticated());
+      const refusal = state.refusal();
+      if (refusal) return void call.emit('error', statusError(refusal.code, refusal.message));
+      calls.add(call);
+      const session = new Session(state, 'grpc', (code, message) => {
+        calls.delete(call);
+        call.emit('error', statusError(code, message));
+      });
+      const finish = () => {
+        calls.delete(call);
+        session.close();
+      };
+      call.on('data', (bytes: Buffer) => {
+        if (session.closed) return;
+        if (!call.write(session.handle(bytes))) {
+          call.pause();
+          call.once('drain', () => call.resume());
+        }
+      });
+      call.on('end', () => {
+        finish();
+        call.end();
+      });
+      call.on('cancelled', finish);
+      call.on('error', finish);
+      call.on('close', finish);
+    },
+    ListEnvs: unaryHandler<v1.ListEnvsRequest, v1.IListEnvsResponse>(() => listEnvs(state.registry)),
+    DescribeEnv: unaryHandler<v1.DescribeEnvRequest, v1.IEnvSpec>((req) => describeEnv(state.registry, req)),
+    GetStats: unaryHandler<v1.StatsRequest, v1.IStats>(() => state.stats()),
+  });
+
+  const health = new HealthImplementation({ '': 'SERVING', [SERVICE_NAME]: 'SERVING' });
+  health.addToServer(server);
+  const definition = protoLoader.loadSync(PROTO_PATH, { keepCase: true });
+  new ReflectionService(definition).addToServer(server);
+  return { server, health, calls };
+}
+
+/** Binds and resolves to the bound port; errors name the address. */
+export function bindGrpc(server: grpc.Server, address: string, credentials: grpc.ServerCredentials): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.bindAsync(address, credentials, (err, port) => (err ? reject(errorFromStatus(14, `cannot listen for gRPC on ${address}: ${err.message}`)) : resolve(port)));
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Starts and stops a metarena server: gRPC and WebSocket listeners over one shared state
+ * (registry, sessions, limits). `startServer` resolves once both accept connections.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
+import { MetarenaError, type Registry, show } from '../core/index.ts';
+import { createBuiltinRegistry } from '../plugins/index.ts';
+import type { v1 } from '../wire/index.ts';
+import { bindGrpc, createGrpcServer } from './grpc.ts';
+import { loadPluginModules, registerAll } from './plugins.ts';
+import { DEFAULT_LIMITS, type ServerLimits, ServerState } from './state.ts';
+import { attachWebSocket } from './ws.ts';
+
+export interface ServeOptions {
+  /** `host:port` for gRPC (port 0 picks a free port); default 127.0.0.1:50051. */
+  grpc?: string;
+  /** `host:port` for the WebSocket gateway; default 127.0.0.1:50052. */
+  ws?: string;
+  /** Bearer token required from every client (default: none). */
+  token?: string;
+  /** PEM certificate chain and private key (file paths) to serve TLS on both listeners. */
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Plugin modules (paths or package names) registered in addition to the built-ins. */
+  plugins?: readonly string[];
+  /** The registry to serve (default: the built-in one). */
+  registry?: Registry;
+  limits?: Partial<ServerLimits>;
+}
+
+export interface RunningServer {
+  /** `host:port` actually bound. */
+  readonly grpcAddress: string;
+  readonly wsAddress: string;
+  /** The line printed once both listeners accept connections. */
+  readonly listeningLine: string;
+  stats(): v1.IStats;
+  /** Ends every session (UNAVAILABLE / close code 4014), frees the envs and stops listening. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Splits `host:port` (`[::1]:50051` for IPv6). */
+export function parseHostPort(text: string, field: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(text);
+  const port = m ? Number(m[3]) : NaN;
+  if (!m || port > 65535) throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be host:port (e.g. 127.0.0.1:50051), got ${show(text)}`, { field, allowed: 'host:port' });
+  return { host: m[1] ?? m[2], port };
+}
+
+const joinHostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
+
+function checkLimits(limits: ServerLimits): void {
+  for (const [k, v] of Object.entries(limits)) {
+    if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) throw new MetarenaError('METARENA_INVALID_OPTION', `${k} must be a positive number, got ${show(v)}`, { field: k });
+  }
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const grpcAt = parseHostPort(options.grpc ?? '127.0.0.1:50051', 'grpc');
+  const wsAt = parseHostPort(options.ws ?? '127.0.0.1:50052', 'ws');
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  checkLimits(limits);
+  if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) throw new MetarenaError('METARENA_INVALID_OPTION', 'give both --tls-cert and --tls-key, or neither', { field: options.tlsCert ? 'tls_key' : 'tls_cert' });
+  const registry = options.registry ?? createBuiltinRegistry();
+  if (options.plugins && options.plugins.length > 0) registerAll(registry, await loadPluginModules(options.plugins));
+
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (options.tlsCert && options.tlsKey) {
+    const read = (path: string, field: string) => {
+      try {
+        return readFileSync(path);
+      } catch (e) {
+        throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: cannot read ${path}: ${(e as Error).message}`, { field });
+      }
+    };
+    tls = { cert: read(options.tlsCert, 'tls_cert'), key: read(options.tlsKey, 'tls_key') };
+  }
+
+  const state = new ServerState(registry, limits);
+  const face = createGrpcServer(state, options.token);
+  const credentials = tls ? grpc.ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : grpc.ServerCredentials.createInsecure();
+  let http: HttpServer | undefined;
+  try {
+    const grpcPort = await bindGrpc(face.server, joinHostPort(grpcAt.host, grpcAt.port), credentials);
+    const notWs = (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(426, { 'content-type': 'text/plain' });
+      res.end('metarena: connect with a WebSocket (binary protobuf frames)\n');
+    };
+    http = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, notWs) : createHttpServer(notWs);
+    const httpServer = http;
+    const ws = attachWebSocket(httpServer, state, options.token);
+    const wsPort = await new Promise<number>((resolve, reject) => {
+      httpServer.once('error', (e) => reject(new MetarenaError('METARENA_UNAVAILABLE', `cannot listen for WebSocket on ${joinHostPort(wsAt.host, wsAt.port)}: ${e.message}`)));
+      httpServer.listen(wsAt.port, wsAt.host, () => resolve((httpServer.address() as AddressInfo).port));
+    });
+    const grpcAddress = joinHostPort(grpcAt.host, grpcPort);
+    const wsAddress = joinHostPort(wsAt.host, wsPort);
+    let closing: Promise<void> | undefined;
+    return {
+      grpcAddress,
+      wsAddress,
+      listeningLine: `metarena listening grpc=${grpcAddress} ws=${wsAddress}`,
+      stats: () => state.stats(),
+      close: (graceMs = 5000) =>
+        (closing ??= (async () => {
+          state.shuttingDown = true;
+          face.health.setStatus('', 'NOT_SERVING');
+          for (const s of [...state.sessions]) s.expire(14, 'the server is shutting down');
+          // give the close frames a moment to leave, then cut what is left
+          const deadline = Date.now() + Math.min(graceMs, 1000);
+          while (ws.sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+          for (const sock of ws.sockets) sock.terminate();
+          ws.wss.close();
+          await Promise.all([
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                face.server.forceShutdown();
+                resolve();
+              }, graceMs);
+              face.server.tryShutdown(() => {
+                clearTimeout(timer);
+                resolve();
+              });
+            }),
+            new Promise<void>((resolve) => {
+              httpServer.close(() => resolve());
+              httpServer.closeAllConnections();
+            }),
+          ]);
+          state.stop();
+        })()),
+    };
+  } catch (e) {
+    face.server.forceShutdown();
+    http?.close();
+    state.stop();
+    throw e;
+  }
+}

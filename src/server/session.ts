@@ -1,0 +1,199 @@
+/**
+ * One client session, whatever the transport: it decodes each request, runs it against the
+ * vector envs it owns, and encodes exactly one response. Requests are handled synchronously, so
+ * answers leave in the order requests arrived. Any failure of one request (a client mistake, a
+ * throwing plugin, a NaN) becomes an in-band error for that request only.
+ */
+import { MetarenaError, type SyncVectorEnv, show } from '../core/index.ts';
+import {
+  decodeMake,
+  decodeReset,
+  decodeStepActions,
+  encodeBatch,
+  encodeEnvSpec,
+  encodeError,
+  encodeInfo,
+  encodeTensor,
+  pb,
+  type v1,
+} from '../wire/index.ts';
+import type { ServerState } from './state.ts';
+
+interface Held {
+  vec: SyncVectorEnv;
+  spec: v1.IEnvSpec;
+  /** MakeRequest.seed, used by the first reset that gives no seed. */
+  pendingSeed: number | undefined;
+}
+
+const asBuffer = (u8: Uint8Array): Buffer => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
+
+/** How the transport ends its stream: a gRPC status number and a message. */
+export type EndStream = (code: number, message: string) => void;
+
+export class Session {
+  lastActive = Date.now();
+  closed = false;
+  private readonly held = new Map<number, Held>();
+  private nextHandle = 1;
+  private envs = 0;
+
+  constructor(
+    private readonly state: ServerState,
+    readonly transport: 'grpc' | 'ws',
+    private readonly endStream: EndStream,
+  ) {
+    state.sessions.add(this);
+    state.sessionsTotal += 1;
+  }
+
+  get vectorEnvCount(): number {
+    return this.held.size;
+  }
+
+  get envCount(): number {
+    return this.envs;
+  }
+
+  /** Answers one serialized Request with one serialized Response. */
+  handle(bytes: Uint8Array): Buffer {
+    this.lastActive = Date.now();
+    this.state.requestsTotal += 1;
+    let id = 0;
+    let response: v1.IResponse;
+    try {
+      let request: v1.Request;
+      try {
+        request = pb.Request.decode(bytes);
+      } catch (e) {
+        throw new MetarenaError('METARENA_INVALID_ARGUMENT', `the message is not a metarena.v1.Request: ${(e as Error).message}`, { field: 'request' });
+      }
+      id = request.id ?? 0;
+      response = this.dispatch(request);
+      response.id = id;
+      return asBuffer(pb.Response.encode(response).finish());
+    } catch (e) {
+      this.state.errorsTotal += 1;
+      return asBuffer(pb.Response.encode({ id, error: encodeError(e) }).finish());
+    }
+  }
+
+  private dispatch(req: v1.Request): v1.IResponse {
+    if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'the session is closed', { field: 'request' });
+    switch (req.payload) {
+      case 'make':
+        return { make: this.make(req.make!) };
+      case 'reset':
+        return { reset: this.reset(req.reset!) };
+      case 'step':
+        return { step: this.step(req.step!) };
+      case 'close':
+        this.closeHandle(req.close!.env_handle ?? 0);
+        return { close: {} };
+      case 'describe':
+        return { describe: { spec: this.get(req.describe!.env_handle ?? 0, 'describe.env_handle').spec } };
+      default:
+        throw new MetarenaError('METARENA_INVALID_ARGUMENT', 'the request has no payload', { field: 'payload', allowed: 'one of make, reset, step, close, describe' });
+    }
+  }
+
+  private get(handle: number, field: string): Held {
+    const h = this.held.get(handle);
+    if (h) return h;
+    const open = [...this.held.keys()];
+    throw new MetarenaError('METARENA_UNKNOWN_HANDLE', `${field} ${show(handle)} is not an open vector env of this session${open.length ? `; open: ${open.join(', ')}` : '; send a MakeRequest first'}`, {
+      field,
+      allowed: open.length ? open.join(', ') : 'a handle returned by make',
+    });
+  }
+
+  private make(msg: v1.IMakeRequest): v1.IMakeResponse {
+    const { envId, numEnvs, seed, options } = decodeMake(msg);
+    const max = this.state.limits.maxEnvsPerSession;
+    if (this.envs + numEnvs > max) {
+      throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `num_envs ${numEnvs} would bring this session to ${this.envs + numEnvs} envs; the server allows ${max} per session (--max-envs-per-session)`, {
+        field: 'num_envs',
+        allowed: `at most ${max - this.envs}`,
+      });
+    }
+    const registry = this.state.registry;
+    const plugin = registry.env(envId);
+    const vec = registry.makeVec(envId, numEnvs, options);
+    const handle = this.nextHandle++;
+    const spec = encodeEnvSpec({
+      envId,
+      description: plugin.description,
+      observationSpace: vec.singleObservationSpace,
+      actionSpace: vec.singleActionSpace,
+      contextSpace: vec.contextSpace,
+      maxEpisodeSteps: vec.maxEpisodeSteps,
+      numEnvs: vec.numEnvs,
+      autoresetMode: vec.autoresetMode,
+      episodesPerTrial: options.episodesPerTrial ?? plugin.episodesPerTrial,
+      argsSchema: plugin.args,
+    });
+    this.held.set(handle, { vec, spec, pendingSeed: seed });
+    this.envs += vec.numEnvs;
+    return { env_handle: handle, spec };
+  }
+
+  private reset(msg: v1.IResetRequest): v1.IResetResponse {
+    const h = this.get(msg.env_handle ?? 0, 'reset.env_handle');
+    const args = decodeReset(msg);
+    if (args.seed === undefined && h.pendingSeed !== undefined) args.seed = h.pendingSeed;
+    const r = h.vec.resetSync(args);
+    h.pendingSeed = undefined;
+    const n = h.vec.numEnvs;
+    return { obs: encodeBatch(h.vec.singleObservationSpace, r.obs, n), info: encodeInfo(r.info, h.vec.singleObservationSpace, n) };
+  }
+
+  private step(msg: v1.IStepRequest): v1.IStepResponse {
+    const h = this.get(msg.env_handle ?? 0, 'step.env_handle');
+    const vec = h.vec;
+    const actions = decodeStepActions(msg, vec.singleActionSpace);
+    const r = vec.stepSync(actions);
+    const n = vec.numEnvs;
+    const space = vec.singleObservationSpace;
+    return {
+      obs: encodeBatch(space, r.obs, n),
+      rewards: encodeTensor(r.rewards, [n]),
+      terminated: encodeTensor(r.terminated, [n]),
+      truncated: encodeTensor(r.truncated, [n]),
+      info: encodeInfo(r.info, space, n),
+    };
+  }
+
+  private closeHandle(handle: number): void {
+    const h = this.get(handle, 'close.env_handle');
+    this.held.delete(handle);
+    this.envs -= h.vec.numEnvs;
+    h.vec.closeSync();
+  }
+
+  /** Ends the stream with a status (idle timeout, shutdown) and frees the envs. */
+  expire(code: number, message: string): void {
+    if (this.closed) return;
+    this.close();
+    try {
+      this.endStream(code, message);
+    } catch {
+      // the stream may already be gone
+    }
+  }
+
+  /** Frees every env of the session; harmless when called twice. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.state.sessions.delete(this);
+    for (const h of this.held.values()) {
+      try {
+        h.vec.closeSync();
+      } catch {
+        // a plugin failing to close must not keep the other envs alive
+      }
+    }
+    this.held.clear();
+    this.envs = 0;
+  }
+}
