@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { benchCommand } from './commands/bench.ts';
 import { envsCommand } from './commands/envs.ts';
+import { evalCommand } from './commands/eval.ts';
 import { rolloutCommand } from './commands/rollout.ts';
 import { serveCommand } from './commands/serve.ts';
 import { MetarenaError, type Registry } from './core/index.ts';
@@ -50,6 +51,7 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   envsCommand(program, deps);
   rolloutCommand(program, deps);
   benchCommand(program, deps);
+  evalCommand(program, deps);
   serveCommand(program, deps);
   return program;
 }

@@ -12,6 +12,7 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_receive_message_length': -1,
   'grpc.max_send_message_length': -1,
   'grpc.enable_retries': 0,
+  'grpc.enable_channelz': 0,
 };
 
 export function credentialsOf(opts: ConnectOptions): grpc.ChannelCredentials {

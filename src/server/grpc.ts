@@ -59,6 +59,7 @@ export function createGrpcServer(state: ServerState, token: string | undefined):
     'grpc.keepalive_timeout_ms': 10_000,
     'grpc.http2.min_ping_interval_without_data_ms': 5_000,
     'grpc.keepalive_permit_without_calls': 1,
+    'grpc.enable_channelz': 0,
   });
   const calls = new Set<grpc.ServerDuplexStream<Buffer, Buffer>>();
   const authorized = (md: grpc.Metadata) => bearerMatches(token, md.get('authorization')[0] as string | undefined);

@@ -10,7 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 import { MetarenaError, type Registry, show } from '../core/index.ts';
 import { createBuiltinRegistry } from '../plugins/index.ts';
 import type { v1 } from '../wire/index.ts';
-import { bindGrpc, createGrpcServer } from './grpc.ts';
+import { bindGrpc, createGrpcServer, SERVICE_NAME } from './grpc.ts';
 import { loadPluginModules, registerAll } from './plugins.ts';
 import { DEFAULT_LIMITS, type ServerLimits, ServerState } from './state.ts';
 import { attachWebSocket } from './ws.ts';
@@ -109,6 +109,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         (closing ??= (async () => {
           state.shuttingDown = true;
           face.health.setStatus('', 'NOT_SERVING');
+          face.health.setStatus(SERVICE_NAME, 'NOT_SERVING');
           for (const s of [...state.sessions]) s.expire(14, 'the server is shutting down');
           // give the close frames a moment to leave, then cut what is left
           const deadline = Date.now() + Math.min(graceMs, 1000);

@@ -123,10 +123,12 @@ export function decodeBatch(space: Space, value: v1.IValue | null | undefined, f
   return decodeTensor(value.tensor, field);
 }
 
+const BOX_ARRAY = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint8: Uint8Array } as const;
+
 /** True when `a` already has the typed-array kind that batches of `space` use. */
 export function hasBatchDtype(space: Space, a: unknown): a is FlatArray {
   if (space instanceof Discrete || space instanceof MultiDiscrete) return a instanceof Int32Array;
   if (space instanceof MultiBinary) return a instanceof Int8Array;
-  if (space instanceof Box) return a instanceof (space.allocate(0).constructor as typeof Float32Array);
+  if (space instanceof Box) return a instanceof BOX_ARRAY[space.dtype];
   return false;
 }

@@ -148,10 +148,13 @@ const opsrl = define({
 const ucrl2 = define({
   name: 'ucrl2',
   description: 'UCRL2: extended value iteration over confidence sets, per episode (tabular MDP).',
-  options: { delta: { type: 'number', default: 0.1, min: 1e-12, max: 1, description: 'Confidence parameter δ.' } },
-  tune: { option: 'delta', grid: [0.001, 0.01, 0.05, 0.1, 0.3, 0.6, 1] },
+  options: {
+    delta: { type: 'number', default: 0.1, min: 1e-12, max: 1, description: 'Confidence parameter δ.' },
+    scale: { type: 'number', default: 1, min: 0, description: 'Multiplier of both confidence radii (1 = Jaksch et al. 2010).' },
+  },
+  tune: { option: 'scale', grid: [0.03, 0.1, 0.2, 0.3, 0.5, 1] },
   fits: mdpOnly,
-  create: (spec, o, seed) => new MdpAgent('ucrl2', spec.numEnvs, mdp(spec), { kind: 'ucrl2', delta: o.delta }, priorOf(PRIOR_DEFAULTS), seed),
+  create: (spec, o, seed) => new MdpAgent('ucrl2', spec.numEnvs, mdp(spec), { kind: 'ucrl2', delta: o.delta, scale: o.scale }, priorOf(PRIOR_DEFAULTS), seed),
 });
 
 const beb = define({

@@ -22,7 +22,10 @@
  *   largest backed-up value.
  * - ucrl2 (Jaksch, Ortner & Auer 2010): extended value iteration (finite horizon) over
  *   the confidence set ‖p − p̂‖₁ ≤ √(14 S ln(2At/δ) / max(1,N)), |r − r̂| ≤
- *   √(7 ln(2SAt/δ) / (2 max(1,N))), t the steps so far in the trial (at least 1).
+ *   √(7 ln(2SAt/δ) / (2 max(1,N))), t the steps so far in the trial (at least 1). Both radii
+ *   are multiplied by `scale` (1 = the paper's): the paper's radii assume rewards in [0, 1] and
+ *   are far wider than 100 steps of N(μ, 1) rewards call for, so, as with UCB1's c, the scale
+ *   is a free parameter tuned on training tasks unless given.
  */
 import { type Batch, Rng } from '../../core/index.ts';
 import type { MdpShape } from './env-kind.ts';
@@ -41,7 +44,7 @@ export type MdpRule =
   | { kind: 'beb'; beta: number }
   | { kind: 'psrl' }
   | { kind: 'opsrl'; samples: number }
-  | { kind: 'ucrl2'; delta: number };
+  | { kind: 'ucrl2'; delta: number; scale: number };
 
 export class MdpAgent extends TrialAgent {
   private readonly S: number;
@@ -226,7 +229,7 @@ export class MdpAgent extends TrialAgent {
       for (let c = 0; c < rule.samples; c++) this.sampleModel(i, c);
       this.backup(this.H, rule.samples, i);
     } else if (rule.kind === 'ucrl2') {
-      this.extendedValueIteration(i, rule.delta);
+      this.extendedValueIteration(i, rule.delta, rule.scale);
     } else {
       this.meanModel(i, rule.kind === 'beb' ? rule.beta : 0);
       this.backup(this.H, 1, i);
@@ -234,7 +237,7 @@ export class MdpAgent extends TrialAgent {
   }
 
   /** UCRL2's optimistic backward induction over the confidence set, recording env i's policy. */
-  private extendedValueIteration(i: number, delta: number): void {
+  private extendedValueIteration(i: number, delta: number, scale: number): void {
     const { S, A, H } = this;
     const t = Math.max(1, this.trialSteps[i]);
     const logR = Math.log((2 * S * A * t) / delta);
@@ -257,8 +260,8 @@ export class MdpAgent extends TrialAgent {
           const n = this.visits[g];
           const m = Math.max(1, n);
           const rHat = n > 0 ? this.rewardSums[g] / n : 0;
-          const r = rHat + Math.sqrt((7 * logR) / (2 * m));
-          const radius = Math.sqrt((14 * S * logP) / m);
+          const r = rHat + scale * Math.sqrt((7 * logR) / (2 * m));
+          const radius = scale * Math.sqrt((14 * S * logP) / m);
           let sum = 0;
           for (let u = 0; u < S; u++) {
             p[u] = n > 0 ? this.transitions[g * S + u] / n : 0;

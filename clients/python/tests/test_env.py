@@ -1,0 +1,123 @@
+"""metarena.make: one remote env with gymnasium.Env semantics, against a real server."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+import metarena
+from metarena import spaces as sp
+
+from conftest import REPO_ROOT
+
+
+def test_spaces_and_dtypes_follow_gymnasium(address):
+    with metarena.make("CartPole-v1", address=address) as env:
+        assert isinstance(env.observation_space, sp.Box) and env.observation_space.dtype == np.float32
+        assert env.observation_space.shape == (4,)
+        assert env.action_space == sp.Discrete(2)
+        assert env.spec.id == "CartPole-v1" and env.spec.max_episode_steps == 500
+        assert "gravity" in [f.name for f in env.context_features]
+        obs, info = env.reset(seed=3)
+        assert obs.dtype == np.float32 and obs in env.observation_space
+        obs, reward, terminated, truncated, info = env.step(env.action_space.sample())
+        assert type(reward) is float and type(terminated) is bool and type(truncated) is bool
+
+
+def test_reset_with_the_same_seed_repeats_the_episode(address):
+    with metarena.make("CartPole-v1", address=address) as env:
+        runs = []
+        for _ in range(2):
+            obs, _ = env.reset(seed=11)
+            trajectory = [obs]
+            for t in range(20):
+                obs, *_ = env.step(t % 2)
+                trajectory.append(obs)
+            runs.append(np.stack(trajectory))
+        np.testing.assert_array_equal(runs[0], runs[1])
+        other, _ = env.reset(seed=12)
+        assert not np.array_equal(other, runs[0][0])
+
+
+def test_trajectory_equals_the_in_process_rollout(address):
+    """The same seed and actions give bit-identical float32 observations over gRPC and in-process."""
+    actions = [1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    out = subprocess.run(
+        [shutil.which("node"), "bin/metarena.js", "rollout", "CartPole-v1", "--seed", "0", "--steps", "50", "--actions", json.dumps(actions), "--json"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    expected = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    assert len(expected) >= 10
+    with metarena.make("CartPole-v1", address=address) as env:
+        env.reset(seed=0)
+        for t, step in enumerate(expected):
+            obs, reward, terminated, truncated, _ = env.step(actions[t])
+            np.testing.assert_array_equal(obs, np.asarray(step["obs"], dtype=np.float32))
+            assert (reward, terminated, truncated) == (step["reward"], step["terminated"], step["truncated"])
+
+
+def test_info_carries_context_trial_and_episode_statistics(address):
+    with metarena.make("CartPole-v1", address=address, context={"length": 0.8}) as env:
+        _, info = env.reset(seed=0)
+        assert info["context"]["length"] == 0.8 and info["context"]["gravity"] == 9.8
+        assert info["trial"] == 0 and info["episode_in_trial"] == 0
+        total, steps = 0.0, 0
+        while True:
+            _, reward, terminated, truncated, info = env.step(1)
+            total += reward
+            steps += 1
+            if terminated or truncated:
+                break
+            assert "episode" not in info
+        assert info["episode"] == {"return": total, "length": steps}
+        _, info = env.reset(options={"context": {"length": 0.3, "masscart": 2.0}})
+        assert info["context"]["length"] == 0.3 and info["context"]["masscart"] == 2.0
+
+
+def test_stepping_a_finished_episode_needs_a_reset(address):
+    with metarena.make("CartPole-v1", address=address) as env:
+        env.reset(seed=0)
+        done = False
+        while not done:
+            _, _, terminated, truncated, _ = env.step(1)
+            done = terminated or truncated
+        with pytest.raises(metarena.MetarenaError) as e:
+            env.step(1)
+        assert e.value.code == "METARENA_RESET_NEEDED" and e.value.status == "FAILED_PRECONDITION"
+        env.reset()
+        env.step(1)  # the session survives the refused request
+
+
+def test_env_args_and_wrappers_shape_the_spaces(address):
+    with metarena.make("Bandit-v0", address=address, args={"arms": 10}, episodes_per_trial=3) as env:
+        assert env.action_space == sp.Discrete(10) and env.episodes_per_trial == 3
+        env.reset(seed=0)
+        _, _, terminated, _, info = env.step(np.int64(9))
+        assert terminated and info["episode"]["length"] == 1
+        _, info = env.reset()
+        assert info["trial"] == 0 and info["episode_in_trial"] == 1
+    wrappers = [{"id": "ContextObservation", "mode": "dict", "features": ["length", "gravity"]}]
+    with metarena.make("CartPole-v1", address=address, wrappers=wrappers, context={"length": 0.7}) as env:
+        assert isinstance(env.observation_space, sp.Dict) and list(env.observation_space.spaces) == ["obs", "context"]
+        obs, _ = env.reset(seed=0)
+        assert obs in env.observation_space
+        np.testing.assert_array_equal(obs["context"], np.array([0.7, 9.8], dtype=np.float32))
+
+
+def test_closed_env_refuses_calls_and_frees_its_session(address):
+    before = metarena.get_stats(address)
+    env = metarena.make("CartPole-v1", address=address)
+    assert metarena.get_stats(address).envs >= before.envs + 1
+    env.close()
+    env.close()
+    with pytest.raises(metarena.MetarenaError) as e:
+        env.reset()
+    assert e.value.code == "METARENA_CLOSED"
+    assert metarena.get_stats(address).envs == before.envs

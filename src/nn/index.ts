@@ -1,0 +1,6 @@
+/** Neural-network building blocks on tfjs: backend choice, dense layers, MLPs, checkpoints. */
+export * from './backend.ts';
+export * from './checkpoint.ts';
+export * from './dense.ts';
+export * from './init.ts';
+export * from './mlp.ts';

@@ -1,0 +1,63 @@
+/**
+ * A multi-layer perceptron of `Dense` layers: hidden layers with tanh or relu, a linear output.
+ * Checkpoint keys are `${name}/${layer}/kernel|bias`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { MetarenaError, deriveSeed, show } from '../core/index.ts';
+import { Dense } from './dense.ts';
+
+export type Activation = 'tanh' | 'relu';
+export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu'];
+
+export interface MlpOptions {
+  inputs: number;
+  /** Hidden layer widths, e.g. [64, 64]; empty for a linear map. */
+  hidden: readonly number[];
+  outputs: number;
+  activation?: Activation;
+  /** Orthogonal-init gain of the hidden layers (default √2) and of the output layer (default 1). */
+  hiddenGain?: number;
+  outputGain?: number;
+  seed: number;
+  name: string;
+}
+
+export class Mlp {
+  readonly layers: Dense[];
+  readonly activation: Activation;
+
+  constructor({ inputs, hidden, outputs, activation = 'tanh', hiddenGain = Math.SQRT2, outputGain = 1, seed, name }: MlpOptions) {
+    if (!ACTIVATIONS.includes(activation)) {
+      throw new MetarenaError('METARENA_INVALID_OPTION', `activation must be one of ${ACTIVATIONS.join(', ')}, got ${show(activation)}`, { field: 'activation', allowed: ACTIVATIONS.join(', ') });
+    }
+    this.activation = activation;
+    const sizes = [inputs, ...hidden, outputs];
+    this.layers = [];
+    for (let i = 0; i + 1 < sizes.length; i++) {
+      const last = i + 2 === sizes.length;
+      this.layers.push(new Dense({ inputs: sizes[i], units: sizes[i + 1], gain: last ? outputGain : hiddenGain, seed: deriveSeed(seed, name, i), name: `${name}/${i}` }));
+    }
+  }
+
+  apply(x: tf.Tensor2D): tf.Tensor2D {
+    let h = x;
+    this.layers.forEach((layer, i) => {
+      h = layer.apply(h);
+      if (i + 1 < this.layers.length) h = this.activation === 'tanh' ? tf.tanh(h) : tf.relu(h);
+    });
+    return h;
+  }
+
+  get variables(): tf.Variable[] {
+    return this.layers.flatMap((l) => l.variables);
+  }
+
+  /** The variables by checkpoint key. */
+  namedVariables(): Record<string, tf.Variable> {
+    return Object.assign({}, ...this.layers.map((l) => l.namedVariables()));
+  }
+
+  dispose(): void {
+    for (const l of this.layers) l.dispose();
+  }
+}

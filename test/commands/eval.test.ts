@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CliDeps, main } from '../../src/cli.ts';
+import { createBuiltinRegistry } from '../../src/plugins/index.ts';
+import { runCli } from '../cli/run-cli.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'metarena-eval-cli-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const registry = createBuiltinRegistry();
+  const deps: CliDeps = { registry: () => registry, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const code = await main(['node', 'metarena', ...args], deps);
+  return { code, stdout, stderr };
+}
+
+describe('metarena eval', () => {
+  it('prints the summary JSON (names as given) and writes the outputs', async () => {
+    const out = tempDir();
+    const r = await runCli(['eval', '--env', 'Bandit-v0', '--episodes-per-trial', '10', '--trials', '50', '--agents', 'random,ucb1:c=0.2,ts', '--seed', '3', '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(Object.keys(summary.agents)).toEqual(['random', 'ucb1:c=0.2', 'ts']);
+    for (const a of Object.values(summary.agents) as { mean: number; ci95: number[]; iqm: number; n: number }[]) {
+      expect(a.n).toBe(50);
+      expect(a.ci95[0]).toBeLessThanOrEqual(a.mean);
+      expect(a.ci95[1]).toBeGreaterThanOrEqual(a.mean);
+    }
+    const json = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(json.agents['ucb1:c=0.2'].mean).toBe(summary.agents['ucb1:c=0.2'].mean);
+    for (const f of ['results.csv', 'results.md', 'means.svg', 'episodes.svg']) expect(existsSync(join(out, f))).toBe(true);
+    // run again with the same arguments: resumed from the checkpoints, same numbers
+    const again = await run(['eval', '--env', 'Bandit-v0', '--episodes-per-trial', '10', '--trials', '50', '--agents', 'random,ucb1:c=0.2,ts', '--seed', '3', '--out', out, '--json']);
+    expect(JSON.parse(again.stdout)).toEqual(summary);
+  });
+
+  it.each([
+    [['--agents', 'ucb2'], 'METARENA_INVALID_OPTION', /unknown agent "ucb2" \(did you mean ucb1\?\)/],
+    [['--agents', 'psrl'], 'METARENA_INVALID_OPTION', /psrl cannot act in Bandit-v0/],
+    [['--agents', 'ts:x=1'], 'METARENA_INVALID_OPTION', /unknown argument "x"/],
+    [['--agents', 'ts', '--trials', '0'], 'METARENA_INVALID_ARGUMENT', /--trials must be an integer >= 1/],
+    [['--agents', 'ts', '--episodes-per-trial', '0'], 'METARENA_INVALID_ARGUMENT', /--episodes-per-trial must be an integer >= 1/],
+    [['--agents', 'ts', '--env', 'Bandit-v9'], 'METARENA_UNKNOWN_ENV', /did you mean Bandit-v0/],
+    [['--agents', 'ts', '--env-arg', 'arms=1'], 'METARENA_INVALID_OPTION', /args.arms/],
+    [['--agents', 'ts', '--split', 'val'], 'METARENA_INVALID_ARGUMENT', /--split must be train or test/],
+  ])('refuses bad arguments before any work: %j', async (extra, code, message) => {
+    const out = join(tempDir(), 'never');
+    const args = ['eval', '--env', 'Bandit-v0', '--trials', '5', '--out', out];
+    for (let i = 0; i < extra.length; i += 2) {
+      const k = args.indexOf(extra[i]);
+      if (k >= 0) args[k + 1] = extra[i + 1];
+      else args.push(extra[i], extra[i + 1]);
+    }
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}:`);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('metarena eval --remote', () => {
+  it('gives the same numbers against a server as in-process', async () => {
+    const { startServer } = await import('../../src/server/index.ts');
+    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
+    try {
+      const common = ['eval', '--env', 'TabularMDP-v0', '--episodes-per-trial', '3', '--trials', '20', '--agents', 'random,psrl,ucrl2:delta=0.1', '--seed', '9', '--json'];
+      const local = await run([...common, '--out', tempDir()]);
+      const remote = await run([...common, '--out', tempDir(), '--remote', server.grpcAddress]);
+      expect(remote.stderr).toBe('');
+      expect(remote.code).toBe(0);
+      expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
+      // tuning runs remotely too (training split on the server)
+      const tunedCommon = ['eval', '--env', 'Bandit-v0', '--episodes-per-trial', '10', '--trials', '20', '--agents', 'ucb1', '--tune-trials', '20', '--seed', '9', '--json'];
+      const tunedLocal = await run([...tunedCommon, '--out', tempDir()]);
+      const tunedRemote = await run([...tunedCommon, '--out', tempDir(), '--remote', server.grpcAddress]);
+      expect(tunedRemote.stderr).toBe('');
+      expect(JSON.parse(tunedRemote.stdout)).toEqual(JSON.parse(tunedLocal.stdout));
+    } finally {
+      await server.close(100);
+    }
+  });
+});
