@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { product, resolveArgs, spaceFromJSON, type SpaceSpec } from '../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../src/plugins/index.ts';
-import { runCli } from './run-cli.ts';
+import { runCli, runMain } from './run-cli.ts';
 
 const registry = createBuiltinRegistry();
 
@@ -58,7 +58,7 @@ describe('metarena envs', () => {
   });
 
   it('prints a table with one row per env without --json', async () => {
-    const { code, stdout } = await runCli(['envs']);
+    const { code, stdout } = await runMain(['envs']);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+OBSERVATION\s+ACTION/);

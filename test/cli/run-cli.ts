@@ -1,6 +1,8 @@
-/** Spawns the real `bin/metarena.js` and collects its output and exit code. */
+/** Runs the CLI: the real `bin/metarena.js` in a child process, or its `main` in this one. */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Registry } from '../../src/core/index.ts';
+import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 
 export const BIN = fileURLToPath(new URL('../../bin/metarena.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -11,6 +13,7 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Spawns `node bin/metarena.js ...args`. */
 export function runCli(args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -27,3 +30,21 @@ export function jsonLines(stdout: string): Record<string, unknown>[] {
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
+
+/**
+ * Runs the same `main` the bin runs, in this process, with output captured: for the many small
+ * cases, so that each does not pay for a fresh Node process.
+ */
+export async function runMain(args: string[]): Promise<CliRun> {
+  const { main } = await import('../../src/cli.ts');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'metarena', ...args], {
+    registry: () => (registry ??= createBuiltinRegistry()),
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
+  return { code, stdout, stderr };
+}
+
+let registry: Registry | undefined;

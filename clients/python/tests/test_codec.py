@@ -185,3 +185,14 @@ def test_reset_request_seeds_masks_and_contexts():
     with pytest.raises(MetarenaError) as e:
         fill_reset(pb.ResetRequest(), 3, -1, None)
     assert e.value.code == "METARENA_INVALID_SEED"
+
+
+def test_committed_message_classes_are_current(tmp_path):
+    """gen_proto.sh regenerates metarena_pb2.py byte for byte from the proto."""
+    import subprocess
+    from pathlib import Path
+
+    client = Path(__file__).resolve().parents[1]
+    subprocess.run(["bash", str(client / "gen_proto.sh"), str(tmp_path)], check=True, timeout=60)
+    committed = (client / "metarena" / "_proto" / "metarena_pb2.py").read_bytes()
+    assert (tmp_path / "metarena_pb2.py").read_bytes() == committed

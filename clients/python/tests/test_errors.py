@@ -21,8 +21,8 @@ def test_unknown_env_is_not_found(address):
 def test_bad_context_names_the_feature(address):
     with pytest.raises(metarena.MetarenaError) as e:
         metarena.make("CartPole-v1", address=address, context={"length": -1.0})
-    assert e.value.status == "INVALID_ARGUMENT" and e.value.code.startswith("METARENA_")
-    assert "length" in e.value.field
+    assert e.value.code == "METARENA_CONTEXT_OUT_OF_BOUNDS" and e.value.status == "INVALID_ARGUMENT"
+    assert e.value.field == "context.length" and e.value.allowed
     with pytest.raises(metarena.MetarenaError) as e:
         metarena.make("CartPole-v1", address=address, context={"colour": 1.0})
     assert e.value.code == "METARENA_UNKNOWN_CONTEXT_FEATURE"
