@@ -22,7 +22,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 describe('trainPPO', () => {
   it('learns CartPole-v1: greedy return above 150 after 12k steps (random play averages ≈ 22)', async () => {
     const env = registry.makeVec('CartPole-v1', 8);
-    const { policy, metrics } = await trainPPO(env, { totalSteps: 12_288, numSteps: 64, seed: 1 });
+    const { policy, metrics } = await trainPPO(env, { totalSteps: 12_288, numSteps: 64, numMinibatches: 4, learningRate: 2.5e-3, gamma: 0.99, gaeLambda: 0.95, clipVloss: true, seed: 1 });
     expect(metrics.steps).toBe(12_288);
     expect(metrics.logs).toHaveLength(24);
     // early training episodes are short, late ones long

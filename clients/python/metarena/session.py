@@ -141,8 +141,11 @@ class Session:
             self._deadline = None
         response = pb.Response.FromString(raw)
         if response.id != expected_id:
-            if response.WhichOneof("payload") == "error":
-                raise error_from_proto(response.error)
+            if response.WhichOneof("payload") == "error" and response.id == 0:
+                raise error_from_proto(response.error)  # a request the server could not parse
+            if 0 < response.id < expected_id:
+                # the answer to a request whose caller stopped waiting (e.g. KeyboardInterrupt)
+                return self.receive(expected_id, what)
             self._broken = MetarenaError("METARENA_INTERNAL", f"answer {response.id} arrived for request {expected_id} ({what})", status="INTERNAL")
             self._shutdown()
             raise self._broken

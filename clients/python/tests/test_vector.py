@@ -135,3 +135,31 @@ def test_close_frees_the_remote_envs(address):
     envs.close()
     assert metarena.get_stats(address).envs == before.envs
     assert envs.closed
+
+
+def test_an_abandoned_answer_does_not_confuse_the_next_call(address):
+    """A caller interrupted while waiting (e.g. Ctrl-C) leaves an answer in flight; the next
+    call skips it and gets its own."""
+    from metarena.codec import step_request
+
+    with metarena.make_vec("CartPole-v1", 2, address=address) as envs, metarena.make_vec("CartPole-v1", 2, address=address) as twin:
+        envs.reset(seed=5)
+        twin.reset(seed=5)
+        value = envs._action_codec.encode(np.array([1, 1]), 2)
+        envs._session.send_serialized(lambda request_id: step_request(request_id, envs._handle, value))  # never awaited
+        twin.step(np.array([1, 1]))
+        obs, *_ = envs.step(np.array([0, 0]))
+        expected, *_ = twin.step(np.array([0, 0]))
+        np.testing.assert_array_equal(obs, expected)
+
+
+def test_unary_calls_describe_the_catalog(address):
+    listing = metarena.list_envs(address)
+    ids = [e.env_id for e in listing.envs]
+    assert "CartPole-v1" in ids and ids == sorted(ids)
+    assert "ContextObservation" in [w.id for w in listing.wrappers]
+    spec = metarena.describe_env("Bandit-v0", address, args={"arms": 7})
+    assert sp.space_from_proto(spec.action_space) == sp.Discrete(7)
+    with pytest.raises(metarena.MetarenaError) as e:
+        metarena.describe_env("Nope-v0", address)
+    assert e.value.code == "METARENA_UNKNOWN_ENV" and e.value.status == "NOT_FOUND"
