@@ -19,25 +19,24 @@ from . import spaces as sp
 from ._proto import metarena_pb2 as pb
 from .errors import MetarenaError
 
-# metarena.v1.DType numbers -> little-endian numpy dtypes
+# metarena.v1.DType -> little-endian numpy dtypes
 WIRE_DTYPES = {
-    1: np.dtype("<f4"),
-    2: np.dtype("<f8"),
-    3: np.dtype("<i4"),
-    4: np.dtype("i1"),
-    5: np.dtype("u1"),
-    6: np.dtype("?"),
-    7: np.dtype("<i8"),
+    pb.DTYPE_FLOAT32: np.dtype("<f4"),
+    pb.DTYPE_FLOAT64: np.dtype("<f8"),
+    pb.DTYPE_INT32: np.dtype("<i4"),
+    pb.DTYPE_INT8: np.dtype("i1"),
+    pb.DTYPE_UINT8: np.dtype("u1"),
+    pb.DTYPE_BOOL: np.dtype("?"),
+    pb.DTYPE_INT64: np.dtype("<i8"),
 }
-DTYPE_FLOAT32, DTYPE_FLOAT64, DTYPE_INT32, DTYPE_INT8, DTYPE_UINT8, DTYPE_BOOL, DTYPE_INT64 = 1, 2, 3, 4, 5, 6, 7
 _NUMPY_TO_WIRE = {
-    np.dtype("float32"): DTYPE_FLOAT32,
-    np.dtype("float64"): DTYPE_FLOAT64,
-    np.dtype("int32"): DTYPE_INT32,
-    np.dtype("int8"): DTYPE_INT8,
-    np.dtype("uint8"): DTYPE_UINT8,
-    np.dtype("bool"): DTYPE_BOOL,
-    np.dtype("int64"): DTYPE_INT64,
+    np.dtype("float32"): pb.DTYPE_FLOAT32,
+    np.dtype("float64"): pb.DTYPE_FLOAT64,
+    np.dtype("int32"): pb.DTYPE_INT32,
+    np.dtype("int8"): pb.DTYPE_INT8,
+    np.dtype("uint8"): pb.DTYPE_UINT8,
+    np.dtype("bool"): pb.DTYPE_BOOL,
+    np.dtype("int64"): pb.DTYPE_INT64,
 }
 _MISSING = object()
 _LITTLE_ENDIAN = sys.byteorder == "little"
