@@ -60,6 +60,8 @@ export default defineEnv({
   actionSpace: ({ arms }) => new Discrete(arms),
   maxEpisodeSteps: 1,
   episodesPerTrial: 100,
+  // a split is a list of task seeds; 10,000 keeps a 1000-trial evaluation on (almost) distinct tasks
+  splits: { train: 10_000, test: 10_000 },
   sampleTask: (rng, _context, { arms, reward }) => sampleBanditTask(rng, arms, reward as BanditReward),
   create: () => {
     let rng: Rng | undefined;

@@ -69,6 +69,8 @@ export default defineEnv({
   actionSpace: ({ actions }) => new Discrete(actions),
   maxEpisodeSteps: ({ horizon }) => horizon,
   episodesPerTrial: 10,
+  // a split is a list of task seeds; 10,000 keeps a 1000-trial evaluation on (almost) distinct tasks
+  splits: { train: 10_000, test: 10_000 },
   sampleTask: (rng, _context, { states, actions }) => sampleTabularMdpTask(rng, states, actions),
   create: ({ states }) => {
     let rng: Rng | undefined;
