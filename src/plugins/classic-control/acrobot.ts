@@ -47,7 +47,8 @@
  * - v1: Gymnasium Acrobot-v1 ("book" dynamics, RK4, 500 steps), with CARL context features;
  *   goal height scaled by the link lengths; velocity bounds widened to the largest allowed.
  */
-import { Box, Discrete, MetarenaError, type Rng, defineEnv, show } from '../../core/index.ts';
+import { Box, Discrete, type Rng, defineEnv } from '../../core/index.ts';
+import { setStartState } from './start-state.ts';
 
 const DT = 0.2;
 const GRAVITY = 9.8;
@@ -172,14 +173,7 @@ export default defineEnv({
         torqueNoiseMax = c.torque_noise_max;
         noiseRng = rng;
         if (options.state !== undefined) {
-          const st = options.state;
-          if (!st || st.length !== 4 || !Array.from(st).every(Number.isFinite)) {
-            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 4 finite numbers [theta1, theta2, theta1_dot, theta2_dot], got ${show(st)}`, {
-              field: 'options.state',
-              allowed: '[theta1, theta2, theta1_dot, theta2_dot]',
-            });
-          }
-          for (let i = 0; i < 4; i++) s[i] = st[i];
+          setStartState(s, options.state, ['theta1', 'theta2', 'theta1_dot', 'theta2_dot']);
         } else {
           s[0] = Math.fround(rng.uniform(c.initial_angle_lower, c.initial_angle_upper));
           s[1] = Math.fround(rng.uniform(c.initial_angle_lower, c.initial_angle_upper));

@@ -36,7 +36,8 @@
  * ## Version history
  * - v1: Gymnasium CartPole-v1 dynamics and limits, with CARL context features.
  */
-import { Box, Discrete, MetarenaError, defineEnv, show } from '../../core/index.ts';
+import { Box, Discrete, defineEnv } from '../../core/index.ts';
+import { setStartState } from './start-state.ts';
 
 const X_THRESHOLD = 2.4;
 const THETA_THRESHOLD = (12 * 2 * Math.PI) / 360;
@@ -94,11 +95,7 @@ export default defineEnv({
         forceMag = c.force_mag;
         tau = c.tau;
         if (options.state !== undefined) {
-          const st = options.state;
-          if (!st || st.length !== 4 || !Array.from(st).every(Number.isFinite)) {
-            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 4 finite numbers [x, x_dot, theta, theta_dot], got ${show(st)}`, { field: 'options.state' });
-          }
-          s.set(st);
+          setStartState(s, options.state, ['x', 'x_dot', 'theta', 'theta_dot']);
         } else {
           for (let i = 0; i < 4; i++) s[i] = rng.uniform(c.initial_state_lower, c.initial_state_upper);
         }

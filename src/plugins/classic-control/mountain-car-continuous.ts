@@ -41,7 +41,8 @@
  * - v0: Gymnasium MountainCarContinuous-v0 dynamics, reward and limits, with CARL context
  *   features and gravity; observation bounds widened to the widest positions and speed allowed.
  */
-import { Box, type FlatArray, MetarenaError, defineEnv, show } from '../../core/index.ts';
+import { Box, type FlatArray, defineEnv } from '../../core/index.ts';
+import { setStartState } from './start-state.ts';
 
 const MIN_POSITION_LOWEST = -1.6;
 const MAX_POSITION_HIGHEST = 1.2;
@@ -86,12 +87,7 @@ export default defineEnv({
         minPosition = c.min_position;
         maxPosition = c.max_position;
         if (options.state !== undefined) {
-          const st = options.state;
-          if (!st || st.length !== 2 || !Array.from(st).every(Number.isFinite)) {
-            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 2 finite numbers [position, velocity], got ${show(st)}`, { field: 'options.state', allowed: '[position, velocity]' });
-          }
-          s[0] = st[0];
-          s[1] = st[1];
+          setStartState(s, options.state, ['position', 'velocity']);
         } else {
           s[0] = rng.uniform(c.min_position_start, c.max_position_start);
           // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing

@@ -37,7 +37,8 @@
  * - v1: Gymnasium Pendulum-v1 dynamics and reward, with CARL context features; action and
  *   observation bounds widened to the largest `max_torque` and `max_speed` allowed.
  */
-import { Box, type FlatArray, MetarenaError, defineEnv, show } from '../../core/index.ts';
+import { Box, type FlatArray, defineEnv } from '../../core/index.ts';
+import { setStartState } from './start-state.ts';
 
 const MAX_SPEED_UPPER = 80;
 const MAX_TORQUE_UPPER = 20;
@@ -79,12 +80,7 @@ export default defineEnv({
         gravityTerm = (3 * c.g) / (2 * c.l);
         torqueTerm = 3.0 / (c.m * c.l ** 2);
         if (options.state !== undefined) {
-          const st = options.state;
-          if (!st || st.length !== 2 || !Array.from(st).every(Number.isFinite)) {
-            throw new MetarenaError('METARENA_INVALID_STATE', `options.state must be 2 finite numbers [theta, theta_dot], got ${show(st)}`, { field: 'options.state', allowed: '[theta, theta_dot]' });
-          }
-          s[0] = st[0];
-          s[1] = st[1];
+          setStartState(s, options.state, ['theta', 'theta_dot']);
         } else {
           s[0] = rng.uniform(-c.initial_angle_max, c.initial_angle_max);
           s[1] = rng.uniform(-c.initial_velocity_max, c.initial_velocity_max);
