@@ -41,35 +41,20 @@
  * - v0: Gymnasium MountainCar-v0 dynamics and limits, with CARL context features; observation
  *   bounds widened to the widest positions and speed allowed.
  */
-import { Box, Discrete, defineEnv } from '../../core/index.ts';
+import { Discrete, defineEnv } from '../../core/index.ts';
 import { setStartState } from './start-state.ts';
+import { trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
 
-const MIN_POSITION_LOWEST = -1.6;
-const MAX_POSITION_HIGHEST = 1.2;
-const MAX_SPEED_UPPER = 0.7;
 
 export default defineEnv({
   id: 'MountainCar-v0',
   description: 'Drive an underpowered car up a steep hill by building momentum (Gymnasium MountainCar-v0 dynamics).',
-  observationSpace: new Box({
-    low: [MIN_POSITION_LOWEST, -MAX_SPEED_UPPER].map(Math.fround),
-    high: [MAX_POSITION_HIGHEST, MAX_SPEED_UPPER].map(Math.fround),
-    dtype: 'float32',
-  }),
+  observationSpace: trackObservationSpace(),
   actionSpace: new Discrete(3),
   maxEpisodeSteps: 200,
   context: [
     { name: 'force', default: 0.001, lower: 0.0001, upper: 0.01, description: 'Velocity change per step of a push.' },
-    { name: 'gravity', default: 0.0025, lower: 0.00025, upper: 0.025, description: 'Velocity change per step from the slope (times cos 3x).' },
-    { name: 'max_speed', default: 0.07, lower: 0.007, upper: MAX_SPEED_UPPER, description: 'Speed limit; the velocity is clipped to it.' },
-    { name: 'goal_position', default: 0.5, lower: 0.1, upper: 0.6, description: 'Position at or beyond which the episode ends.' },
-    { name: 'goal_velocity', default: 0, lower: -0.07, upper: 0.07, description: 'Least velocity at the goal for the episode to end.' },
-    { name: 'min_position', default: -1.2, lower: MIN_POSITION_LOWEST, upper: -1.0, description: 'Left wall.' },
-    { name: 'max_position', default: 0.6, lower: 0.6, upper: MAX_POSITION_HIGHEST, description: 'Right limit of the position.' },
-    { name: 'min_position_start', default: -0.6, lower: -1.0, upper: -0.5, description: 'Lower limit of the uniform start position.' },
-    { name: 'max_position_start', default: -0.4, lower: -0.5, upper: 0.0, description: 'Upper limit of the uniform start position.' },
-    { name: 'min_velocity_start', default: 0, lower: -0.07, upper: 0, description: 'Lower limit of the uniform start velocity.' },
-    { name: 'max_velocity_start', default: 0, lower: 0, upper: 0.07, description: 'Upper limit of the uniform start velocity.' },
+    ...trackFeatures(0.5),
   ],
   create: () => {
     const s = new Float64Array(2);

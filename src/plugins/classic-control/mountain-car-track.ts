@@ -1,0 +1,31 @@
+/**
+ * The hill track both MountainCar envs share: its context features (everything but the push),
+ * the widest observation space they allow, and the seeded start draw, as in Gymnasium.
+ */
+import { Box, type ContextFeature } from '../../core/index.ts';
+
+const MIN_POSITION_LOWEST = -1.6;
+const MAX_POSITION_HIGHEST = 1.2;
+const MAX_SPEED_UPPER = 0.7;
+
+/** [position, velocity] as float32, bounded by the widest walls and speed limit the context allows. */
+export const trackObservationSpace = () =>
+  new Box({
+    low: [MIN_POSITION_LOWEST, -MAX_SPEED_UPPER].map(Math.fround),
+    high: [MAX_POSITION_HIGHEST, MAX_SPEED_UPPER].map(Math.fround),
+    dtype: 'float32',
+  });
+
+/** The track's features; only the goal's default differs (0.5 discrete, 0.45 continuous). */
+export const trackFeatures = (goalPosition: number): ContextFeature[] => [
+  { name: 'gravity', default: 0.0025, lower: 0.00025, upper: 0.025, description: 'Velocity change per step from the slope (times cos 3x).' },
+  { name: 'max_speed', default: 0.07, lower: 0.007, upper: MAX_SPEED_UPPER, description: 'Speed limit; the velocity is clipped to it.' },
+  { name: 'goal_position', default: goalPosition, lower: 0.1, upper: 0.6, description: 'Position at or beyond which the episode ends.' },
+  { name: 'goal_velocity', default: 0, lower: -0.07, upper: 0.07, description: 'Least velocity at the goal for the episode to end.' },
+  { name: 'min_position', default: -1.2, lower: MIN_POSITION_LOWEST, upper: -1.0, description: 'Left wall.' },
+  { name: 'max_position', default: 0.6, lower: 0.6, upper: MAX_POSITION_HIGHEST, description: 'Right limit of the position.' },
+  { name: 'min_position_start', default: -0.6, lower: -1.0, upper: -0.5, description: 'Lower limit of the uniform start position.' },
+  { name: 'max_position_start', default: -0.4, lower: -0.5, upper: 0.0, description: 'Upper limit of the uniform start position.' },
+  { name: 'min_velocity_start', default: 0, lower: -0.07, upper: 0, description: 'Lower limit of the uniform start velocity.' },
+  { name: 'max_velocity_start', default: 0, lower: 0, upper: 0.07, description: 'Upper limit of the uniform start velocity.' },
+];
