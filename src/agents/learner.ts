@@ -1,0 +1,62 @@
+/**
+ * The learner contract: an agent that trains. `metarena train` drives any learner the same way —
+ * create (or load from a checkpoint), train in chunks up to a step count, checkpoint, evaluate
+ * its greedy policy — and `metarena eval` plays a trained learner's policy with
+ * `--agents checkpoint:dir=PATH`.
+ *
+ * A learner trains against any VectorEnv (in-process or remote) and cannot tell which. Its
+ * checkpoint holds everything training needs to continue: network weights, optimizer state
+ * (Adam moments and step), step and update counters, normalisation statistics and its random
+ * state, so a resumed run continues where the saved one stopped.
+ */
+import type { ArgSpecs, ArgsOf, VectorEnv } from '../core/index.ts';
+import type { Agent, AgentEnvSpec } from './agent.ts';
+
+/** One line of training progress. Losses are named by the learner (`policy_loss`, `q_loss`, …). */
+export interface TrainLog {
+  /** Env steps so far, summed over all envs, including steps before a resume. */
+  steps: number;
+  /** Wall-clock seconds of this process's training so far. */
+  seconds: number;
+  stepsPerSecond: number;
+  /** Mean return of the episodes that ended since the previous log (NaN if none did). */
+  episodeReturn: number;
+  /** Episodes that ended since the previous log. */
+  episodes: number;
+  losses: Record<string, number>;
+}
+
+export interface TrainHooks {
+  /** Called after every update (or every few hundred steps for learners that update each step). */
+  onLog?(log: TrainLog): void;
+}
+
+export interface Learner {
+  readonly name: string;
+  /** Env steps trained so far (all envs), including steps before a resume. */
+  readonly steps: number;
+  /**
+   * Trains on `env` until `steps` reaches `untilSteps` (it may overshoot by less than one
+   * rollout or one vector step). Called repeatedly with growing targets on the same env; the
+   * first call resets the env.
+   */
+  train(env: VectorEnv, untilSteps: number, hooks?: TrainHooks): Promise<void>;
+  /** The learned policy as an eval-harness agent that does not learn (greedy unless stochastic is asked). */
+  policy(options?: { deterministic?: boolean; seed?: number; name?: string }): Agent;
+  /** Writes the whole training state to `dir`, atomically (see `src/nn/checkpoint.ts`). */
+  save(dir: string): Promise<void>;
+  dispose(): void;
+}
+
+/** A named learner kind, as given to `metarena train --agent NAME --set key=value…`. */
+export interface LearnerPlugin<S extends ArgSpecs = ArgSpecs> {
+  readonly name: string;
+  readonly description: string;
+  /** Typed, documented options (learning rate, network sizes, …) with defaults. */
+  readonly options: S;
+  /** undefined when the learner can train in this env; otherwise why not (one line). */
+  fits(spec: AgentEnvSpec): string | undefined;
+  create(spec: AgentEnvSpec, options: ArgsOf<S>, seed: number): Promise<Learner>;
+  /** Rebuilds a learner saved by `Learner.save`, ready to train on or to act. */
+  load(dir: string): Promise<Learner>;
+}

@@ -1,0 +1,115 @@
+/**
+ * A uniform experience replay buffer for off-policy learners (DQN family, SAC, TD3): a ring of
+ * `capacity` transitions `(obs, action, reward, nextObs, terminated)` stored in flat Float32
+ * arrays, filled a whole vector step at a time, sampled with replacement by a seeded Rng.
+ *
+ * `terminated` is stored, not `truncated`: a transition cut by a time limit still bootstraps
+ * from `nextObs`, which must then be the episode's real final observation (`info.final_obs`
+ * under `same_step`, or the observation the done step returned under `next_step`).
+ */
+import { MetarenaError, type Rng, show } from '../core/index.ts';
+
+/** A sampled minibatch, row-major: row i is one transition. */
+export interface ReplaySample {
+  size: number;
+  obs: Float32Array;
+  actions: Float32Array;
+  rewards: Float32Array;
+  nextObs: Float32Array;
+  /** 1 where the episode terminated at this transition (no bootstrap), else 0. */
+  terminated: Float32Array;
+}
+
+export interface ReplayState {
+  capacity: number;
+  obsSize: number;
+  actionSize: number;
+  /** Slots written so far (≤ capacity) and the next slot to write. */
+  size: number;
+  next: number;
+}
+
+export class ReplayBuffer {
+  readonly obs: Float32Array;
+  readonly actions: Float32Array;
+  readonly rewards: Float32Array;
+  readonly nextObs: Float32Array;
+  readonly terminated: Float32Array;
+  private count = 0;
+  private cursor = 0;
+
+  constructor(
+    readonly capacity: number,
+    readonly obsSize: number,
+    readonly actionSize: number,
+  ) {
+    for (const [field, v] of [['capacity', capacity], ['obsSize', obsSize], ['actionSize', actionSize]] as const) {
+      if (!Number.isSafeInteger(v) || v < 1) throw new MetarenaError('METARENA_INVALID_OPTION', `replay buffer ${field} must be a positive integer, got ${show(v)}`, { field });
+    }
+    this.obs = new Float32Array(capacity * obsSize);
+    this.actions = new Float32Array(capacity * actionSize);
+    this.rewards = new Float32Array(capacity);
+    this.nextObs = new Float32Array(capacity * obsSize);
+    this.terminated = new Float32Array(capacity);
+  }
+
+  /** Transitions held (at most `capacity`). */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Adds one transition. `obs` and `nextObs` are read from row `row` of row-major arrays of
+   * `obsSize` columns; `action` likewise with `actionSize` columns.
+   */
+  add(obs: ArrayLike<number>, action: ArrayLike<number>, reward: number, nextObs: ArrayLike<number>, terminated: boolean, row = 0, nextRow = row): void {
+    const i = this.cursor;
+    const { obsSize: d, actionSize: a } = this;
+    for (let k = 0; k < d; k++) {
+      this.obs[i * d + k] = obs[row * d + k];
+      this.nextObs[i * d + k] = nextObs[nextRow * d + k];
+    }
+    for (let k = 0; k < a; k++) this.actions[i * a + k] = action[row * a + k];
+    this.rewards[i] = reward;
+    this.terminated[i] = terminated ? 1 : 0;
+    this.cursor = (i + 1) % this.capacity;
+    if (this.count < this.capacity) this.count++;
+  }
+
+  /** `size` transitions drawn uniformly with replacement. */
+  sample(size: number, rng: Rng): ReplaySample {
+    if (this.count === 0) throw new MetarenaError('METARENA_FAILED_PRECONDITION', 'cannot sample from an empty replay buffer', { field: 'replay' });
+    const { obsSize: d, actionSize: a } = this;
+    const out: ReplaySample = {
+      size,
+      obs: new Float32Array(size * d),
+      actions: new Float32Array(size * a),
+      rewards: new Float32Array(size),
+      nextObs: new Float32Array(size * d),
+      terminated: new Float32Array(size),
+    };
+    for (let r = 0; r < size; r++) {
+      const i = rng.integer(this.count);
+      out.obs.set(this.obs.subarray(i * d, (i + 1) * d), r * d);
+      out.nextObs.set(this.nextObs.subarray(i * d, (i + 1) * d), r * d);
+      out.actions.set(this.actions.subarray(i * a, (i + 1) * a), r * a);
+      out.rewards[r] = this.rewards[i];
+      out.terminated[r] = this.terminated[i];
+    }
+    return out;
+  }
+
+  /** Counters for a checkpoint (the arrays themselves are saved as tensors by the learner). */
+  state(): ReplayState {
+    return { capacity: this.capacity, obsSize: this.obsSize, actionSize: this.actionSize, size: this.count, next: this.cursor };
+  }
+
+  /** Restores counters saved by `state()` (after the arrays were copied back). */
+  restore(state: ReplayState): void {
+    if (state.capacity !== this.capacity || state.obsSize !== this.obsSize || state.actionSize !== this.actionSize) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `replay state ${show(state)} does not fit a buffer of capacity ${this.capacity}, obsSize ${this.obsSize}, actionSize ${this.actionSize}`, { field: 'replay' });
+    }
+    this.count = state.size;
+    this.cursor = state.next;
+  }
+}
