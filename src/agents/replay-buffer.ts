@@ -78,7 +78,7 @@ export class ReplayBuffer {
 
   /** `size` transitions drawn uniformly with replacement. */
   sample(size: number, rng: Rng): ReplaySample {
-    if (this.count === 0) throw new MetarenaError('METARENA_FAILED_PRECONDITION', 'cannot sample from an empty replay buffer', { field: 'replay' });
+    if (this.count === 0) throw new MetarenaError('METARENA_NOT_SUPPORTED', 'cannot sample from an empty replay buffer', { field: 'replay' });
     const { obsSize: d, actionSize: a } = this;
     const out: ReplaySample = {
       size,
