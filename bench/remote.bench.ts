@@ -3,9 +3,11 @@
  * `node bin/metarena.js serve --grpc 127.0.0.1:0 --ws 127.0.0.1:0` and this process is the client.
  *
  * - `grpc_cartpole_256`: CartPole-v1, 256 envs per message over one gRPC stream, lock-step
- *   (send a step, wait for its answer) and pipelined (4 steps in flight on the same stream;
- *   the actions are random, so they need not wait for the observations).
+ *   (send a step, wait for its answer) and pipelined (8 steps kept in flight on the same stream:
+ *   each answer lets the next step go; the actions do not depend on the observations).
  * - `grpc_lockstep_1env` / `ws_lockstep_1env`: one env, one step per round trip.
+ * - `python_vec256`: the Python client (`clients/python/bench.py`, Debian's /usr/bin/python3
+ *   with python3-grpcio) stepping 256 CartPole envs lock-step, as a gymnasium VectorEnv.
  *
  * Figures are env-steps per second of wall-clock time.
  */
@@ -56,8 +58,14 @@ async function measure(conn: ConnectOptions, numEnvs: number, depth: number, sec
         await env.step(actions);
         steps += 1;
       } else {
-        const inFlight = [];
+        // a sliding window: the oldest answer lets one more step go
+        const inFlight: Promise<unknown>[] = [];
         for (let k = 0; k < depth; k++) inFlight.push(env.step(actions));
+        while (performance.now() < until) {
+          await inFlight.shift();
+          steps += 1;
+          inFlight.push(env.step(actions));
+        }
         await Promise.all(inFlight);
         steps += depth;
       }
@@ -68,6 +76,29 @@ async function measure(conn: ConnectOptions, numEnvs: number, depth: number, sec
   }
 }
 
+const PYTHON = '/usr/bin/python3';
+const PYTHON_BENCH = fileURLToPath(new URL('../clients/python/bench.py', import.meta.url));
+
+/** The Python client's figure, or why there is none (e.g. python3-grpcio not installed). */
+function measurePython(address: string, seconds: number): Promise<number | string> {
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON, [PYTHON_BENCH, '--address', address, '--num-envs', '256', '--seconds', String(seconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.once('error', (e) => resolve(`not measured: ${e.message}`));
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line).python_vec256_steps_per_s as number);
+      } catch {
+        resolve(`not measured: ${PYTHON} exited with ${code}: ${err.trim().split('\n').pop() ?? ''}`);
+      }
+    });
+  });
+}
+
 export async function run(opts: { seconds: number }): Promise<Record<string, unknown>> {
   const server = await spawnServer();
   try {
@@ -76,11 +107,12 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
     return {
       unit: 'env-steps/s',
       grpc_cartpole_256_lockstep: await measure(grpc, 256, 1, opts.seconds),
-      grpc_cartpole_256_pipelined4: await measure(grpc, 256, 4, opts.seconds),
+      grpc_cartpole_256_pipelined8: await measure(grpc, 256, 8, opts.seconds),
       grpc_lockstep_1env: await measure(grpc, 1, 1, opts.seconds),
       ws_lockstep_1env: await measure(ws, 1, 1, opts.seconds),
       ws_cartpole_256_lockstep: await measure(ws, 256, 1, opts.seconds),
-      targets: { grpc_cartpole_256: 1_000_000, grpc_lockstep_1env: 7_000, ws_lockstep_1env: 10_000 },
+      python_vec256: await measurePython(server.grpc, opts.seconds),
+      targets: { grpc_cartpole_256: 1_000_000, grpc_lockstep_1env: 7_000, ws_lockstep_1env: 10_000, python_vec256: 300_000 },
     };
   } finally {
     server.child.kill('SIGTERM');

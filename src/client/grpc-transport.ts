@@ -13,6 +13,8 @@ export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_send_message_length': -1,
   'grpc.enable_retries': 0,
   'grpc.enable_channelz': 0,
+  // HTTP/2's default 64 KiB receive window stalls a pipelined stream of 35 KiB step responses
+  'grpc-node.flow_control_window': 16 * 1024 * 1024,
 };
 
 export function credentialsOf(opts: ConnectOptions): grpc.ChannelCredentials {

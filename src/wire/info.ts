@@ -3,8 +3,12 @@
  * becomes one Column per key: numbers and booleans as tensors, nested dicts (context, episode,
  * final_info) as nested Info, `final_obs` as a batch of the observation space, anything else as
  * wire JSON. The core keys have their own fields; decoding restores the same layout exactly.
+ *
+ * A key that only some envs reported (the context of the envs that reset this step, the episode
+ * statistics of those that finished) travels sparse: the indices of those envs and their entries
+ * alone, instead of a full column and a mask. With 256 envs that is most of a step's bytes.
  */
-import { type Batch, type Info, MetarenaError, type Space, batchCodec } from '../core/index.ts';
+import { type Batch, type Info, MetarenaError, type Space, batchCodec, show } from '../core/index.ts';
 import { fromWireJson, toWireJson } from './json.ts';
 import { pb, type v1 } from './proto.ts';
 import { decodeBatch, decodeTensor, encodeBatch, encodeTensor } from './tensor.ts';
@@ -16,18 +20,38 @@ const isTyped = (k: string): k is TypedKey => (TYPED_KEYS as readonly string[]).
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+/** The envs set in `mask`, when they are at most half of them (else the dense form is as small). */
+function sparseIndices(mask: Uint8Array, n: number): Int32Array | undefined {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += mask[i] ? 1 : 0;
+  if (2 * m > n) return undefined;
+  const idx = new Int32Array(m);
+  for (let i = 0, k = 0; i < n; i++) if (mask[i]) idx[k++] = i;
+  return idx;
+}
+
+function gather<T extends Float64Array | Uint8Array>(a: T, idx: Int32Array): T {
+  const out = new (a.constructor as new (n: number) => T)(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = a[idx[k]];
+  return out;
+}
+
 function encodeColumn(key: string, value: unknown, mask: Uint8Array | undefined, n: number, obsSpace: Space): v1.IColumn {
   const col: v1.IColumn = { key };
-  if (mask) col.mask = encodeTensor(mask, [n], pb.DType.DTYPE_UINT8);
-  if (value instanceof Float64Array && value.length === n) col.tensor = encodeTensor(value, [n]);
-  else if (value instanceof Uint8Array && value.length === n) col.tensor = encodeTensor(value, [n], pb.DType.DTYPE_BOOL);
+  const idx = mask ? sparseIndices(mask, n) : undefined;
+  if (idx) col.indices = encodeTensor(idx, [idx.length], pb.DType.DTYPE_INT32);
+  else if (mask) col.mask = encodeTensor(mask, [n], pb.DType.DTYPE_UINT8);
+  const m = idx ? idx.length : n;
+  const at = (k: number) => (idx ? idx[k] : k);
+  if (value instanceof Float64Array && value.length === n) col.tensor = encodeTensor(idx ? gather(value, idx) : value, [m]);
+  else if (value instanceof Uint8Array && value.length === n) col.tensor = encodeTensor(idx ? gather(value, idx) : value, [m], pb.DType.DTYPE_BOOL);
   else if (isPlainObject(value)) col.info = encodeInfo(value, obsSpace, n);
   else if (key === 'final_obs' && Array.isArray(value) && value.length === n && value.every((v, i) => (mask && !mask[i] ? v === null : obsSpace.contains(v)))) {
     const codec = batchCodec(obsSpace);
-    const batch = codec.create(n);
-    for (let i = 0; i < n; i++) if (!mask || mask[i]) codec.write(batch, i, value[i]);
-    col.batch = encodeBatch(obsSpace, batch, n);
-  } else col.json = toWireJson(value);
+    const batch = codec.create(m);
+    for (let k = 0; k < m; k++) if (!mask || mask[at(k)]) codec.write(batch, k, value[at(k)]);
+    col.batch = encodeBatch(obsSpace, batch, m);
+  } else col.json = toWireJson(Array.isArray(value) && value.length === n && idx ? Array.from(idx, (i) => value[i]) : value);
   return col;
 }
 
@@ -48,26 +72,69 @@ export function encodeInfo(info: Info, obsSpace: Space, n: number): v1.IInfo {
   return msg;
 }
 
+/** The env indices of a sparse column, checked: ascending, within [0, n). */
+function decodeIndices(t: v1.ITensor, key: string, n: number): Int32Array {
+  const field = `info.${key}.indices`;
+  const idx = decodeTensor(t, field);
+  if (!(idx instanceof Int32Array) || idx.length > n) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be at most ${n} INT32 env indices, got ${idx.length} of ${idx.constructor.name}`, { field, allowed: `INT32 [m ≤ ${n}]` });
+  }
+  for (let k = 0; k < idx.length; k++) {
+    if (idx[k] < 0 || idx[k] >= n || (k > 0 && idx[k] <= idx[k - 1])) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be ascending env indices in [0, ${n}), got ${show(idx[k])} at position ${k}`, { field, allowed: `ascending integers in [0, ${n})` });
+    }
+  }
+  return idx;
+}
+
+/** `m` sparse entries spread over `n` envs (zeros elsewhere), as the dense column the core uses. */
+function scatter(values: ArrayLike<number>, idx: Int32Array, n: number, key: string, bool: boolean): Float64Array | Uint8Array {
+  if (values.length !== idx.length) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `info.${key} has ${values.length} entries for ${idx.length} indices`, { field: `info.${key}`, allowed: `${idx.length} entries` });
+  }
+  const out = bool ? new Uint8Array(n) : new Float64Array(n);
+  for (let k = 0; k < idx.length; k++) out[idx[k]] = values[k];
+  return out;
+}
+
 function decodeColumn(col: v1.IColumn, key: string, out: Info, obsSpace: Space, n: number): void {
+  const idx = col.indices ? decodeIndices(col.indices, key, n) : undefined;
+  let mask: Uint8Array | undefined;
+  if (idx) {
+    mask = new Uint8Array(n);
+    for (let k = 0; k < idx.length; k++) mask[idx[k]] = 1;
+  } else if (col.mask) mask = decodeTensor(col.mask, `info._${key}`) as Uint8Array;
   let value: unknown;
   if (col.tensor) {
     value = decodeTensor(col.tensor, `info.${key}`);
+    if (idx) value = scatter(value as ArrayLike<number>, idx, n, key, col.tensor.dtype === pb.DType.DTYPE_BOOL || col.tensor.dtype === pb.DType.DTYPE_UINT8);
   } else if (col.info) {
     value = decodeInfo(col.info, obsSpace, n);
   } else if (col.batch) {
+    const m = idx ? idx.length : n;
     const batch: Batch = decodeBatch(obsSpace, col.batch, `info.${key}`);
-    const mask = col.mask ? decodeTensor(col.mask, `info._${key}`) : undefined;
     const codec = batchCodec(obsSpace);
     const list: unknown[] = new Array(n).fill(null);
-    for (let i = 0; i < n; i++) if (!mask || mask[i]) list[i] = codec.read(batch, i, true);
+    for (let k = 0; k < m; k++) {
+      const i = idx ? idx[k] : k;
+      if (!mask || mask[i]) list[i] = codec.read(batch, k, true);
+    }
     value = list;
   } else if (col.json !== null && col.json !== undefined) {
     value = fromWireJson(col.json, `info.${key}`);
+    if (idx) {
+      if (!Array.isArray(value) || value.length !== idx.length) {
+        throw new MetarenaError('METARENA_INVALID_ARGUMENT', `info.${key} must be a JSON list of ${idx.length} entries, one per index`, { field: `info.${key}` });
+      }
+      const list: unknown[] = new Array(n).fill(null);
+      for (let k = 0; k < idx.length; k++) list[idx[k]] = value[k];
+      value = list;
+    }
   } else {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', `info.${key} has no data`, { field: `info.${key}` });
   }
   out[key] = value;
-  if (col.mask) out[`_${key}`] = decodeTensor(col.mask, `info._${key}`);
+  if (mask) out[`_${key}`] = mask;
 }
 
 /** An Info message back into the core's batched info layout. */

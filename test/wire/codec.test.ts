@@ -99,6 +99,60 @@ describe('info', () => {
     expect(decodeInfo(msg, obsSpace, 2)).toEqual(info);
   });
 
+  it('sends a key few envs reported as their indices and entries, and restores the dense layout', () => {
+    const n = 64;
+    const obsSpace = new Box({ low: -1, high: 1, shape: [2] });
+    const reported = [3, 17, 40];
+    const mask = new Uint8Array(n);
+    const g = new Float64Array(n);
+    const flag = new Uint8Array(n);
+    const label: unknown[] = new Array(n).fill(null);
+    const finalObs: unknown[] = new Array(n).fill(null);
+    for (const i of reported) {
+      mask[i] = 1;
+      g[i] = 9.8 + i;
+      flag[i] = i % 2;
+      label[i] = `env ${i}`;
+      finalObs[i] = Float32Array.of(i / 100, -i / 100);
+    }
+    const info = {
+      context: { g, _g: mask },
+      _context: mask,
+      flag,
+      _flag: mask,
+      label,
+      _label: mask,
+      final_obs: finalObs,
+      _final_obs: mask,
+    };
+    const msg = roundTrip(pb.Info, encodeInfo(info, obsSpace, n)) as InstanceType<typeof pb.Info>;
+    const g64 = msg.context!.info!.extra[0];
+    expect(g64.mask).toBeNull();
+    expect(Array.from(decodeTensor(g64.indices, 'indices'))).toEqual(reported);
+    expect(g64.tensor!.shape).toEqual([reported.length]);
+    expect(msg.final_obs!.batch!.tensor!.shape).toEqual([reported.length, 2]);
+    expect(decodeInfo(msg, obsSpace, n)).toEqual(info);
+    // a dense column (every env reported) keeps its mask
+    const all = new Uint8Array(n).fill(1);
+    const dense = roundTrip(pb.Info, encodeInfo({ trial: new Float64Array(n), _trial: all }, obsSpace, n)) as InstanceType<typeof pb.Info>;
+    expect(dense.trial!.indices).toBeNull();
+    expect(dense.trial!.tensor!.shape).toEqual([n]);
+  });
+
+  it('refuses sparse indices that are out of range, unordered, or do not match their entries', () => {
+    const obsSpace = new Discrete(2);
+    const col = (indices: number[], values: number[]) => ({
+      trial: {
+        indices: { dtype: pb.DType.DTYPE_INT32, shape: [indices.length], data: new Uint8Array(Int32Array.from(indices).buffer) },
+        tensor: { dtype: pb.DType.DTYPE_FLOAT64, shape: [values.length], data: new Uint8Array(Float64Array.from(values).buffer) },
+      },
+    });
+    expect(() => decodeInfo(col([0, 4], [1, 2]), obsSpace, 4)).toThrow(/info.trial.indices must be ascending env indices in \[0, 4\)/);
+    expect(() => decodeInfo(col([2, 1], [1, 2]), obsSpace, 4)).toThrow(/ascending/);
+    expect(() => decodeInfo(col([1, 2], [1]), obsSpace, 4)).toThrow(/info.trial has 1 entries for 2 indices/);
+    expect(decodeInfo(col([1, 2], [5, 6]), obsSpace, 4)).toEqual({ trial: Float64Array.of(0, 5, 6, 0), _trial: Uint8Array.of(0, 1, 1, 0) });
+  });
+
   it('wire JSON keeps non-finite numbers and typed arrays', () => {
     const v = { a: [Infinity, -Infinity, NaN, 1], b: Float32Array.of(0.1, 2) };
     expect(fromWireJson(toWireJson(v), 'x')).toEqual(v);

@@ -279,28 +279,64 @@ def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n
     # one pass over the fields that are set (faster than WhichOneof + HasField per column)
     value: Any = _MISSING
     mask: Optional[np.ndarray] = None
+    indices: Optional[np.ndarray] = None
     batch = None
+    json_list = False
     for fd, field_value in col.ListFields():
         number = fd.number
         if number == 2:  # tensor
             value = decode_tensor(field_value)
         elif number == 6:  # mask: UINT8 0/1, viewed as bool
             mask = np.frombuffer(bytearray(field_value.data), dtype=np.bool_)
+        elif number == 7:  # sparse form: the envs that reported the key
+            indices = _decode_indices(field_value, key, n)
         elif number == 3:  # info
             value = decode_info(field_value, obs_codec, n)
         elif number == 4:  # batch of observations
             batch = field_value
         elif number == 5:  # json
-            parsed = from_wire_json(field_value)
-            value = _object_array(parsed) if isinstance(parsed, list) and len(parsed) == n else parsed
+            value = from_wire_json(field_value)
+            json_list = isinstance(value, list)
+    m = n
+    if indices is not None:
+        m = len(indices)
+        mask = np.zeros(n, dtype=np.bool_)
+        mask[indices] = True
     if batch is not None:
-        decoded = obs_codec.decode(batch, n)
-        value = _object_array([obs_codec.item(decoded, i) if mask is None or mask[i] else None for i in range(n)])
+        decoded = obs_codec.decode(batch, m)
+        items: List[Any] = [None] * n
+        for k in range(m):
+            i = int(indices[k]) if indices is not None else k
+            if mask is None or mask[i]:
+                items[i] = obs_codec.item(decoded, k)
+        value = _object_array(items)
+    elif indices is not None and json_list and len(value) != m:
+        raise MetarenaError("METARENA_INTERNAL", f"info.{key} has {len(value)} entries for {m} indices", status="INTERNAL")
+    elif json_list and len(value) == m:
+        if indices is not None:
+            items = [None] * n
+            for k, i in enumerate(indices.tolist()):
+                items[i] = value[k]
+            value = items
+        value = _object_array(value)
+    elif indices is not None and isinstance(value, np.ndarray):
+        if value.shape[:1] != (m,):
+            raise MetarenaError("METARENA_INTERNAL", f"info.{key} has {value.shape[0] if value.ndim else 0} entries for {m} indices", status="INTERNAL")
+        dense = np.zeros((n,) + value.shape[1:], dtype=value.dtype)
+        dense[indices] = value
+        value = dense
     if value is _MISSING:
         raise MetarenaError("METARENA_INTERNAL", f"info.{key} has no data", status="INTERNAL")
     out[key] = value
     if mask is not None:
         out["_" + key] = mask
+
+
+def _decode_indices(t, key: str, n: int) -> np.ndarray:
+    idx = decode_tensor(t)
+    if idx.dtype != np.int32 or idx.ndim != 1 or len(idx) > n or (len(idx) and (idx[0] < 0 or idx[-1] >= n or np.any(np.diff(idx) <= 0))):
+        raise MetarenaError("METARENA_INTERNAL", f"info.{key}.indices must be ascending env indices in [0, {n})", status="INTERNAL")
+    return idx
 
 
 def unbatch_info(info: TDict[str, Any], i: int) -> TDict[str, Any]:

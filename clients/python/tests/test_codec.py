@@ -142,6 +142,37 @@ def test_info_decodes_to_gymnasium_vector_layout():
     assert single["context"] == {"gravity": 9.8} and single["flag"] is True and "final_obs" not in single
 
 
+def sparse(indices, tensor=None, **data):
+    idx = pb.Tensor(dtype=pb.DTYPE_INT32, shape=[len(indices)], data=np.asarray(indices, dtype="<i4").tobytes())
+    return pb.Column(indices=idx, tensor=tensor, **data)
+
+
+def test_sparse_info_columns_decode_to_the_dense_layout():
+    n = 6
+    obs_codec = BatchCodec(sp.Box(-1.0, 1.0, shape=(2,)))
+    g = pb.Tensor(dtype=pb.DTYPE_FLOAT64, shape=[2], data=np.array([9.8, 3.0], dtype="<f8").tobytes())
+    flag = pb.Tensor(dtype=pb.DTYPE_BOOL, shape=[2], data=np.array([1, 0], dtype="u1").tobytes())
+    obs = pb.Value(tensor=pb.Tensor(dtype=pb.DTYPE_FLOAT32, shape=[1, 2], data=np.array([[0.5, -0.5]], dtype="<f4").tobytes()))
+    info = pb.Info(
+        context=sparse([1, 4], info=pb.Info(extra=[sparse([1, 4], g, key="gravity")])),
+        final_obs=sparse([5], batch=obs),
+        extra=[sparse([0, 2], flag, key="flag"), sparse([3], key="note", json='["x"]')],
+    )
+    out = decode_info(info, obs_codec, n)
+    assert out["_context"].tolist() == [False, True, False, False, True, False]
+    assert out["context"]["gravity"].tolist() == [0, 9.8, 0, 0, 3.0, 0]
+    assert out["context"]["_gravity"].tolist() == out["_context"].tolist()
+    assert out["flag"].dtype == bool and out["flag"].tolist() == [True, False, False, False, False, False]
+    assert out["_flag"].tolist() == [True, False, True, False, False, False]
+    assert out["final_obs"][5].tolist() == [0.5, -0.5] and out["final_obs"][0] is None
+    assert out["note"].tolist() == [None, None, None, "x", None, None]
+    assert unbatch_info(out, 4) == {"context": {"gravity": 3.0}}
+    with pytest.raises(MetarenaError, match="ascending env indices"):
+        decode_info(pb.Info(extra=[sparse([3, 1], g, key="g")]), obs_codec, n)
+    with pytest.raises(MetarenaError, match="3 entries for 2 indices|2 entries for 3 indices"):
+        decode_info(pb.Info(extra=[sparse([0, 1, 2], g, key="g")]), obs_codec, n)
+
+
 def test_make_request_carries_every_option():
     m = build_make(
         "CartPole-v1",

@@ -1116,6 +1116,7 @@ export namespace metarena {
             batch?: (metarena.v1.Value.$Properties|null);
             json?: (string|null);
             mask?: (metarena.v1.Tensor.$Properties|null);
+            indices?: (metarena.v1.Tensor.$Properties|null);
             data?: ("tensor"|"info"|"batch"|"json");
             static create(properties: metarena.v1.Column.$Shape): metarena.v1.Column & metarena.v1.Column.$Shape;
             static create(properties?: metarena.v1.Column.$Properties): metarena.v1.Column;
@@ -1132,6 +1133,7 @@ export namespace metarena {
                 batch?: (metarena.v1.Value.$Properties|null);
                 json?: (string|null);
                 mask?: (metarena.v1.Tensor.$Properties|null);
+                indices?: (metarena.v1.Tensor.$Properties|null);
                 data?: ("tensor"|"info"|"batch"|"json");
                 $unknowns?: Uint8Array[];
             }
@@ -1142,6 +1144,7 @@ export namespace metarena {
               batch?: metarena.v1.Value.$Shape|null;
               json?: string|null;
               mask?: metarena.v1.Tensor.$Shape|null;
+              indices?: metarena.v1.Tensor.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ data?: undefined; tensor?: null; info?: null; batch?: null; json?: null }|{ data?: "tensor"; tensor: metarena.v1.Tensor.$Shape; info?: null; batch?: null; json?: null }|{ data?: "info"; tensor?: null; info: metarena.v1.Info.$Shape; batch?: null; json?: null }|{ data?: "batch"; tensor?: null; info?: null; batch: metarena.v1.Value.$Shape; json?: null }|{ data?: "json"; tensor?: null; info?: null; batch?: null; json: string })

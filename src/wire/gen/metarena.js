@@ -7734,6 +7734,7 @@ export const metarena = $root.metarena = (() => {
              * @property {metarena.v1.Value.$Properties|null} [batch] Column batch
              * @property {string|null} [json] Column json
              * @property {metarena.v1.Tensor.$Properties|null} [mask] Column mask
+             * @property {metarena.v1.Tensor.$Properties|null} [indices] Column indices
              * @property {"tensor"|"info"|"batch"|"json"} [data] Column data
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -7755,6 +7756,7 @@ export const metarena = $root.metarena = (() => {
              *   batch?: metarena.v1.Value.$Shape|null;
              *   json?: string|null;
              *   mask?: metarena.v1.Tensor.$Shape|null;
+             *   indices?: metarena.v1.Tensor.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
              *   ({ data?: undefined; tensor?: null; info?: null; batch?: null; json?: null }|{ data?: "tensor"; tensor: metarena.v1.Tensor.$Shape; info?: null; batch?: null; json?: null }|{ data?: "info"; tensor?: null; info: metarena.v1.Info.$Shape; batch?: null; json?: null }|{ data?: "batch"; tensor?: null; info?: null; batch: metarena.v1.Value.$Shape; json?: null }|{ data?: "json"; tensor?: null; info?: null; batch?: null; json: string })
@@ -7824,6 +7826,14 @@ export const metarena = $root.metarena = (() => {
              */
             Column.prototype.mask = null;
 
+            /**
+             * Column indices.
+             * @member {metarena.v1.Tensor.$Properties|null|undefined} indices
+             * @memberof metarena.v1.Column
+             * @instance
+             */
+            Column.prototype.indices = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -7882,6 +7892,8 @@ export const metarena = $root.metarena = (() => {
                     w.uint32(/* id 5, wireType 2 =*/42).string(m.json);
                 if (m.mask != null && $Object.hasOwnProperty.call(m, "mask"))
                     $root.metarena.v1.Tensor.encode(m.mask, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.indices != null && $Object.hasOwnProperty.call(m, "indices"))
+                    $root.metarena.v1.Tensor.encode(m.indices, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7967,6 +7979,12 @@ export const metarena = $root.metarena = (() => {
                             if (u !== 2)
                                 break;
                             m.mask = $root.metarena.v1.Tensor.decode(r, r.size(), $undefined, q + 1, m.mask);
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.indices = $root.metarena.v1.Tensor.decode(r, r.size(), $undefined, q + 1, m.indices);
                             continue;
                         }
                     }
