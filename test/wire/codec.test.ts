@@ -126,9 +126,9 @@ describe('info', () => {
       _final_obs: mask,
     };
     const msg = roundTrip(pb.Info, encodeInfo(info, obsSpace, n)) as InstanceType<typeof pb.Info>;
-    const g64 = msg.context!.info!.extra[0];
+    const g64 = msg.context!.info!.extra![0];
     expect(g64.mask).toBeNull();
-    expect(Array.from(decodeTensor(g64.indices, 'indices'))).toEqual(reported);
+    expect(Array.from(decodeTensor(g64.indices!, 'indices'))).toEqual(reported);
     expect(g64.tensor!.shape).toEqual([reported.length]);
     expect(msg.final_obs!.batch!.tensor!.shape).toEqual([reported.length, 2]);
     expect(decodeInfo(msg, obsSpace, n)).toEqual(info);
