@@ -42,14 +42,16 @@ function encodeColumn(key: string, value: unknown, mask: Uint8Array | undefined,
   if (idx) col.indices = encodeTensor(idx, [idx.length], pb.DType.DTYPE_INT32);
   else if (mask) col.mask = encodeTensor(mask, [n], pb.DType.DTYPE_UINT8);
   const m = idx ? idx.length : n;
-  const at = (k: number) => (idx ? idx[k] : k);
   if (value instanceof Float64Array && value.length === n) col.tensor = encodeTensor(idx ? gather(value, idx) : value, [m]);
   else if (value instanceof Uint8Array && value.length === n) col.tensor = encodeTensor(idx ? gather(value, idx) : value, [m], pb.DType.DTYPE_BOOL);
   else if (isPlainObject(value)) col.info = encodeInfo(value, obsSpace, n);
   else if (key === 'final_obs' && Array.isArray(value) && value.length === n && value.every((v, i) => (mask && !mask[i] ? v === null : obsSpace.contains(v)))) {
     const codec = batchCodec(obsSpace);
     const batch = codec.create(m);
-    for (let k = 0; k < m; k++) if (!mask || mask[at(k)]) codec.write(batch, k, value[at(k)]);
+    for (let k = 0; k < m; k++) {
+      const i = idx ? idx[k] : k;
+      if (!mask || mask[i]) codec.write(batch, k, value[i]);
+    }
     col.batch = encodeBatch(obsSpace, batch, m);
   } else col.json = toWireJson(Array.isArray(value) && value.length === n && idx ? Array.from(idx, (i) => value[i]) : value);
   return col;
