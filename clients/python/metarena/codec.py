@@ -260,22 +260,24 @@ def _object_array(values: List[Any]) -> np.ndarray:
     return out
 
 
-def decode_info(msg, obs_codec: BatchCodec, n: int) -> TDict[str, Any]:
+def decode_info(msg, obs_codec: BatchCodec, n: int, _seen: Optional[TDict[bytes, np.ndarray]] = None) -> TDict[str, Any]:
     """An Info message in gymnasium's vector layout: ``info[key]`` has one entry per env and
     ``info["_" + key]`` is the bool mask of the envs that reported it. Numbers are float64
     arrays, flags bool arrays, nested dicts (``context``, ``episode``, ``final_info``) dicts of
-    the same layout, ``final_obs`` an object array of observations (None where masked out)."""
+    the same layout, ``final_obs`` an object array of observations (None where masked out).
+    Sparse columns (env indices and their entries) come out dense, zeros where masked out."""
+    seen: TDict[bytes, np.ndarray] = {} if _seen is None else _seen
     out: TDict[str, Any] = {}
     for fd, col in msg.ListFields():
         if fd.name == "extra":
             for c in col:
-                _decode_column(c, c.key, out, obs_codec, n)
+                _decode_column(c, c.key, out, obs_codec, n, seen)
         else:
-            _decode_column(col, fd.name, out, obs_codec, n)
+            _decode_column(col, fd.name, out, obs_codec, n, seen)
     return out
 
 
-def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n: int) -> None:
+def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n: int, seen: TDict[bytes, np.ndarray]) -> None:
     # one pass over the fields that are set (faster than WhichOneof + HasField per column)
     value: Any = _MISSING
     mask: Optional[np.ndarray] = None
@@ -289,9 +291,9 @@ def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n
         elif number == 6:  # mask: UINT8 0/1, viewed as bool
             mask = np.frombuffer(bytearray(field_value.data), dtype=np.bool_)
         elif number == 7:  # sparse form: the envs that reported the key
-            indices = _decode_indices(field_value, key, n)
+            indices = _decode_indices(field_value, key, n, seen)
         elif number == 3:  # info
-            value = decode_info(field_value, obs_codec, n)
+            value = decode_info(field_value, obs_codec, n, seen)
         elif number == 4:  # batch of observations
             batch = field_value
         elif number == 5:  # json
@@ -332,10 +334,21 @@ def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n
         out["_" + key] = mask
 
 
-def _decode_indices(t, key: str, n: int) -> np.ndarray:
+def _decode_indices(t, key: str, n: int, seen: TDict[bytes, np.ndarray]) -> np.ndarray:
+    """The env indices of a sparse column, checked once per distinct list in a message (the
+    columns of one nested dict, e.g. every context feature, share theirs)."""
+    data = t.data
+    idx = seen.get(data)
+    if idx is not None:
+        return idx
     idx = decode_tensor(t)
-    if idx.dtype != np.int32 or idx.ndim != 1 or len(idx) > n or (len(idx) and (idx[0] < 0 or idx[-1] >= n or np.any(np.diff(idx) <= 0))):
-        raise MetarenaError("METARENA_INTERNAL", f"info.{key}.indices must be ascending env indices in [0, {n})", status="INTERNAL")
+    if idx.dtype != np.int32 or idx.ndim != 1 or len(idx) > n:
+        raise MetarenaError("METARENA_INTERNAL", f"info.{key}.indices must be at most {n} INT32 env indices", status="INTERNAL")
+    if len(idx):
+        ordered = idx.tolist()
+        if ordered[0] < 0 or ordered[-1] >= n or any(b <= a for a, b in zip(ordered, ordered[1:])):
+            raise MetarenaError("METARENA_INTERNAL", f"info.{key}.indices must be ascending env indices in [0, {n})", status="INTERNAL")
+    seen[data] = idx
     return idx
 
 
