@@ -3,7 +3,7 @@
  * return it frozen. A registry holds them; nothing global.
  */
 import { type ArgSpecs, type ArgsOf } from './args.ts';
-import { type ContextFeature, ContextSpace } from './context.ts';
+import { type ContextFeature, type ContextSamplerSpec, ContextSpace } from './context.ts';
 import type { Env, EnvInstance } from './env.ts';
 import { MetarenaError, show } from './errors.ts';
 import type { Rng } from './rng.ts';
@@ -32,7 +32,18 @@ export interface EnvDefinition<S extends ArgSpecs, O, A, T> {
   splits?: { train: number; test: number };
   /** Structured tasks (arm probabilities, MDP tables): drawn once per trial from `rng`. */
   sampleTask?: (rng: Rng, context: Readonly<Record<string, number>>, args: ArgsOf<S>) => T;
+  /**
+   * A task family over context features (PEARL's cheetah-vel goal velocities, ant-dir angles):
+   * the sampler `make` draws the train/test task lists with when a `split` is asked for and no
+   * `contextSampler` is given, and the list sizes (default: `splits`).
+   */
+  taskFamily?: OrFn<TaskFamily | undefined, ArgsOf<S>>;
   create: (args: ArgsOf<S>) => EnvInstance<O, A, T>;
+}
+
+export interface TaskFamily {
+  sampler: ContextSamplerSpec;
+  splits?: { train: number; test: number };
 }
 
 export interface EnvPlugin<S extends ArgSpecs = ArgSpecs, O = any, A = any, T = any> {
@@ -47,6 +58,7 @@ export interface EnvPlugin<S extends ArgSpecs = ArgSpecs, O = any, A = any, T = 
   actionSpace(args: ArgsOf<S>): Space<A>;
   maxEpisodeSteps(args: ArgsOf<S>): number | undefined;
   sampleTask?(rng: Rng, context: Readonly<Record<string, number>>, args: ArgsOf<S>): T;
+  taskFamily(args: ArgsOf<S>): TaskFamily | undefined;
   create(args: ArgsOf<S>): EnvInstance<O, A, T>;
 }
 
@@ -77,6 +89,7 @@ export function defineEnv<S extends ArgSpecs = {}, O = any, A = any, T = undefin
     actionSpace: asFn(def.actionSpace),
     maxEpisodeSteps: asFn(def.maxEpisodeSteps),
     sampleTask: def.sampleTask,
+    taskFamily: asFn(def.taskFamily),
     create: def.create,
   });
 }

@@ -133,7 +133,13 @@ export class Registry {
       }
     }
     const args = resolveArgs(plugin.args, options.args, 'args');
-    const sampler = createSampler(plugin.contextSpace, options.contextSampler ?? { kind: 'default' }, options.context ?? {}, 'context_sampler');
+    let family;
+    try {
+      family = options.split !== undefined && options.contextSampler === undefined ? plugin.taskFamily(args) : undefined;
+    } catch (e) {
+      throw pluginError(plugin.id, 'taskFamily', e);
+    }
+    const sampler = createSampler(plugin.contextSpace, options.contextSampler ?? family?.sampler ?? { kind: 'default' }, options.context ?? {}, 'context_sampler');
     const episodesPerTrial = options.episodesPerTrial === undefined ? plugin.episodesPerTrial : positiveInt(options.episodesPerTrial, 'episodes_per_trial');
     let maxEpisodeSteps: number | undefined;
     try {
@@ -154,7 +160,7 @@ export class Registry {
       if (options.split !== 'train' && options.split !== 'test') {
         throw new MetarenaError('METARENA_INVALID_OPTION', `split must be train or test, got ${show(options.split)}`, { field: 'split', allowed: 'train, test' });
       }
-      const sizes = { ...plugin.splits };
+      const sizes = { ...(family?.splits ?? plugin.splits) };
       for (const name of ['train', 'test'] as const) {
         const given = options.splitSizes?.[name];
         if (given !== undefined) sizes[name] = positiveInt(given, `split_sizes.${name}`);

@@ -195,6 +195,42 @@ describe('Registry', () => {
     expect(thrown(() => r.make('Walker-v0', { split: 'train' })).code).toBe('METARENA_SPLIT_OVERLAP');
   });
 
+  it("a split without a sampler draws from the env's task family, with the family's sizes", () => {
+    const family = defineEnv({
+      id: 'Family-v0',
+      description: 'A point on a line whose speed is the task.',
+      observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [1], dtype: 'float64' }),
+      actionSpace: new Box({ low: -1, high: 1, shape: [1] }),
+      context: [{ name: 'speed', default: 1, lower: 0, upper: 10, description: 'Units per unit action.' }],
+      args: { fast: { type: 'boolean', default: false, description: 'Tasks in the upper half of speeds.' } },
+      taskFamily: ({ fast }) => ({ sampler: { kind: 'uniform', features: ['speed'], bounds: { speed: fast ? [5, 10] : [0, 5] } }, splits: { train: 4, test: 2 } }),
+      create: () => {
+        let x = 0;
+        return {
+          reset: () => ({ obs: Float64Array.of((x = 0)) }),
+          step: (a: Float32Array) => ({ obs: Float64Array.of((x += a[0])), reward: 0, terminated: false }),
+        };
+      },
+    });
+    const r = new Registry([family]);
+    const speeds = (split: 'train' | 'test', fast = false) => {
+      const env = r.make('Family-v0', { split, taskOrder: 'cycle', args: { fast } });
+      return Array.from({ length: 4 }, (_, k) => (env.reset(k === 0 ? { seed: 0 } : {}).info.context as { speed: number }).speed);
+    };
+    const train = speeds('train');
+    expect(new Set(train).size).toBe(4);
+    expect(train.every((s) => s >= 0 && s <= 5)).toBe(true);
+    const test = speeds('test');
+    expect(test[2]).toBe(test[0]); // two test tasks, cycled
+    expect(test.filter((s) => train.includes(s))).toEqual([]);
+    expect(speeds('train', true).every((s) => s >= 5)).toBe(true);
+    // without a split the default context stands; an explicit sampler replaces the family's
+    expect(r.make('Family-v0').reset({ seed: 0 }).info.context).toEqual({ speed: 1 });
+    const scaled = r.make('Family-v0', { split: 'train', contextSampler: { kind: 'uniform_scale', low: 6, high: 8 } });
+    const s = (scaled.reset({ seed: 0 }).info.context as { speed: number }).speed;
+    expect(s >= 6 && s <= 8).toBe(true);
+  });
+
   it('an error thrown inside a plugin names the plugin and the hook', () => {
     const broken = defineEnv({
       id: 'Broken-v0',
