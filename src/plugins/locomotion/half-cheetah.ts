@@ -3,27 +3,41 @@
  *
  * A planar two-legged "cheetah" (torso with head, back thigh/shin/foot, front thigh/shin/foot)
  * rebuilt in Rapier from the geometry of Gymnasium's `half_cheetah.xml` (total mass 14 kg, joint
- * ranges, springs, damping and gears as in the model). Run forward as fast as possible.
+ * ranges, springs, damping and gears as in the model). Run forward as fast as possible — or, with
+ * the `task` argument, run at a goal velocity or in a goal direction (PEARL's task families).
  *
  * - Action space: `Box(-1, 1, (6,), float32)` — torques on bthigh, bshin, bfoot, fthigh, fshin,
  *   ffoot, each `ctrl × gear × actuator_strength` with gears 120, 90, 60, 120, 60, 30 N·m.
  * - Observation space: `Box(-inf, inf, (17,), float64)` — Gymnasium v4's `qpos[1:]` (root z
  *   relative to the start height, root angle, six joint angles) then `qvel` (root x/z velocity,
  *   root angular velocity, six joint velocities).
- * - Reward: `forward_velocity − 0.1 · ‖a‖²`, forward velocity = Δx of the torso / 0.05 s
- *   (Gymnasium v4: forward_reward_weight 1, ctrl_cost_weight 0.1).
+ * - Reward, by `args.task` (v = Δx of the torso / 0.05 s, a = the action):
+ *   - `forward` (default, Gymnasium v4): `v − 0.1 · ‖a‖²` (forward_reward_weight 1, ctrl_cost_weight 0.1).
+ *   - `vel` (PEARL cheetah-vel): `−|v − goal_velocity| − 0.05 · ‖a‖²`.
+ *   - `dir` (PEARL cheetah-dir): `direction · v − 0.05 · ‖a‖²`.
  * - Start: reference pose with `qpos += U(−0.1, 0.1)` and `qvel += 0.1 · N(0, 1)` per coordinate
  *   (Gymnasium's reset_noise_scale 0.1), drawn from the episode's seeded rng.
  * - Episode end: never terminates; truncated after 1000 steps.
  * - Time: 0.05 s per env step as Gymnasium (0.01 s × frame skip 5), simulated by `substeps`
- *   Rapier steps (default 5 × 0.01 s, MuJoCo's own step; the stability test in the test suite covers the default).
- * - Info: `x_position`, `x_velocity`, `reward_run`, `reward_ctrl`; with `args.poses` also
- *   `poses` (per segment x, y, z, qx, qy, qz, qw in world coordinates, z up).
+ *   Rapier steps (default 5 × 0.01 s with 4 solver iterations: the setting the 10k-step
+ *   stability test holds at; fewer steps or iterations let joints drift by several cm).
+ * - Info: `x_position`, `x_velocity`, `reward_run` (the task's velocity term), `reward_ctrl`;
+ *   with `args.poses` also `poses` (per segment x, y, z, qx, qy, qz, qw in world coordinates, z up).
+ *
+ * ## Task families (context features, CARL style)
+ * | family | make options | train / test |
+ * |---|---|---|
+ * | cheetah-vel | `{args: {task: 'vel'}, split}` (sampler `CHEETAH_VEL_TASKS`) | 100 / 30 goal velocities ~ U[0, 3], disjoint and seeded |
+ * | cheetah-dir | `{args: {task: 'dir'}, split}` (sampler `CHEETAH_DIR_TASKS`) | directions +1, −1 alternating: both in both splits |
+ * Without a split, the same samplers draw a fresh task every trial; an explicit
+ * `context: {goal_velocity: 2}` pins one task. `goal_velocity` and `direction` are part of the
+ * context, so `ContextObservation` can show them to an agent. The `forward` task ignores both.
  *
  * ## Context features (defaults; bounds)
  * gravity 9.81 [0.1, 100] m/s²; friction_scale 1 [0.05, 10]; joint_damping_scale 1 [0, 10];
  * joint_stiffness_scale 1 [0, 10]; actuator_strength 1 [0.1, 10]; torso/bthigh/bshin/bfoot/
- * fthigh/fshin/ffoot `_mass_scale` 1 [0.1, 10] (see physics-context.ts).
+ * fthigh/fshin/ffoot `_mass_scale` 1 [0.1, 10] (see physics-context.ts);
+ * goal_velocity 0 [0, 10] m/s (task `vel`); direction 1 [−1, 1] (task `dir`; the families use ±1).
  *
  * ## Differences from MuJoCo
  * Rapier contacts and joint limits are hard (MuJoCo's are soft), joint springs/damping are
@@ -31,12 +45,13 @@
  * equal, to Gymnasium's.
  *
  * ## Version history
- * - v0: Gymnasium HalfCheetah-v4 shapes, rewards and reset noise on a Rapier body.
+ * - v0: Gymnasium HalfCheetah-v4 shapes, rewards and reset noise on a Rapier body; PEARL's
+ *   cheetah-vel and cheetah-dir as `task` variants.
  */
-import { Box, defineEnv } from '../../core/index.ts';
+import { Box, type ContextFeature, type ContextSamplerSpec, defineEnv } from '../../core/index.ts';
 import { physicsFeatures } from './physics-context.ts';
 import { type HingeJoint, type PlanarBodySpec, type Segment, capsuleAt } from './planar-body.ts';
-import { type PlanarArgs, PlanarSim, planarArgs, sumOfSquares } from './planar-sim.ts';
+import { type PlanarArgs, PlanarSim, planarArgs, planarInstance, stateObservation, sumOfSquares } from './planar-sim.ts';
 
 const R = 0.046;
 const FRICTION = 0.4;
@@ -72,7 +87,20 @@ export function halfCheetahSpec(substeps: number, solverIterations: number): Pla
   return { segments: HALF_CHEETAH_SEGMENTS, density: 1000, totalMass: 14, rootZRef: 0, envDt: HALF_CHEETAH_DT, substeps, solverIterations };
 }
 
-export const halfCheetahFeatures = physicsFeatures({ gravity: 9.81, segments: SEGMENT_NAMES, stiffness: true });
+/** Task features: read only by the `vel` and `dir` tasks. */
+const TASK_FEATURES: ContextFeature[] = [
+  { name: 'goal_velocity', default: 0, lower: 0, upper: 10, unit: 'm/s', description: 'Forward velocity the cheetah-vel task (task: vel) rewards.' },
+  { name: 'direction', default: 1, lower: -1, upper: 1, description: 'Running direction the cheetah-dir task (task: dir) rewards: +1 forward, −1 backward.' },
+];
+
+export const halfCheetahFeatures: ContextFeature[] = [...physicsFeatures({ gravity: 9.81, segments: SEGMENT_NAMES, stiffness: true }), ...TASK_FEATURES];
+
+/** Context sampler of PEARL's cheetah-vel family: goal velocity ~ U[0, 3] m/s. */
+export const CHEETAH_VEL_TASKS: ContextSamplerSpec = { kind: 'uniform', features: ['goal_velocity'], bounds: { goal_velocity: [0, 3] } };
+/** Context sampler of PEARL's cheetah-dir family: forward and backward, taken in turn. */
+export const CHEETAH_DIR_TASKS: ContextSamplerSpec = { kind: 'list', contexts: [{ direction: 1 }, { direction: -1 }], order: 'cycle' };
+
+export type CheetahTask = 'forward' | 'vel' | 'dir';
 
 /** Rapier steps per env step and solver iterations chosen for the cheetah (see the stability test). */
 export const HALF_CHEETAH_SUBSTEPS = 5;
@@ -82,38 +110,37 @@ export function createCheetahSim(args: PlanarArgs): PlanarSim {
   return new PlanarSim(halfCheetahSpec(args.substeps, args.solver_iterations), { kind: 'cheetah', scale: 0.1 });
 }
 
-const observe = (sim: PlanarSim) => {
-  const o = new Float64Array(17);
-  o.set(sim.qpos.subarray(1));
-  o.set(sim.qvel, 8);
-  return o;
-};
+/** Velocity reward term and control cost weight of each task. */
+export function cheetahReward(task: CheetahTask, v: number, c: Readonly<Record<string, number>>): { run: number; ctrlWeight: number } {
+  if (task === 'vel') return { run: -Math.abs(v - c.goal_velocity), ctrlWeight: 0.05 };
+  if (task === 'dir') return { run: c.direction * v, ctrlWeight: 0.05 };
+  return { run: v, ctrlWeight: 0.1 };
+}
 
 export default defineEnv({
   id: 'HalfCheetah-v0',
-  description: 'Planar cheetah running forward (Gymnasium HalfCheetah-v4 shapes and rewards, Rapier physics).',
-  args: planarArgs(HALF_CHEETAH_SUBSTEPS, HALF_CHEETAH_SOLVER_ITERATIONS),
+  description: 'Planar cheetah running forward, at a goal velocity or in a goal direction (Gymnasium HalfCheetah-v4, PEARL cheetah-vel/dir; Rapier physics).',
+  args: {
+    ...planarArgs(HALF_CHEETAH_SUBSTEPS, HALF_CHEETAH_SOLVER_ITERATIONS),
+    task: { type: 'string', default: 'forward', choices: ['forward', 'vel', 'dir'], description: 'Reward: forward (Gymnasium), vel (PEARL cheetah-vel, goal_velocity), dir (PEARL cheetah-dir, direction).' },
+  },
   observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [17], dtype: 'float64' }),
   actionSpace: new Box({ low: -1, high: 1, shape: [6], dtype: 'float32' }),
   maxEpisodeSteps: 1000,
   context: halfCheetahFeatures,
+  splits: { train: 100, test: 30 },
+  taskFamily: ({ task }) => (task === 'vel' ? { sampler: CHEETAH_VEL_TASKS } : task === 'dir' ? { sampler: CHEETAH_DIR_TASKS } : undefined),
   create: (args) => {
-    const sim = createCheetahSim(args);
-    return {
-      reset(rng, c, _task, options) {
-        sim.reset(rng, c, options.state);
-        return { obs: observe(sim), info: { x_position: sim.qpos[0] } };
+    const task = args.task as CheetahTask;
+    let context: Readonly<Record<string, number>> = {};
+    return planarInstance(createCheetahSim(args), args, {
+      onReset: (c) => void (context = c),
+      observe: (sim) => stateObservation(sim, 1),
+      score(_sim, action, v) {
+        const { run, ctrlWeight } = cheetahReward(task, v, context);
+        const cost = ctrlWeight * sumOfSquares(action);
+        return { reward: run - cost, terminated: false, info: { reward_run: run, reward_ctrl: -cost } };
       },
-      step(action: Float32Array) {
-        const xVelocity = sim.advance(action);
-        const cost = 0.1 * sumOfSquares(action);
-        const info: Record<string, unknown> = { x_position: sim.qpos[0], x_velocity: xVelocity, reward_run: xVelocity, reward_ctrl: -cost };
-        if (args.poses) info.poses = sim.body.poses();
-        return { obs: observe(sim), reward: xVelocity - cost, terminated: false, info };
-      },
-      close() {
-        sim.close();
-      },
-    };
+    });
   },
 });

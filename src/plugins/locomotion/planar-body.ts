@@ -14,11 +14,22 @@
  *   translation and rotations locked (locking children too makes the solver fight itself).
  * - MuJoCo joint stiffness and damping become a force-based joint motor (an implicit spring to
  *   angle 0 with damping), joint armature becomes extra rotational inertia about y on the child.
+ *   MuJoCo's armature is inertia of the relative joint coordinate, which also shields the parent
+ *   from the reaction torque; here the parent feels the full torque, so a light parent (the
+ *   hopper's and walker's torso, armature 1 and 0.01) turns faster under joint torques than in
+ *   MuJoCo.
  * - Controls are torques `ctrl × gear × actuator_strength` on the joint, held constant over the
  *   frame skip and integrated implicitly with the joint's spring/damping (see `setControls`).
  * - Segments collide with the floor only (MuJoCo's cheetah does the same; hopper/walker self
  *   contacts are rare). Contact friction is each geom's MuJoCo friction, combined with `Max`
- *   as MuJoCo does (the floor's coefficient is folded into the geom's).
+ *   as MuJoCo does (the floor's coefficient is folded into the geom's). A body without a floor
+ *   (`floor: false`, the swimmer) has no contacts at all.
+ * - The plane is enforced after every env step (`projectToPlane`): the solver lets segments
+ *   creep out of the x–z plane (the root's locked axes are not exact under hard joint limits
+ *   and contacts), and a body tilted out of its plane tears its joints apart within a few
+ *   thousand steps. Projection removes any off-plane position, rotation and velocity.
+ * - A body in a fluid (`fluid`) gets MuJoCo's inertia-box fluid forces on every segment at
+ *   every Rapier step (see `fluidForces`).
  */
 import RAPIER from '@dimforge/rapier3d-compat';
 import { MetarenaError } from '../../core/index.ts';
@@ -77,6 +88,15 @@ export interface PlanarBodySpec {
   substeps: number;
   /** Rapier solver iterations per step. */
   solverIterations: number;
+  /**
+   * +1 (default) when qpos[2] is the root's angle about +y; −1 when the model turns about the
+   * opposite axis (the swimmer, whose MuJoCo plane is x–y with hinges about +z).
+   */
+  rootAxisSign?: 1 | -1;
+  /** Whether a floor (the plane z = 0) exists; default true. */
+  floor?: boolean;
+  /** The medium the body moves in (MuJoCo's `option density/viscosity`); none when absent. */
+  fluid?: { density: number; viscosity: number };
 }
 
 /** Physical parameters a context sets at reset. Scales are relative to the model's values. */
@@ -88,7 +108,13 @@ export interface PhysicsParams {
   dampingScale: number;
   stiffnessScale: number;
   actuatorStrength: number;
+  /** Fluid density (kg/m³) and viscosity (Pa·s) when the body has a fluid. */
+  fluidDensity?: number;
+  viscosity?: number;
 }
+
+/** Off-plane position (m), rotation (quaternion x/z) or velocity beyond which a segment is projected back. */
+const OFF_PLANE = 1e-7;
 
 /** A thick floor: a segment pushed deep into it is still pushed back up, never out the bottom. */
 const FLOOR_HALF_THICKNESS = 50;
@@ -126,6 +152,42 @@ interface SegmentLayout {
   com: Vec2;
   baseDensity: number;
   mass: number;
+  /** Sides of MuJoCo's equivalent inertia box: along the segment's x, (y,) z axes (m). */
+  box: [number, number, number];
+}
+
+/** Principal moments about a capsule's axis and across it, per unit density, about its centre. */
+function capsuleInertia(c: Capsule): { axial: number; cross: number } {
+  const h = Math.hypot(c.to[0] - c.from[0], c.to[1] - c.from[1]), r = c.radius;
+  const mc = Math.PI * r * r * h, mh = (4 / 3) * Math.PI * r ** 3;
+  return { axial: (mc * r * r) / 2 + (mh * 2 * r * r) / 5, cross: mc * (h * h / 12 + r * r / 4) + mh * ((2 * r * r) / 5 + (h * h) / 4 + (3 * h * r) / 8) };
+}
+
+/**
+ * MuJoCo's equivalent inertia box of a segment (sides sᵢ = √(6 (I_j + I_k − I_i) / m)), from the
+ * planar inertia tensor of its capsules about the segment's centre of mass (per unit density).
+ */
+function equivalentBox(geoms: readonly Capsule[], com: Vec2): [number, number, number] {
+  // inertia tensor entries about the centre of mass: Ixx, Izz, Ixz in the x–z plane, and Iyy
+  let ixx = 0, izz = 0, ixz = 0, iyy = 0, m = 0;
+  for (const g of geoms) {
+    const v = capsuleVolume(g);
+    const { axial, cross } = capsuleInertia(g);
+    const a = Math.atan2(g.to[0] - g.from[0], g.to[1] - g.from[1]);
+    // axis direction u = (sin a, cos a) in (x, z); I = axial·uuᵀ + cross·(1 − uuᵀ) in the plane
+    const ux = Math.sin(a), uz = Math.cos(a);
+    const cx = (g.from[0] + g.to[0]) / 2 - com[0], cz = (g.from[1] + g.to[1]) / 2 - com[1];
+    ixx += axial * ux * ux + cross * (1 - ux * ux) + v * cz * cz;
+    izz += axial * uz * uz + cross * (1 - uz * uz) + v * cx * cx;
+    ixz += (axial - cross) * ux * uz - v * cx * cz;
+    iyy += cross + v * (cx * cx + cz * cz);
+    m += v;
+  }
+  // the segment's own axes are taken as the box axes (the product of inertia ixz is left out;
+  // it is zero for a segment of one capsule along x or z, as the swimmer's)
+  void ixz;
+  const side = (a: number, b: number, c: number) => Math.sqrt(Math.max(0, (6 * (b + c - a)) / m));
+  return [side(ixx, iyy, izz), side(iyy, ixx, izz), side(izz, ixx, iyy)];
 }
 
 export class PlanarBody {
@@ -153,7 +215,19 @@ export class PlanarBody {
   private readonly zeroCtrl: Float64Array;
   private explicitJoints = 0;
   private readonly torque = { x: 0, y: 0, z: 0 };
+  private readonly force = { x: 0, y: 0, z: 0 };
   private readonly substepDt: number;
+  /** Explicit joint torques of the current controls (joints with neither spring nor damping). */
+  private readonly explicitTorque: Float64Array;
+  private fluidDensity = 0;
+  private viscosity = 0;
+  /** Per-segment state read once per env step: x, z, angle, vx, vz, ω (segment origin frame: body's centre of mass). */
+  private readonly px: Float64Array;
+  private readonly pz: Float64Array;
+  private readonly th: Float64Array;
+  private readonly vx: Float64Array;
+  private readonly vz: Float64Array;
+  private readonly w: Float64Array;
 
   constructor(spec: PlanarBodySpec) {
     this.spec = spec;
@@ -178,13 +252,22 @@ export class PlanarBody {
         cx += (v * (g.from[0] + g.to[0])) / 2;
         cz += (v * (g.from[1] + g.to[1])) / 2;
       }
-      return { offset: s.pos, com: [cx / volume[i], cz / volume[i]] as Vec2, baseDensity: density, mass: density * volume[i] };
+      const com: Vec2 = [cx / volume[i], cz / volume[i]];
+      return { offset: s.pos, com, baseDensity: density, mass: density * volume[i], box: equivalentBox(s.geoms, com) };
     });
     this.segmentMass = this.layout.map((l) => l.mass);
     this.gear = Float64Array.from(segs.slice(1).map((s) => s.joint!.gear));
     this.stiffness = new Float64Array(this.nJoints);
     this.damping = new Float64Array(this.nJoints);
     this.zeroCtrl = new Float64Array(this.nJoints);
+    this.explicitTorque = new Float64Array(this.nJoints);
+    const n = segs.length;
+    this.px = new Float64Array(n);
+    this.pz = new Float64Array(n);
+    this.th = new Float64Array(n);
+    this.vx = new Float64Array(n);
+    this.vz = new Float64Array(n);
+    this.w = new Float64Array(n);
 
     this.initQpos = new Float64Array(this.nq);
     this.initQpos[1] = spec.rootZRef;
@@ -192,8 +275,11 @@ export class PlanarBody {
     const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
     world.timestep = this.substepDt;
     world.numSolverIterations = spec.solverIterations;
-    const floor = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
-    world.createCollider(RAPIER.ColliderDesc.cuboid(1e4, 10, FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), floor);
+    const hasFloor = spec.floor ?? true;
+    if (hasFloor) {
+      const floor = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
+      world.createCollider(RAPIER.ColliderDesc.cuboid(1e4, 10, FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), floor);
+    }
 
     // reference pose: every segment unrotated, origins chained through parents
     const origin: [number, number][] = [];
@@ -221,7 +307,7 @@ export class PlanarBody {
             .setDensity(density)
             .setFriction(g.friction)
             .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-            .setCollisionGroups(groups(BODY_GROUP, FLOOR_GROUP));
+            .setCollisionGroups(hasFloor ? groups(BODY_GROUP, FLOOR_GROUP) : groups(BODY_GROUP, 0));
           return world.createCollider(cd, body).handle;
         }),
       );
@@ -263,6 +349,8 @@ export class PlanarBody {
     });
     this.joints = this.jointHandles.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
     this.explicitJoints = 0;
+    this.fluidDensity = this.spec.fluid ? (params.fluidDensity ?? this.spec.fluid.density) : 0;
+    this.viscosity = this.spec.fluid ? (params.viscosity ?? this.spec.fluid.viscosity) : 0;
     for (let j = 0; j < this.nJoints; j++) {
       const hinge = segs[j + 1].joint!;
       this.joints[j].configureMotorModel(RAPIER.MotorModel.ForceBased);
@@ -273,6 +361,7 @@ export class PlanarBody {
     }
     this.setState(qpos, qvel);
     this.setControls(this.zeroCtrl);
+    this.projectToPlane();
   }
 
   /** Places every segment by forward kinematics from generalised coordinates. */
@@ -284,10 +373,11 @@ export class PlanarBody {
     const root = segs[0];
     px[0] = root.pos[0] + qpos[0];
     pz[0] = root.pos[1] + qpos[1] - this.spec.rootZRef;
-    th[0] = qpos[2];
+    const rootSign = this.spec.rootAxisSign ?? 1;
+    th[0] = rootSign * qpos[2];
     vx[0] = qvel[0];
     vz[0] = qvel[1];
-    w[0] = qvel[2];
+    w[0] = rootSign * qvel[2];
     for (let i = 1; i < n; i++) {
       const s = segs[i], p = s.parent!, j = s.joint!;
       // anchor in the parent frame at the reference pose
@@ -325,60 +415,128 @@ export class PlanarBody {
    * an explicit torque on both segments.
    */
   setControls(ctrl: ArrayLike<number>): void {
-    const segs = this.spec.segments;
-    if (this.explicitJoints > 0) for (let i = 0; i < this.bodies.length; i++) this.bodies[i].resetTorques(false);
     for (let j = 0; j < this.nJoints; j++) {
       const c = Math.max(-1, Math.min(1, ctrl[j]));
       const tau = c * this.gear[j];
       const k = this.stiffness[j], d = this.damping[j];
+      this.explicitTorque[j] = 0;
       if (k > 0) this.joints[j].configureMotor(tau / k, 0, k, d);
       else if (d > 0) this.joints[j].configureMotor(0, tau / d, 0, d);
-      else {
-        const s = segs[j + 1];
-        const t = this.torque;
-        t.y = tau * s.joint!.axisSign;
-        this.bodies[j + 1].addTorque(t, false);
-        t.y = -t.y;
-        this.bodies[s.parent!].addTorque(t, false);
+      else this.explicitTorque[j] = tau;
+    }
+    if (this.explicitJoints > 0 && !this.spec.fluid) this.applyExternal();
+  }
+
+  /** Sets the user forces of every segment: explicit joint torques, then fluid forces. */
+  private applyExternal(): void {
+    const segs = this.spec.segments;
+    for (let i = 0; i < this.bodies.length; i++) {
+      this.bodies[i].resetTorques(false);
+      this.bodies[i].resetForces(false);
+    }
+    const t = this.torque;
+    t.x = 0;
+    t.z = 0;
+    for (let j = 0; j < this.nJoints; j++) {
+      const tau = this.explicitTorque[j];
+      if (tau === 0) continue;
+      const s = segs[j + 1];
+      t.y = tau * s.joint!.axisSign;
+      this.bodies[j + 1].addTorque(t, false);
+      t.y = -t.y;
+      this.bodies[s.parent!].addTorque(t, false);
+    }
+    if (this.spec.fluid) this.fluidForces();
+  }
+
+  /**
+   * MuJoCo's inertia-box fluid model (its `option density/viscosity`, no wind) on every segment:
+   * with the segment's centre-of-mass velocity v and angular velocity ω in its own frame and its
+   * equivalent inertia box of sides s, d = (s₀ + s₁ + s₂)/3:
+   * viscous f = −3πβd·v, g = −πβd³·ω; quadratic drag fᵢ = −½ρ s_j s_k |vᵢ| vᵢ,
+   * gᵢ = −ρ sᵢ (s_j⁴ + s_k⁴) |ωᵢ| ωᵢ / 64. In the plane only the in-plane velocity components
+   * (segment x and z) and the rotation about y act.
+   */
+  private fluidForces(): void {
+    const rho = this.fluidDensity, beta = this.viscosity;
+    for (let i = 0; i < this.bodies.length; i++) {
+      const b = this.bodies[i];
+      const [sx, sy, sz] = this.layout[i].box;
+      const d = (sx + sy + sz) / 3;
+      const v = b.linvel(), wy = b.angvel().y;
+      const th = yAngle(b.rotation());
+      // world velocity into the segment frame: rotate by −th
+      const [lx, lz] = rotate(-th, v.x, v.z);
+      let fx = -3 * Math.PI * beta * d * lx - 0.5 * rho * sy * sz * Math.abs(lx) * lx;
+      let fz = -3 * Math.PI * beta * d * lz - 0.5 * rho * sx * sy * Math.abs(lz) * lz;
+      [fx, fz] = rotate(th, fx, fz);
+      const gy = -Math.PI * beta * d * d * d * wy - (rho * sy * (sx ** 4 + sz ** 4) * Math.abs(wy) * wy) / 64;
+      this.force.x = fx;
+      this.force.y = 0;
+      this.force.z = fz;
+      b.addForce(this.force, false);
+      this.torque.x = 0;
+      this.torque.y = gy;
+      this.torque.z = 0;
+      b.addTorque(this.torque, false);
+    }
+  }
+
+  /** Advances one env step (all Rapier substeps), then puts the body back into its plane. */
+  advance(): void {
+    const fluid = this.spec.fluid !== undefined;
+    for (let k = 0; k < this.spec.substeps; k++) {
+      if (fluid) this.applyExternal();
+      this.world.step();
+    }
+    this.projectToPlane();
+  }
+
+  /**
+   * Reads every segment once (translation, rotation, velocities) into the per-segment arrays and
+   * removes whatever lies off the x–z plane.
+   */
+  private projectToPlane(): void {
+    const { px, pz, th, vx, vz, w } = this;
+    for (let i = 0; i < this.bodies.length; i++) {
+      const b = this.bodies[i];
+      const t = b.translation(), q = b.rotation(), v = b.linvel(), av = b.angvel();
+      px[i] = t.x;
+      pz[i] = t.z;
+      th[i] = yAngle(q);
+      vx[i] = v.x;
+      vz[i] = v.z;
+      w[i] = av.y;
+      if (Math.abs(t.y) > OFF_PLANE || Math.abs(q.x) > OFF_PLANE || Math.abs(q.z) > OFF_PLANE) {
+        b.setTranslation({ x: t.x, y: 0, z: t.z }, false);
+        b.setRotation(yQuat(th[i]), false);
+      }
+      if (Math.abs(v.y) > OFF_PLANE || Math.abs(av.x) > OFF_PLANE || Math.abs(av.z) > OFF_PLANE) {
+        b.setLinvel({ x: v.x, y: 0, z: v.z }, false);
+        b.setAngvel({ x: 0, y: av.y, z: 0 }, false);
       }
     }
   }
 
-  /** Advances one env step (all Rapier substeps). */
-  advance(): void {
-    for (let k = 0; k < this.spec.substeps; k++) this.world.step();
-  }
-
-  /** Gymnasium's qpos and qvel (velocities of segment origins, relative joint rates). */
+  /** Gymnasium's qpos and qvel (velocities of segment origins, relative joint rates), from the last readout. */
   readState(qpos: Float64Array, qvel: Float64Array): void {
     const segs = this.spec.segments;
-    const b0 = this.bodies[0];
-    const t = b0.translation();
-    const r0 = b0.rotation();
-    const th0 = yAngle(r0);
-    qpos[0] = t.x - segs[0].pos[0];
-    qpos[1] = t.z - segs[0].pos[1] + this.spec.rootZRef;
-    qpos[2] = th0;
-    const lv = b0.linvel(), av = b0.angvel();
-    // origin velocity = v_com + w × (origin − com)
+    const { px, pz, th, vx, vz, w } = this;
+    const th0 = th[0];
+    qpos[0] = px[0] - segs[0].pos[0];
+    qpos[1] = pz[0] - segs[0].pos[1] + this.spec.rootZRef;
+    const rootSign = this.spec.rootAxisSign ?? 1;
+    qpos[2] = rootSign * th0;
+    // origin velocity = v_com + w × (origin − com); (0,w,0)×(x,0,z) = (w·z, 0, −w·x)
     const [cx, cz] = rotate(th0, this.layout[0].com[0], this.layout[0].com[1]);
-    qvel[0] = lv.x - av.y * cz;
-    qvel[1] = lv.z + av.y * cx;
-    qvel[2] = av.y;
-    const rot: { x: number; y: number; z: number; w: number }[] = [r0];
-    const ang: number[] = [av.y];
+    qvel[0] = vx[0] - w[0] * cz;
+    qvel[1] = vz[0] + w[0] * cx;
+    qvel[2] = rootSign * w[0];
     for (let i = 1; i < segs.length; i++) {
-      const b = this.bodies[i];
-      const q = b.rotation();
-      rot.push(q);
-      ang.push(b.angvel().y);
-      const p = rot[segs[i].parent!];
-      // relative rotation conj(p) * q, its y component and w
-      const rw = p.w * q.w + p.x * q.x + p.y * q.y + p.z * q.z;
-      const ry = p.w * q.y - p.y * q.w + p.z * q.x - p.x * q.z;
       const sign = segs[i].joint!.axisSign;
-      qpos[2 + i] = sign * wrapAngle(yAngle({ x: 0, y: ry, z: 0, w: rw }));
-      qvel[2 + i] = sign * (ang[i] - ang[segs[i].parent!]);
+      const p = segs[i].parent!;
+      qpos[2 + i] = sign * wrapAngle(th[i] - th[p]);
+      qvel[2 + i] = sign * (w[i] - w[p]);
     }
   }
 

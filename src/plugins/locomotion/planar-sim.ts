@@ -3,7 +3,7 @@
  * forward velocity of one env step — the part HalfCheetah, Hopper and Walker2d share. Rewards,
  * observations and termination stay in each env's file.
  */
-import { MetarenaError, type Rng, show } from '../../core/index.ts';
+import { type EnvInstance, MetarenaError, type Rng, show } from '../../core/index.ts';
 import { physicsParams } from './physics-context.ts';
 import { type PlanarBodySpec, PlanarBody } from './planar-body.ts';
 
@@ -76,6 +76,55 @@ export class PlanarSim {
   close(): void {
     this.body.free();
   }
+}
+
+/** What an env adds to the shared step: its reward, termination and extra info keys. */
+export interface PlanarStepResult {
+  reward: number;
+  terminated: boolean;
+  info: Record<string, unknown>;
+}
+
+export interface PlanarEnvParts {
+  /** The observation of the current state (a fresh array: it is handed to the caller). */
+  observe(sim: PlanarSim): Float64Array;
+  /** Reward, termination and info of the step just taken; `xVelocity` is Δx / dt of the root. */
+  score(sim: PlanarSim, action: Float32Array, xVelocity: number): PlanarStepResult;
+  /** Called at every reset with the episode's context (e.g. to read task features). */
+  onReset?(c: Readonly<Record<string, number>>): void;
+}
+
+/**
+ * The env instance every planar body shares: reset (seeded noise or `options.state`), one env
+ * step of physics, `x_position`/`x_velocity` info and the optional `poses`.
+ */
+export function planarInstance(sim: PlanarSim, args: PlanarArgs, parts: PlanarEnvParts): EnvInstance<Float64Array, Float32Array, unknown> {
+  return {
+    reset(rng, c, _task, options) {
+      parts.onReset?.(c);
+      sim.reset(rng, c, options.state as ArrayLike<number> | undefined);
+      return { obs: parts.observe(sim), info: { x_position: sim.qpos[0] } };
+    },
+    step(action: Float32Array) {
+      const xVelocity = sim.advance(action);
+      const r = parts.score(sim, action, xVelocity);
+      const info: Record<string, unknown> = { x_position: sim.qpos[0], x_velocity: xVelocity, ...r.info };
+      if (args.poses) info.poses = sim.body.poses();
+      return { obs: parts.observe(sim), reward: r.reward, terminated: r.terminated, info };
+    },
+    close() {
+      sim.close();
+    },
+  };
+}
+
+/** Observation `qpos[first:]` then `qvel` clipped to ±`velocityClip` (Infinity: unclipped). */
+export function stateObservation(sim: PlanarSim, first: number, velocityClip = Infinity): Float64Array {
+  const nq = sim.qpos.length;
+  const o = new Float64Array(2 * nq - first);
+  for (let i = first; i < nq; i++) o[i - first] = sim.qpos[i];
+  for (let i = 0; i < nq; i++) o[nq - first + i] = Math.max(-velocityClip, Math.min(velocityClip, sim.qvel[i]));
+  return o;
 }
 
 export function sumOfSquares(a: ArrayLike<number>): number {

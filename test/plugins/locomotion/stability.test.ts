@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Registry, Rng } from '../../../src/core/index.ts';
+import { createCheetahSim, halfCheetahFeatures, HALF_CHEETAH_SOLVER_ITERATIONS, HALF_CHEETAH_SUBSTEPS } from '../../../src/plugins/locomotion/half-cheetah.ts';
+import { createHopperSim, hopperFeatures, HOPPER_SOLVER_ITERATIONS, HOPPER_SUBSTEPS } from '../../../src/plugins/locomotion/hopper.ts';
+import { locomotion } from '../../../src/plugins/locomotion/index.ts';
+import { randomActionStability } from '../../../src/plugins/locomotion/planar-checks.ts';
+import type { PlanarArgs, PlanarSim } from '../../../src/plugins/locomotion/planar-sim.ts';
+import { createSwimmerSim, swimmerFeatures, SWIMMER_SOLVER_ITERATIONS, SWIMMER_SUBSTEPS } from '../../../src/plugins/locomotion/swimmer.ts';
+import { createWalker2dSim, walker2dFeatures, WALKER2D_SOLVER_ITERATIONS, WALKER2D_SUBSTEPS } from '../../../src/plugins/locomotion/walker2d.ts';
+
+const defaults = (fs: readonly { name: string; default: number }[]) => Object.fromEntries(fs.map((f) => [f.name, f.default]));
+
+/** CI-sized run; `npx tsx bench/run.ts --only locomotion` runs the same check over 10,000 steps. */
+const STEPS = 2000;
+
+const BODIES: { name: string; make: (a: PlanarArgs) => PlanarSim; features: { name: string; default: number }[]; args: PlanarArgs; floor: boolean }[] = [
+  { name: 'HalfCheetah', make: createCheetahSim, features: halfCheetahFeatures, args: { substeps: HALF_CHEETAH_SUBSTEPS, solver_iterations: HALF_CHEETAH_SOLVER_ITERATIONS, poses: false }, floor: true },
+  { name: 'Hopper', make: createHopperSim, features: hopperFeatures, args: { substeps: HOPPER_SUBSTEPS, solver_iterations: HOPPER_SOLVER_ITERATIONS, poses: false }, floor: true },
+  { name: 'Walker2d', make: createWalker2dSim, features: walker2dFeatures, args: { substeps: WALKER2D_SUBSTEPS, solver_iterations: WALKER2D_SOLVER_ITERATIONS, poses: false }, floor: true },
+  { name: 'Swimmer', make: createSwimmerSim, features: swimmerFeatures, args: { substeps: SWIMMER_SUBSTEPS, solver_iterations: SWIMMER_SOLVER_ITERATIONS, poses: false }, floor: false },
+];
+
+describe('planar bodies stay physically sound under random actions at their default step', () => {
+  for (const b of BODIES) {
+    it(`${b.name}: ${STEPS} steps without termination — bounded energy, speed, penetration, joint drift and joint ranges`, () => {
+      const c = defaults(b.features);
+      const sim = b.make(b.args);
+      const f = randomActionStability(sim, c, STEPS, 1, 2);
+      sim.close();
+      expect(f.finite).toBe(true);
+      // energy: at most that of lifting the whole body 2 m and moving it at 5 m/s
+      expect(f.maxEnergy).toBeLessThan(f.mass * (2 * (c.gravity ?? 0) + 0.5 * 25));
+      expect(f.maxSpeed).toBeLessThan(100);
+      if (b.floor) expect(f.lowestPoint).toBeGreaterThan(-0.03);
+      expect(f.maxJointDrift).toBeLessThan(0.03);
+      expect(f.maxRangeExcess).toBeLessThan(0.1);
+    });
+  }
+
+  it('Hopper and Walker2d envs survive random episodes with terminations and resets', () => {
+    const registry = new Registry(locomotion);
+    for (const [id, n] of [['Hopper-v0', 3], ['Walker2d-v0', 6]] as const) {
+      const env = registry.make(id);
+      env.reset({ seed: 4 });
+      const rng = new Rng(4);
+      let episodes = 0;
+      for (let t = 0; t < 1500; t++) {
+        const r = env.step(Float32Array.from({ length: n }, () => rng.uniform(-1, 1)));
+        expect((r.obs as Float64Array).every(Number.isFinite)).toBe(true);
+        if (r.terminated || r.truncated) {
+          episodes += 1;
+          env.reset();
+        }
+      }
+      // random actions fall over within tens of steps
+      expect(episodes).toBeGreaterThan(10);
+      env.close();
+    }
+  });
+});
