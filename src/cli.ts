@@ -11,6 +11,7 @@ import { envsCommand } from './commands/envs.ts';
 import { evalCommand } from './commands/eval.ts';
 import { rolloutCommand } from './commands/rollout.ts';
 import { serveCommand } from './commands/serve.ts';
+import { trainCommand } from './commands/train.ts';
 import { MetarenaError, type Registry } from './core/index.ts';
 import { createBuiltinRegistry } from './plugins/index.ts';
 
@@ -53,6 +54,7 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   benchCommand(program, deps);
   evalCommand(program, deps);
   serveCommand(program, deps);
+  trainCommand(program, deps);
   return program;
 }
 

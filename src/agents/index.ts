@@ -5,6 +5,8 @@ import { AgentRegistry } from './registry.ts';
 export * from './agent.ts';
 export * from './registry.ts';
 export { baselineAgents } from './baselines/index.ts';
+// the learners themselves (tfjs) are in './learners.ts' (`createLearnerRegistry`), imported on demand
+export type { Learner, LearnerPlugin, TrainHooks, TrainLog } from './learner.ts';
 
 /** A new registry with every built-in agent. */
 export function createAgentRegistry(): AgentRegistry {

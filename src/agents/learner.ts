@@ -52,8 +52,14 @@ export interface Learner {
 export interface LearnerPlugin<S extends ArgSpecs = ArgSpecs> {
   readonly name: string;
   readonly description: string;
-  /** Typed, documented options (learning rate, network sizes, …) with defaults. */
+  /**
+   * Typed, documented options (learning rate, network sizes, …) with defaults. An option named
+   * `totalSteps` is the planned run length for schedules (learning-rate decay, ε decay);
+   * `metarena train` sets it to `--steps` unless `--set totalSteps=…` is given.
+   */
   readonly options: S;
+  /** Envs to train with when `metarena train` is given no `--num-envs` (default 1). */
+  readonly defaultNumEnvs?: number;
   /** undefined when the learner can train in this env; otherwise why not (one line). */
   fits(spec: AgentEnvSpec): string | undefined;
   create(spec: AgentEnvSpec, options: ArgsOf<S>, seed: number): Promise<Learner>;

@@ -21,12 +21,20 @@
  * The trained `PPOPolicy` acts greedily (argmax / Gaussian mean) or stochastically, saves to and
  * loads from a tfjs-format checkpoint (`src/nn/checkpoint.ts`), and adapts to the Agent contract
  * with `asAgent()` for the evaluation harness.
+ *
+ * `PPOLearner` is the same algorithm as a `Learner` (the `ppo` plugin of `metarena train`):
+ * training runs in chunks (`train(env, untilSteps)` called repeatedly equals one long call), and
+ * its checkpoint adds the Adam state, the update counter, the reward statistics and the random
+ * state to the policy's, so that `PPOLearner.load` resumes training. `trainPPO` is a one-call
+ * wrapper around it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Box, Discrete, MetarenaError, Rng, deriveSeed, show } from '../core/index.ts';
-import type { Batch, Space, VectorEnv, VectorResetResult, VectorStepResult } from '../core/index.ts';
+import type { ArgSpecs, ArgsOf, Batch, Space, VectorEnv, VectorResetResult, VectorStepResult } from '../core/index.ts';
 import { type Activation, Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
-import type { Agent } from './agent.ts';
+import { optimizerTensors, restoreOptimizer } from '../nn/optimizer-state.ts';
+import type { Agent, AgentEnvSpec } from './agent.ts';
+import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
 
 export interface PPOOptions {
   /** Env steps to train for, summed over all envs (CleanRL `total_timesteps`). */
@@ -225,7 +233,8 @@ export class PPOPolicy {
     readonly obsKind: ObsKind,
     readonly actKind: ActKind,
     readonly options: PPOOptions,
-    private readonly spaces: { observation: unknown; action: unknown },
+    /** The observation and action spaces as JSON. */
+    readonly spaces: { observation: unknown; action: unknown },
   ) {
     this.inputSize = obsKind.kind === 'box' ? obsKind.size : obsKind.n;
     const outputs = actKind.kind === 'discrete' ? actKind.n : actKind.size;
@@ -335,10 +344,10 @@ export class PPOPolicy {
     };
   }
 
-  /** Writes the policy (both networks, log-std, observation statistics, options) to `dir`. */
-  async save(dir: string): Promise<void> {
+  /** What a checkpoint needs, besides the tensors, to rebuild this policy. */
+  meta(): PolicyMeta {
     const actKind = this.actKind.kind === 'discrete' ? this.actKind : { kind: 'box' as const, size: this.actKind.size, low: [...this.actKind.low], high: [...this.actKind.high] };
-    const meta: PolicyMeta = {
+    return {
       agent: 'ppo',
       observationSpace: this.spaces.observation,
       actionSpace: this.spaces.action,
@@ -351,27 +360,22 @@ export class PPOPolicy {
       obsStats: this.obsStats?.toJSON() ?? null,
       options: this.options,
     };
-    await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: this.namedVariables() });
   }
 
-  /** Reads a policy written by `save`. */
+  /** Writes the policy (both networks, log-std, observation statistics, options) to `dir`. */
+  async save(dir: string): Promise<void> {
+    await saveCheckpoint(dir, { meta: this.meta() as unknown as Record<string, unknown>, tensors: this.namedVariables() });
+  }
+
+  /** Reads a policy written by `save` (or the policy of a `PPOLearner` checkpoint). */
   static async load(dir: string): Promise<PPOPolicy> {
     await initBackend();
     const { meta, tensors } = await loadCheckpoint(dir);
-    const m = meta as unknown as PolicyMeta;
-    if (m.agent !== 'ppo') {
-      tf.dispose(Object.values(tensors));
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(m.agent)}, not ppo`, { field: 'checkpoint' });
-    }
-    const actKind: ActKind = m.actKind.kind === 'discrete' ? m.actKind : { kind: 'box', size: m.actKind.size, low: Float64Array.from(m.actKind.low), high: Float64Array.from(m.actKind.high) };
-    const policy = new PPOPolicy(m.obsKind, actKind, m.options, { observation: m.observationSpace, action: m.actionSpace });
     try {
-      assignVariables(policy.namedVariables(), tensors, `checkpoint ${dir}`);
+      return policyFromCheckpoint(dir, meta, tensors);
     } finally {
       tf.dispose(Object.values(tensors));
     }
-    policy.obsStats = m.obsStats ? RunningMeanStd.fromJSON(m.obsStats) : null;
-    return policy;
   }
 
   dispose(): void {
@@ -381,6 +385,24 @@ export class PPOPolicy {
     this.critic.dispose();
     this.logStd?.dispose();
   }
+}
+
+/** The policy stored in checkpoint `meta` and `tensors` (which stay the caller's to dispose). */
+function policyFromCheckpoint(dir: string, meta: Record<string, unknown>, tensors: tf.NamedTensorMap): PPOPolicy {
+  const m = meta as unknown as PolicyMeta;
+  if (m.agent !== 'ppo') {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(m.agent)}, not ppo`, { field: 'checkpoint' });
+  }
+  const actKind: ActKind = m.actKind.kind === 'discrete' ? m.actKind : { kind: 'box', size: m.actKind.size, low: Float64Array.from(m.actKind.low), high: Float64Array.from(m.actKind.high) };
+  const policy = new PPOPolicy(m.obsKind, actKind, m.options, { observation: m.observationSpace, action: m.actionSpace });
+  try {
+    assignVariables(policy.namedVariables(), tensors, `checkpoint ${dir}`);
+  } catch (e) {
+    policy.dispose();
+    throw e;
+  }
+  policy.obsStats = m.obsStats ? RunningMeanStd.fromJSON(m.obsStats) : null;
+  return policy;
 }
 
 function batchLength(obs: Batch, kind: ObsKind): number {
@@ -440,81 +462,165 @@ function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTe
   });
 }
 
+/** Counters and statistics a PPO checkpoint carries besides the networks and the Adam state. */
+interface PPOTrainingState {
+  steps: number;
+  update: number;
+  /** Length of the learning-rate schedule in updates, fixed by the first rollout. */
+  numUpdates: number;
+  /** Rng state; NaN (no spare Gaussian) is written as null. */
+  rng: (number | null)[];
+  rewardStats: ReturnType<RunningMeanStd['toJSON']> | null;
+  seconds: number;
+}
+
+/** What a learner keeps between rollouts on one vector env. */
+interface RolloutState {
+  env: VectorEnv;
+  obs: Batch;
+  /** Network inputs of `obs`. */
+  x: Float32Array;
+  /** 1 where the last step ended the env's episode and (next_step mode) the next step resets it. */
+  pendingReset: Uint8Array;
+  episodeReturn: Float64Array;
+  discountedReturn: Float64Array;
+}
+
 /**
- * Trains a PPO policy on `env` for `options.totalSteps` env steps (rounded down to whole
- * rollouts, at least one). `env` is reset here with `options.seed`; it is not closed.
+ * PPO as a `Learner`: `train(env, untilSteps)` runs whole rollouts and updates until `steps`
+ * reaches `untilSteps`; called again with a larger target on the same env it carries on exactly
+ * as one longer call would. The learning rate decays linearly over `totalSteps` (computed in
+ * updates at the first rollout) and stays at its last scheduled value past it. `save` writes
+ * the networks, the Adam state, the update counter, observation and reward statistics and the
+ * random state; `PPOLearner.load` resumes from them (the env itself restarts from a reset).
  */
-export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}, { onLog }: { onLog?: (log: PPOLog) => void } = {}): Promise<PPOResult> {
-  const opts: PPOOptions = { ...PPO_DEFAULTS, ...options, hidden: [...(options.hidden ?? PPO_DEFAULTS.hidden)] };
-  checkOptions(opts);
-  await initBackend();
-  const obsKind = observationKind(env.singleObservationSpace);
-  const actKind = actionKind(env.singleActionSpace);
-  const policy = new PPOPolicy(obsKind, actKind, opts, { observation: env.singleObservationSpace.toJSON(), action: env.singleActionSpace.toJSON() });
-  const rng = new Rng(deriveSeed(opts.seed, 'ppo'));
-  const n = env.numEnvs;
-  const T = opts.numSteps;
-  const batchSize = T * n;
-  const inSize = policy.inputSize;
-  const discrete = actKind.kind === 'discrete';
-  const aSize = discrete ? 1 : actKind.size;
-  const numUpdates = Math.max(1, Math.floor(opts.totalSteps / batchSize));
-  const mode = env.autoresetMode;
+export class PPOLearner implements Learner {
+  readonly name = 'ppo';
+  readonly optimizer: tf.AdamOptimizer;
+  steps = 0;
+  update = 0;
+  /** Returns of the episodes finished by this object's training, in order. */
+  readonly episodeReturns: number[] = [];
+  readonly logs: PPOLog[] = [];
+  private numUpdates = 0;
+  private readonly rng: Rng;
+  private rewardStats: RunningMeanStd | null;
+  private seconds = 0;
+  private run: RolloutState | undefined;
+  private disposed = false;
 
-  // rollout storage, [T × n] (× width) row-major
-  const bufObs = new Float32Array(batchSize * inSize);
-  const bufActions = new Float32Array(batchSize * aSize);
-  const bufLogp = new Float32Array(batchSize);
-  const bufValues = new Float32Array(batchSize);
-  const bufRewards = new Float32Array(batchSize);
-  const bufTerminated = new Uint8Array(batchSize);
-  const bufDone = new Uint8Array(batchSize);
-  /** 0 for a next_step autoreset transition: not learned from. */
-  const bufValid = new Uint8Array(batchSize);
-  /** Value of the final observation, for done steps whose next observation is a reset one. */
-  const bufFinalValue = new Float32Array(batchSize);
-  const advantages = new Float32Array(batchSize);
-  const returns = new Float32Array(batchSize);
+  constructor(readonly model: PPOPolicy) {
+    const opts = model.options;
+    this.rng = new Rng(deriveSeed(opts.seed, 'ppo'));
+    this.optimizer = tf.train.adam(opts.learningRate, 0.9, 0.999, 1e-5);
+    this.rewardStats = opts.normalizeReward ? new RunningMeanStd(1) : null;
+  }
 
-  const optimizer = tf.train.adam(opts.learningRate, 0.9, 0.999, 1e-5);
-  const setLearningRate = (lr: number) => {
+  /** A new learner for `env`'s spaces with `options` (defaults: `PPO_DEFAULTS`). */
+  static async create(observationSpace: Space, actionSpace: Space, options: Partial<PPOOptions> = {}): Promise<PPOLearner> {
+    await initBackend();
+    const opts: PPOOptions = { ...PPO_DEFAULTS, ...options, hidden: [...(options.hidden ?? PPO_DEFAULTS.hidden)] };
+    checkOptions(opts);
+    const policy = new PPOPolicy(observationKind(observationSpace), actionKind(actionSpace), opts, { observation: observationSpace.toJSON(), action: actionSpace.toJSON() });
+    return new PPOLearner(policy);
+  }
+
+  policy(options: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
+    return this.model.asAgent(options);
+  }
+
+  private async bind(env: VectorEnv): Promise<RolloutState> {
+    const observation = JSON.stringify(env.singleObservationSpace.toJSON());
+    const action = JSON.stringify(env.singleActionSpace.toJSON());
+    if (observation !== JSON.stringify(this.model.spaces.observation) || action !== JSON.stringify(this.model.spaces.action)) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `ppo: the env's spaces (${observation} → ${action}) are not the ones this learner was built for (${JSON.stringify(this.model.spaces.observation)} → ${JSON.stringify(this.model.spaces.action)})`, { field: 'env' });
+    }
+    const n = env.numEnvs;
+    const seed = this.steps === 0 ? this.model.options.seed : deriveSeed(this.model.options.seed, 'resume', this.steps);
+    const obs = (await env.reset({ seed })).obs;
+    const run: RolloutState = { env, obs, x: this.observe(obs, n), pendingReset: new Uint8Array(n), episodeReturn: new Float64Array(n), discountedReturn: new Float64Array(n) };
+    this.run = run;
+    return run;
+  }
+
+  /** Network inputs for observations met in training (they update the observation statistics). */
+  private observe(obs: Batch, n: number): Float32Array {
+    if (this.model.obsStats) this.model.obsStats.update(obs as ArrayLike<number>, n);
+    return this.model.inputs(obs, n);
+  }
+
+  async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks & { onUpdate?: (log: PPOLog) => void } = {}): Promise<void> {
+    if (this.disposed) throw new MetarenaError('METARENA_INVALID_STATE', 'ppo: this learner was disposed', { field: 'learner' });
+    await initBackend();
+    const run = this.run?.env === env ? this.run : await this.bind(env);
+    if (this.numUpdates === 0) this.numUpdates = Math.max(1, Math.floor(this.model.options.totalSteps / (this.model.options.numSteps * env.numEnvs)));
+    while (this.steps < untilSteps) {
+      const log = await this.rolloutAndUpdate(run);
+      this.logs.push(log);
+      hooks.onUpdate?.(log);
+      hooks.onLog?.({
+        steps: log.steps,
+        seconds: log.seconds,
+        stepsPerSecond: log.stepsPerSecond,
+        episodeReturn: log.episodeReturn,
+        episodes: log.episodes,
+        losses: { policy_loss: log.policyLoss, value_loss: log.valueLoss, entropy: log.entropy, approx_kl: log.approxKl, clip_fraction: log.clipFraction, learning_rate: log.learningRate },
+      });
+    }
+  }
+
+  /** One rollout of `numSteps` steps in every env, then `updateEpochs` passes over it. */
+  private async rolloutAndUpdate(run: RolloutState): Promise<PPOLog> {
+    const started = performance.now();
+    const policy = this.model;
+    const opts = policy.options;
+    const { obsKind, actKind } = policy;
+    const { env } = run;
+    const rng = this.rng;
+    const optimizer = this.optimizer;
+    const n = env.numEnvs;
+    const T = opts.numSteps;
+    const batchSize = T * n;
+    const inSize = policy.inputSize;
+    const discrete = actKind.kind === 'discrete';
+    const aSize = discrete ? 1 : actKind.size;
+    const mode = env.autoresetMode;
+    const rewardStats = this.rewardStats;
+    const { episodeReturn, discountedReturn } = run;
+    const stepsBefore = this.steps;
+
+    // rollout storage, [T × n] (× width) row-major
+    const bufObs = new Float32Array(batchSize * inSize);
+    const bufActions = new Float32Array(batchSize * aSize);
+    const bufLogp = new Float32Array(batchSize);
+    const bufValues = new Float32Array(batchSize);
+    const bufRewards = new Float32Array(batchSize);
+    const bufTerminated = new Uint8Array(batchSize);
+    const bufDone = new Uint8Array(batchSize);
+    /** 0 for a next_step autoreset transition: not learned from. */
+    const bufValid = new Uint8Array(batchSize);
+    /** Value of the final observation, for done steps whose next observation is a reset one. */
+    const bufFinalValue = new Float32Array(batchSize);
+    const advantages = new Float32Array(batchSize);
+    const returns = new Float32Array(batchSize);
+    const actionBatch = discrete ? new Int32Array(n) : new Float32Array(n * aSize);
+
+    const update = ++this.update;
+    const frac = Math.max(1 - (update - 1) / this.numUpdates, 1 / this.numUpdates);
+    const lr = opts.annealLr ? opts.learningRate * frac : opts.learningRate;
     // AdamOptimizer reads this field at every step; tfjs has no public setter
     (optimizer as unknown as { learningRate: number }).learningRate = lr;
-  };
-  const variables = policy.variables;
-  const rewardStats = opts.normalizeReward ? new RunningMeanStd(1) : null;
-  const discountedReturn = new Float64Array(n);
-
-  let reset = await env.reset({ seed: opts.seed });
-  let obs = reset.obs;
-  /** 1 where the last step ended the env's episode and (next_step mode) the next step resets it. */
-  let pendingReset = new Uint8Array(n);
-  const episodeReturn = new Float64Array(n);
-  const episodeReturns: number[] = [];
-  const logs: PPOLog[] = [];
-  const started = performance.now();
-  let steps = 0;
-  const inputs = (o: Batch) => {
-    if (policy.obsStats) policy.obsStats.update(o as ArrayLike<number>, n);
-    return policy.inputs(o, n);
-  };
-  let x = inputs(obs);
-  const actionBatch = discrete ? new Int32Array(n) : new Float32Array(n * aSize);
-
-  for (let update = 1; update <= numUpdates; update++) {
-    const lr = opts.annealLr ? opts.learningRate * (1 - (update - 1) / numUpdates) : opts.learningRate;
-    setLearningRate(lr);
-    const returnsBefore = episodeReturns.length;
+    const finished: number[] = [];
 
     for (let t = 0; t < T; t++) {
       const row = t * n;
-      bufObs.set(x, row * inSize);
-      const { out, values } = policy.forward(x, n, true);
+      bufObs.set(run.x, row * inSize);
+      const { out, values } = policy.forward(run.x, n, true);
       const stds = discrete ? undefined : policy.stds();
       for (let i = 0; i < n; i++) {
         const k = row + i;
         bufValues[k] = values![i];
-        bufValid[k] = mode === 'next_step' && pendingReset[i] ? 0 : 1;
+        bufValid[k] = mode === 'next_step' && run.pendingReset[i] ? 0 : 1;
         if (actKind.kind === 'discrete') {
           const a = sampleLogits(out, i * actKind.n, actKind.n, rng);
           bufActions[k] = a;
@@ -535,7 +641,7 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
         }
       }
       const result: VectorStepResult = await env.step(actionBatch);
-      steps += n;
+      this.steps += n;
       let nextObs = result.obs;
       const finalObs = new Map<number, unknown>();
       const doneMask = new Uint8Array(n);
@@ -556,9 +662,9 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
         bufRewards[k] = r;
         bufTerminated[k] = term ? 1 : 0;
         bufDone[k] = done ? 1 : 0;
-        pendingReset[i] = done ? 1 : 0;
+        run.pendingReset[i] = done ? 1 : 0;
         if (done) {
-          episodeReturns.push(episodeReturn[i]);
+          finished.push(episodeReturn[i]);
           episodeReturn[i] = 0;
           discountedReturn[i] = 0;
           doneMask[i] = 1;
@@ -569,7 +675,7 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
         const rows = batchLength(nextObs, obsKind) === n ? (nextObs as ArrayLike<number>) : undefined;
         for (let i = 0; i < n; i++) if (doneMask[i]) finalObs.set(i, obsKind.kind === 'box' ? Array.prototype.slice.call(rows, i * obsKind.size, (i + 1) * obsKind.size) : rows?.[i]);
         nextObs = (await env.reset({ options: { mask: doneMask } })).obs;
-        pendingReset = new Uint8Array(n);
+        run.pendingReset = new Uint8Array(n);
       }
       // truncated episodes whose final observation is not the next input: bootstrap from it
       const truncatedFinal = [...finalObs.entries()].filter(([i]) => !result.terminated[i]);
@@ -585,12 +691,12 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
         truncatedFinal.forEach(([i], j) => (bufFinalValue[row + i] = v[j]));
       }
       for (const [i] of finalObs) if (result.terminated[i]) bufFinalValue[row + i] = 0;
-      obs = nextObs;
-      x = inputs(obs);
+      run.obs = nextObs;
+      run.x = this.observe(nextObs, n);
     }
 
     // GAE, backwards over the rollout
-    const lastValues = policy.values(x, n);
+    const lastValues = policy.values(run.x, n);
     const lastAdv = new Float64Array(n);
     for (let t = T - 1; t >= 0; t--) {
       for (let i = 0; i < n; i++) {
@@ -608,6 +714,7 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
     }
 
     // optimise on the valid transitions
+    const variables = policy.variables;
     const indices: number[] = [];
     for (let k = 0; k < batchSize; k++) if (bufValid[k]) indices.push(k);
     const m = indices.length;
@@ -700,13 +807,13 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
 
     const [policyLoss, valueLoss, entropy, approxKl, clipFraction] = stats ? stats.map((s) => s.dataSync()[0]) : [NaN, NaN, NaN, NaN, NaN];
     tf.dispose(stats);
-    const seconds = (performance.now() - started) / 1000;
-    const finished = episodeReturns.slice(returnsBefore);
-    const log: PPOLog = {
+    this.episodeReturns.push(...finished);
+    this.seconds += (performance.now() - started) / 1000;
+    return {
       update,
-      steps,
-      seconds,
-      stepsPerSecond: steps / seconds,
+      steps: this.steps,
+      seconds: this.seconds,
+      stepsPerSecond: (this.steps - stepsBefore) / ((performance.now() - started) / 1000),
       learningRate: lr,
       episodeReturn: finished.length ? finished.reduce((a, r) => a + r, 0) / finished.length : NaN,
       episodes: finished.length,
@@ -716,11 +823,70 @@ export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}
       approxKl,
       clipFraction,
     };
-    logs.push(log);
-    onLog?.(log);
   }
-  optimizer.dispose();
-  return { policy, metrics: { steps, updates: numUpdates, seconds: (performance.now() - started) / 1000, episodeReturns, logs } };
+
+  /** Writes the policy, the Adam state, counters, statistics and the random state to `dir`. */
+  async save(dir: string): Promise<void> {
+    const training: PPOTrainingState = {
+      steps: this.steps,
+      update: this.update,
+      numUpdates: this.numUpdates,
+      rng: this.rng.getState().map((v) => (Number.isNaN(v) ? null : v)),
+      rewardStats: this.rewardStats?.toJSON() ?? null,
+      seconds: this.seconds,
+    };
+    const adam = await optimizerTensors(this.optimizer, 'adam');
+    try {
+      await saveCheckpoint(dir, { meta: { ...this.model.meta(), training } as unknown as Record<string, unknown>, tensors: { ...this.model.namedVariables(), ...adam } });
+    } finally {
+      tf.dispose(Object.values(adam));
+    }
+  }
+
+  /** Rebuilds a learner saved by `save` (or a policy saved by `PPOPolicy.save`, from step 0). */
+  static async load(dir: string): Promise<PPOLearner> {
+    await initBackend();
+    const { meta, tensors } = await loadCheckpoint(dir);
+    try {
+      const learner = new PPOLearner(policyFromCheckpoint(dir, meta, tensors));
+      const training = (meta as { training?: PPOTrainingState }).training;
+      if (training) {
+        await restoreOptimizer(learner.optimizer, tensors, learner.model.variables, 'adam');
+        learner.steps = training.steps;
+        learner.update = training.update;
+        learner.numUpdates = training.numUpdates;
+        learner.rng.setState(training.rng.map((v) => (v === null ? Number.NaN : v)));
+        learner.rewardStats = training.rewardStats ? RunningMeanStd.fromJSON(training.rewardStats) : learner.rewardStats;
+      }
+      return learner;
+    } finally {
+      tf.dispose(Object.values(tensors));
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}
+
+/**
+ * Trains a PPO policy on `env` for `options.totalSteps` env steps (rounded down to whole
+ * rollouts, at least one). `env` is reset here with `options.seed`; it is not closed.
+ */
+export async function trainPPO(env: VectorEnv, options: Partial<PPOOptions> = {}, { onLog }: { onLog?: (log: PPOLog) => void } = {}): Promise<PPOResult> {
+  const learner = await PPOLearner.create(env.singleObservationSpace, env.singleActionSpace, options);
+  const { totalSteps, numSteps } = learner.model.options;
+  const batchSize = numSteps * env.numEnvs;
+  const started = performance.now();
+  await learner.train(env, Math.max(1, Math.floor(totalSteps / batchSize)) * batchSize, { onUpdate: onLog });
+  learner.optimizer.dispose();
+  return {
+    policy: learner.model,
+    metrics: { steps: learner.steps, updates: learner.update, seconds: (performance.now() - started) / 1000, episodeReturns: learner.episodeReturns, logs: learner.logs },
+  };
 }
 
 function shuffle(a: number[], rng: Rng): void {
@@ -767,3 +933,51 @@ export async function evaluatePolicy(env: VectorEnv, policy: PPOPolicy, { episod
   }
   return returns;
 }
+
+/** `--set` options of the `ppo` learner (the fields of `PPOOptions`; targetKl 0 means none). */
+export const PPO_OPTIONS = {
+  totalSteps: { type: 'integer', default: PPO_DEFAULTS.totalSteps, min: 1, description: 'planned run length in env steps: the learning rate decays to 0 over it (metarena train sets it to --steps)' },
+  numSteps: { type: 'integer', default: PPO_DEFAULTS.numSteps, min: 1, description: 'rollout length per env between updates' },
+  learningRate: { type: 'number', default: PPO_DEFAULTS.learningRate, min: 0, description: 'Adam step size at the start (> 0)' },
+  annealLr: { type: 'boolean', default: PPO_DEFAULTS.annealLr, description: 'decay the learning rate linearly over totalSteps' },
+  gamma: { type: 'number', default: PPO_DEFAULTS.gamma, min: 0, max: 1, description: 'discount factor' },
+  gaeLambda: { type: 'number', default: PPO_DEFAULTS.gaeLambda, min: 0, max: 1, description: 'GAE lambda' },
+  numMinibatches: { type: 'integer', default: PPO_DEFAULTS.numMinibatches, min: 1, description: 'minibatches per epoch' },
+  updateEpochs: { type: 'integer', default: PPO_DEFAULTS.updateEpochs, min: 1, description: 'passes over each rollout' },
+  normAdvantages: { type: 'boolean', default: PPO_DEFAULTS.normAdvantages, description: 'normalise advantages per minibatch' },
+  clipCoef: { type: 'number', default: PPO_DEFAULTS.clipCoef, min: 0, description: 'clip range of the probability ratio (> 0)' },
+  clipVloss: { type: 'boolean', default: PPO_DEFAULTS.clipVloss, description: 'clip the value update around the rollout values' },
+  entCoef: { type: 'number', default: PPO_DEFAULTS.entCoef, min: 0, description: 'entropy bonus weight' },
+  vfCoef: { type: 'number', default: PPO_DEFAULTS.vfCoef, min: 0, description: 'value loss weight' },
+  maxGradNorm: { type: 'number', default: PPO_DEFAULTS.maxGradNorm, min: 0, description: 'global gradient-norm bound (> 0)' },
+  targetKl: { type: 'number', default: 0, min: 0, description: "stop an update's epochs once the approximate KL exceeds this (0: never)" },
+  hidden: { type: 'integers', default: PPO_DEFAULTS.hidden, min: 1, description: 'hidden layer widths of actor and critic, e.g. 64,64' },
+  activation: { type: 'string', default: PPO_DEFAULTS.activation, choices: ['tanh', 'relu'], description: 'hidden activation' },
+  normalizeObservation: { type: 'boolean', default: PPO_DEFAULTS.normalizeObservation, description: 'normalise observations by running mean and variance' },
+  obsClip: { type: 'number', default: PPO_DEFAULTS.obsClip, min: 0, description: 'clip normalised observations to ±obsClip (> 0)' },
+  normalizeReward: { type: 'boolean', default: PPO_DEFAULTS.normalizeReward, description: 'scale rewards by the running std of the discounted return' },
+  rewardClip: { type: 'number', default: PPO_DEFAULTS.rewardClip, min: 0, description: 'clip scaled rewards to ±rewardClip (> 0)' },
+  initLogStd: { type: 'number', default: PPO_DEFAULTS.initLogStd, description: 'initial log-std of the Gaussian policy (Box actions)' },
+} as const satisfies ArgSpecs;
+
+/** The `ppo` learner plugin (`metarena train --agent ppo`); defaults solve CartPole-v1 with 8 envs. */
+export const ppoLearner: LearnerPlugin<typeof PPO_OPTIONS> = {
+  name: 'ppo',
+  description: 'PPO (clipped surrogate, GAE) for Discrete or Box actions, Box or Discrete observations',
+  options: PPO_OPTIONS,
+  defaultNumEnvs: 8,
+  fits(spec: AgentEnvSpec) {
+    try {
+      observationKind(spec.observationSpace);
+      actionKind(spec.actionSpace);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  },
+  create(spec: AgentEnvSpec, o: ArgsOf<typeof PPO_OPTIONS>, seed: number) {
+    const { targetKl, hidden, activation, ...rest } = o;
+    return PPOLearner.create(spec.observationSpace, spec.actionSpace, { ...rest, hidden: [...hidden], activation: activation as Activation, targetKl: targetKl > 0 ? targetKl : null, seed });
+  },
+  load: (dir: string) => PPOLearner.load(dir),
+};

@@ -11,7 +11,9 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { createAgentRegistry } from '../agents/index.ts';
-import type { AgentEnvSpec } from '../agents/agent.ts';
+import type { AgentEnvSpec, AgentPlugin } from '../agents/agent.ts';
+import type { AgentChoice } from '../agents/registry.ts';
+import { CHECKPOINT_AGENT, type LoadedCheckpoint, checkpointAgentPlugin, loadCheckpointAgents } from '../agents/eval/checkpoint-agent.ts';
 import { fileCheckpoints } from '../agents/eval/checkpoints.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TUNE_TRIALS, type EnvSource, checkAgentsFit, evaluate } from '../agents/eval/evaluate.ts';
 import { buildResults, resultsMarkdown, summaryJson, writeResults } from '../agents/eval/report.ts';
@@ -42,6 +44,9 @@ async function connectRemote(address: string, envId: string, numEnvs: number, op
 export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolean): Promise<void> {
   const envs = deps.registry();
   const agents = createAgentRegistry();
+  // trained learners play as `checkpoint:dir=PATH`; their checkpoints are loaded below, before any work
+  const loaded = new Map<string, LoadedCheckpoint>();
+  agents.register(checkpointAgentPlugin(loaded) as unknown as AgentPlugin);
   const envId = opts.env;
   const trials = parseInteger(opts.trials, '--trials', 1)!;
   const seed = parseSeed(opts.seed) ?? 0;
@@ -53,6 +58,9 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   }
   const labels = opts.agents.split(',').map((s) => s.trim());
   const choices = labels.map((label, i) => agents.parse(label, `--agents[${i}]`));
+  // learners (and tfjs) load only when a checkpoint plays
+  const learners = choices.some((c) => c.name === CHECKPOINT_AGENT) ? (await import('../agents/learners.ts')).createLearnerRegistry() : undefined;
+  for (const c of choices) if (c.name === CHECKPOINT_AGENT) learners!.locate(String(c.given.dir ?? ''), `--agents (${c.label})`);
 
   // the env: known locally (always in-process; for --remote when the server has the same plugin)
   const plugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
@@ -71,6 +79,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
     episodesPerTrial,
     ...(splitName ? { split: splitName, ...(splitSize ? { splitSizes: { [splitName]: splitSize } } : {}) } : {}),
   });
+  let agentSpec: AgentEnvSpec | undefined;
   if (plugin) {
     envs.factory(envId, makeOptions(split)); // checks env args and make options
     const args = resolveArgs(plugin.args, envArgs, 'args');
@@ -84,6 +93,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
       episodesPerTrial,
       envArgs,
     };
+    agentSpec = spec;
     checkAgentsFit(agents, choices, spec);
     if (choices.some((c) => agents.get(c.name).tune && !(agents.get(c.name).tune!.option in c.given))) envs.factory(envId, makeOptions('train', tuneTrials));
   }
@@ -96,6 +106,21 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
       opts.remote !== undefined ? connectRemote(opts.remote, envId, numEnvs, makeOptions(splitName, splitSize)) : Promise.resolve(envs.makeVec(envId, numEnvs, makeOptions(splitName, splitSize))),
   };
 
+  try {
+    if (learners) await loadCheckpointAgents(learners, choices, loaded);
+    if (plugin && loaded.size) checkAgentsFit(agents, choices, agentSpec!);
+    await evaluateAll(deps, opts, progress, { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials });
+  } finally {
+    for (const c of loaded.values()) c.learner.dispose();
+  }
+}
+
+async function evaluateAll(
+  deps: CliDeps,
+  opts: EvalOptions,
+  progress: boolean,
+  { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials }: { agents: ReturnType<typeof createAgentRegistry>; choices: AgentChoice[]; source: EnvSource; envId: string; envArgs: Record<string, unknown>; episodesPerTrial: number; trials: number; seed: number; split: SplitName | undefined; tuneTrials: number },
+): Promise<void> {
   const bar = progress ? new SingleBar({ format: 'eval {bar} {percentage}% | {value}/{total} trials | {agent} ({phase}) | eta {eta}s', clearOnComplete: true }) : undefined;
   let started = false;
   try {

@@ -4,3 +4,5 @@ export * from './checkpoint.ts';
 export * from './dense.ts';
 export * from './init.ts';
 export * from './mlp.ts';
+export * from './gru.ts';
+export * from './lstm.ts';

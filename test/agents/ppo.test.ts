@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PPOPolicy, evaluatePolicy, trainPPO } from '../../src/agents/ppo.ts';
+import { PPOLearner, PPOPolicy, evaluatePolicy, trainPPO } from '../../src/agents/ppo.ts';
 import { Rng } from '../../src/core/index.ts';
 import { initBackend } from '../../src/nn/index.ts';
 import { createBuiltinRegistry } from '../../src/plugins/index.ts';
@@ -78,5 +78,54 @@ describe('PPOPolicy checkpoints', () => {
   it('rejects a bad option with a coded error naming the field', async () => {
     const env = registry.makeVec('CartPole-v1', 2);
     await expect(trainPPO(env, { numSteps: 0 })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', details: { field: 'numSteps' } });
+  });
+});
+
+describe('PPOLearner (the ppo learner plugin)', () => {
+  const options = { totalSteps: 1_024, numSteps: 32, updateEpochs: 2, normalizeObservation: true, normalizeReward: true, seed: 11 };
+
+  it('trains in chunks exactly as in one call', async () => {
+    const chunked = await PPOLearner.create(registry.makeVec('CartPole-v1', 4).singleObservationSpace, registry.makeVec('CartPole-v1', 4).singleActionSpace, options);
+    const whole = await PPOLearner.create(registry.makeVec('CartPole-v1', 4).singleObservationSpace, registry.makeVec('CartPole-v1', 4).singleActionSpace, options);
+    const envA = registry.makeVec('CartPole-v1', 4);
+    await chunked.train(envA, 256);
+    expect(chunked.steps).toBe(256);
+    await chunked.train(envA, 700);
+    // whole rollouts of 4 × 32 steps: 700 rounds up to 768
+    expect(chunked.steps).toBe(768);
+    await whole.train(registry.makeVec('CartPole-v1', 4), 768);
+    const a = chunked.model.namedVariables();
+    const b = whole.model.namedVariables();
+    for (const k of Object.keys(a)) expect(a[k].dataSync()).toEqual(b[k].dataSync());
+    expect(chunked.episodeReturns).toEqual(whole.episodeReturns);
+    chunked.dispose();
+    whole.dispose();
+  });
+
+  it('saves and loads the Adam state, counters and statistics; acts the same and trains on', async () => {
+    const env = registry.makeVec('CartPole-v1', 4);
+    const learner = await PPOLearner.create(env.singleObservationSpace, env.singleActionSpace, options);
+    await learner.train(env, 512);
+    await learner.save(join(dir, 'learner'));
+    const loaded = await PPOLearner.load(join(dir, 'learner'));
+    expect([loaded.steps, loaded.update]).toEqual([512, 4]);
+    const [a, b] = await Promise.all([learner.optimizer.getWeights(), loaded.optimizer.getWeights()]);
+    // iter + first and second moments of every variable
+    expect(a.length).toBe(1 + 2 * learner.model.variables.length);
+    expect(b.map((w) => w.tensor.dataSync())).toEqual(a.map((w) => w.tensor.dataSync()));
+    expect(loaded.model.obsStats?.mean).toEqual(learner.model.obsStats?.mean);
+    const rng = new Rng(1);
+    const obs = Float32Array.from({ length: 4 * 40 }, () => rng.normal(0, 1));
+    expect(await loaded.policy().act(obs)).toEqual(await learner.policy().act(obs));
+    // the learner's checkpoint is also a policy checkpoint
+    const policy = await PPOPolicy.load(join(dir, 'learner'));
+    expect(policy.act(obs, { n: 40, deterministic: true })).toEqual(learner.model.act(obs, { n: 40, deterministic: true }));
+    policy.dispose();
+    // training continues the update counter and the Adam step count (2 epochs of 1 minibatch per update: 8 → 10)
+    await loaded.train(registry.makeVec('CartPole-v1', 4), 640);
+    expect([loaded.steps, loaded.update]).toEqual([640, 5]);
+    expect((await loaded.optimizer.getWeights())[0].tensor.dataSync()[0]).toBe(10);
+    learner.dispose();
+    loaded.dispose();
   });
 });

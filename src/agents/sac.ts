@@ -1,0 +1,332 @@
+/**
+ * Soft Actor-Critic (Haarnoja et al., 2018, "Soft Actor-Critic Algorithms and Applications") in
+ * the style of CleanRL's `sac_continuous_action.py`:
+ *
+ * - twin Q networks `Q(obs, a)` with Polyak-averaged targets (τ), trained on
+ *   `r + γ (1 − terminated) (min Q_target(s', a') − α log π(a'|s'))` with a' ~ π(·|s');
+ * - a tanh-squashed Gaussian actor: the network gives a mean and a log-std (squashed by tanh
+ *   into [−5, 2]); a = tanh(mean + std · ε) with the change-of-variables correction
+ *   log π(a) = log N(u) − Σ log(1 − tanh(u)²), computed stably as 2 (log 2 − u − softplus(−2u));
+ * - the actor minimises `α log π(a|s) − min Q(s, a)`, `policyFrequency` updates every
+ *   `policyFrequency` steps (CleanRL's delayed-but-compensated schedule);
+ * - automatic entropy tuning: log α minimises `−α (log π + H̄)` with target entropy H̄ = −|A|;
+ * - uniform random actions for the first `learningStarts` steps, a uniform replay buffer.
+ *
+ * Actions live in [-1, 1] inside the learner (replay, critics, entropy target, as in
+ * Stable-Baselines3) and are mapped affinely to the Box bounds of the env (or to
+ * [-actionBound, actionBound] when that option is set, for envs whose action space is wider than
+ * the range that has an effect: Pendulum-v1's space spans ±20 N m so that every `max_torque`
+ * context accepts every action, while the default context clips to ±2).
+ *
+ * One update is one tf.tidy: critic step, then (when due) actor and α steps, then the target
+ * update; dense layers use `src/nn/dense.ts`'s transpose-free gradient, which keeps the update
+ * fast on the wasm backend. The greedy policy is tanh(mean).
+ *
+ * Checkpoints (`save`/`sacLearner.load`) hold the actor, both critics and both targets, log α,
+ * the three Adam states, step/update counters, the Rng state, and (unless `saveReplay` is false)
+ * the filled part of the replay buffer; without it a resumed run refills the buffer from
+ * scratch (learning continues, but the first updates see only new data).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type ArgSpecs, type ArgsOf, Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
+import type { Agent, AgentEnvSpec } from './agent.ts';
+import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
+import {
+  type BoxActions,
+  type GradientMap,
+  Collector,
+  TwinCritic,
+  actingAgent,
+  boxActions,
+  continuousFits,
+  normals,
+  optimizerTensors,
+  replayTensors,
+  restoreOptimizer,
+  restoreReplay,
+  restoreRng,
+  rngState,
+  stopGradient,
+  trainOffPolicy,
+} from './off-policy.ts';
+import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
+
+export const SAC_OPTIONS = {
+  hidden: { type: 'integers', default: [256, 256], min: 1, description: 'hidden layer widths of the actor and of each critic (relu)' },
+  bufferSize: { type: 'integer', default: 1_000_000, min: 1, description: 'replay buffer capacity (transitions)' },
+  gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount factor γ' },
+  tau: { type: 'number', default: 0.005, min: 0, max: 1, description: 'Polyak step of the target critics' },
+  batchSize: { type: 'integer', default: 256, min: 1, description: 'transitions per gradient update' },
+  learningStarts: { type: 'integer', default: 5000, min: 0, description: 'env steps of uniform random actions before learning starts' },
+  policyLr: { type: 'number', default: 3e-4, min: 0, description: 'Adam step size of the actor' },
+  qLr: { type: 'number', default: 1e-3, min: 0, description: 'Adam step size of the critics and of log α' },
+  policyFrequency: { type: 'integer', default: 2, min: 1, description: 'actor (and α) updated every this many updates, this many times' },
+  targetNetworkFrequency: { type: 'integer', default: 1, min: 1, description: 'target critics updated every this many updates' },
+  alpha: { type: 'number', default: 0.2, min: 0, description: 'entropy weight α (the start value when autotune is on)' },
+  autotune: { type: 'boolean', default: true, description: 'tune α towards the target entropy −|A|' },
+  actionBound: { type: 'number', default: 0, min: 0, description: 'if > 0, act in [−actionBound, actionBound] ∩ the action space bounds (0: the bounds)' },
+  saveReplay: { type: 'boolean', default: true, description: 'store the replay buffer contents in checkpoints' },
+  logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
+} as const satisfies ArgSpecs;
+
+export type SACOptions = { -readonly [K in keyof ArgsOf<typeof SAC_OPTIONS>]: ArgsOf<typeof SAC_OPTIONS>[K] extends readonly number[] ? number[] : ArgsOf<typeof SAC_OPTIONS>[K] };
+
+const LOG_STD_MIN = -5;
+const LOG_STD_MAX = 2;
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_2 = Math.log(2);
+
+/** Options resolved against `SAC_OPTIONS` with the cross-field checks. */
+export function resolveSACOptions(given: unknown): SACOptions {
+  const o = resolveArgs(SAC_OPTIONS, given, 'sac') as unknown as SACOptions;
+  if (o.hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', 'sac.hidden must name at least one hidden layer width, got []', { field: 'sac.hidden' });
+  if (o.batchSize > o.bufferSize) throw new MetarenaError('METARENA_INVALID_OPTION', `sac.batchSize (${o.batchSize}) must not exceed sac.bufferSize (${o.bufferSize})`, { field: 'sac.batchSize' });
+  return o;
+}
+
+interface SACMeta {
+  agent: 'sac';
+  options: SACOptions;
+  seed: number;
+  observationSpace: unknown;
+  actionSpace: unknown;
+  steps: number;
+  updates: number;
+  trainSeconds: number;
+  rng: (number | null)[];
+  replay: ReplayState | null;
+}
+
+export class SACLearner implements Learner {
+  readonly name = 'sac';
+  readonly agent = 'sac';
+  steps = 0;
+  updates = 0;
+  readonly obsSize: number;
+  readonly map: BoxActions;
+  readonly actor: Mlp;
+  readonly critic: TwinCritic;
+  readonly logAlpha: tf.Variable<tf.Rank.R0>;
+  readonly actorOptimizer: tf.AdamOptimizer;
+  readonly criticOptimizer: tf.AdamOptimizer;
+  readonly alphaOptimizer: tf.AdamOptimizer;
+  readonly replay: ReplayBuffer;
+  readonly rng: Rng;
+  readonly collector: Collector;
+  readonly targetEntropy: number;
+  trainSeconds = 0;
+
+  constructor(
+    readonly observationSpace: Box,
+    readonly actionSpace: Box,
+    readonly options: SACOptions,
+    readonly seed: number,
+  ) {
+    this.obsSize = observationSpace.size;
+    this.map = boxActions(actionSpace, options.actionBound, 'sac');
+    const a = this.map.size;
+    this.actor = new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: 2 * a, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
+    this.critic = new TwinCritic(this.obsSize + a, options.hidden, deriveSeed(seed, 'critic'));
+    this.logAlpha = tf.variable(tf.scalar(Math.log(Math.max(options.alpha, 1e-12))), true);
+    this.actorOptimizer = tf.train.adam(options.policyLr);
+    this.criticOptimizer = tf.train.adam(options.qLr);
+    this.alphaOptimizer = tf.train.adam(options.qLr);
+    this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, a);
+    this.rng = new Rng(deriveSeed(seed, 'sac'));
+    this.collector = new Collector('sac', this.obsSize, a);
+    this.targetEntropy = -a;
+  }
+
+  get learningStarts(): number {
+    return this.options.learningStarts;
+  }
+
+  get logEvery(): number {
+    return this.options.logEvery;
+  }
+
+  /** Current entropy weight α. */
+  get alpha(): number {
+    return Math.exp(this.logAlpha.dataSync()[0]);
+  }
+
+  /**
+   * Squashed-Gaussian actions for observations `obs` [B, obs] with standard-normal noise `eps`
+   * [B, A]: `a` in (−1, 1) and `logp` [B]. Without `eps`, the greedy tanh(mean) (logp undefined).
+   */
+  sample(obs: tf.Tensor2D, eps?: tf.Tensor2D): { a: tf.Tensor2D; logp?: tf.Tensor1D } {
+    const out = this.actor.apply(obs);
+    const [mu, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+    if (!eps) return { a: tf.tanh(mu) };
+    const logStd = tf.add(LOG_STD_MIN, tf.mul(0.5 * (LOG_STD_MAX - LOG_STD_MIN), tf.add(tf.tanh(rawLogStd), 1)));
+    const u = tf.add(mu, tf.mul(tf.exp(logStd), eps));
+    // log N(u; mu, std) = −ε²/2 − log std − log √(2π); log(1 − tanh(u)²) = 2 (log 2 − u − softplus(−2u))
+    const logNormal = tf.sub(tf.sub(tf.mul(-0.5, tf.square(eps)), logStd), HALF_LOG_2PI);
+    const logJacobian = tf.mul(2, tf.sub(tf.sub(LOG_2, u), tf.softplus(tf.mul(-2, u))));
+    return { a: tf.tanh(u) as tf.Tensor2D, logp: tf.sum(tf.sub(logNormal, logJacobian), 1) as tf.Tensor1D };
+  }
+
+  /** Actions in [-1, 1] for `n` observation rows: greedy, or sampled with `rng`. */
+  act(obs: Float32Array, n: number, rng?: Rng): Float32Array {
+    return tf.tidy(() => {
+      const x = tf.tensor2d(obs, [n, this.obsSize]);
+      const eps = rng ? tf.tensor2d(normals(rng, n * this.map.size), [n, this.map.size]) : undefined;
+      return this.sample(x, eps).a.dataSync() as Float32Array;
+    });
+  }
+
+  explore(obs: Float32Array, n: number): Float32Array {
+    return this.act(obs, n, this.rng);
+  }
+
+  /** One SAC update on a replay minibatch (see the file's doc); losses when asked. */
+  update(withLosses: boolean): Record<string, number> | undefined {
+    const o = this.options;
+    const b = o.batchSize;
+    const a = this.map.size;
+    const d = this.obsSize;
+    const batch = this.replay.sample(b, this.rng);
+    const nextEps = normals(this.rng, b * a);
+    this.updates++;
+    const actorDue = this.updates % o.policyFrequency === 0;
+    const actorEps = actorDue ? Array.from({ length: o.policyFrequency }, () => normals(this.rng, b * a)) : [];
+    const obsAct = new Float32Array(b * (d + a));
+    for (let r = 0; r < b; r++) {
+      obsAct.set(batch.obs.subarray(r * d, (r + 1) * d), r * (d + a));
+      obsAct.set(batch.actions.subarray(r * a, (r + 1) * a), r * (d + a) + d);
+    }
+    const stats = tf.tidy(() => {
+      const obs = tf.tensor2d(batch.obs, [b, d]);
+      const nextObs = tf.tensor2d(batch.nextObs, [b, d]);
+      const alpha = tf.exp(this.logAlpha);
+      // soft Bellman target (no gradient: computed outside variableGrads)
+      const next = this.sample(nextObs, tf.tensor2d(nextEps, [b, a]));
+      const [q1t, q2t] = this.critic.values(tf.concat([nextObs, next.a], 1), true);
+      const softNext = tf.sub(tf.minimum(q1t, q2t), tf.mul(alpha, next.logp!));
+      const notDone = tf.sub(1, tf.tensor1d(batch.terminated));
+      const target = tf.add(tf.tensor1d(batch.rewards), tf.mul(o.gamma, tf.mul(notDone, softNext)));
+      const input = tf.tensor2d(obsAct, [b, d + a]);
+      const qStep = tf.variableGrads(() => {
+        const [q1, q2] = this.critic.values(input);
+        return tf.add(tf.mean(tf.square(tf.sub(q1, target))), tf.mean(tf.square(tf.sub(q2, target)))) as tf.Scalar;
+      }, this.critic.variables);
+      this.criticOptimizer.applyGradients(qStep.grads as GradientMap);
+      const out: tf.Tensor[] = [qStep.value];
+      for (const eps of actorEps) {
+        const alphaNow = tf.exp(this.logAlpha);
+        let logp: tf.Tensor1D | undefined;
+        const piStep = tf.variableGrads(() => {
+          const s = this.sample(obs, tf.tensor2d(eps, [b, a]));
+          logp = tf.keep(s.logp!);
+          const [q1, q2] = this.critic.values(tf.concat([obs, s.a], 1));
+          return tf.mean(tf.sub(tf.mul(alphaNow, s.logp!), tf.minimum(q1, q2))) as tf.Scalar;
+        }, this.actor.variables);
+        this.actorOptimizer.applyGradients(piStep.grads as GradientMap);
+        out.push(piStep.value);
+        if (o.autotune) {
+          const fixedLogp = stopGradient(logp!);
+          const alphaStep = tf.variableGrads(() => tf.mean(tf.mul(tf.neg(tf.exp(this.logAlpha)), tf.add(fixedLogp, this.targetEntropy))) as tf.Scalar, [this.logAlpha]);
+          this.alphaOptimizer.applyGradients(alphaStep.grads as GradientMap);
+          out.push(alphaStep.value);
+        }
+        tf.dispose(logp!);
+      }
+      if (this.updates % o.targetNetworkFrequency === 0) this.critic.polyak(o.tau);
+      return withLosses ? out.map((t) => tf.keep(t)) : [];
+    });
+    if (!withLosses) return undefined;
+    const [qLoss, policyLoss, alphaLoss] = stats.map((t) => t.dataSync()[0]);
+    tf.dispose(stats);
+    const losses: Record<string, number> = { q_loss: qLoss, alpha: this.alpha };
+    if (policyLoss !== undefined) losses.policy_loss = policyLoss;
+    if (alphaLoss !== undefined) losses.alpha_loss = alphaLoss;
+    return losses;
+  }
+
+  async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+    const startedAt = performance.now() - this.trainSeconds * 1000;
+    await trainOffPolicy(this, env, untilSteps, startedAt, hooks.onLog);
+    this.trainSeconds = (performance.now() - startedAt) / 1000;
+  }
+
+  policy({ deterministic = true, seed = 0, name = 'sac' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
+    const rng = deterministic ? undefined : new Rng(seed);
+    return actingAgent(name, this.obsSize, this.map, (obs, n) => this.act(obs, n, rng));
+  }
+
+  /** Every network variable by checkpoint key (actor, critics, targets, log α). */
+  namedVariables(): Record<string, tf.Variable> {
+    return { ...this.actor.namedVariables(), ...this.critic.namedVariables(), log_alpha: this.logAlpha };
+  }
+
+  async save(dir: string): Promise<void> {
+    const meta: SACMeta = {
+      agent: 'sac',
+      options: this.options,
+      seed: this.seed,
+      observationSpace: this.observationSpace.toJSON(),
+      actionSpace: this.actionSpace.toJSON(),
+      steps: this.steps,
+      updates: this.updates,
+      trainSeconds: this.trainSeconds,
+      rng: rngState(this.rng),
+      replay: this.options.saveReplay ? this.replay.state() : null,
+    };
+    const owned: tf.NamedTensorMap = {
+      ...(await optimizerTensors(this.actorOptimizer, 'optim/actor')),
+      ...(await optimizerTensors(this.criticOptimizer, 'optim/critic')),
+      ...(await optimizerTensors(this.alphaOptimizer, 'optim/alpha')),
+      ...(this.options.saveReplay ? replayTensors(this.replay) : {}),
+    };
+    try {
+      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { ...this.namedVariables(), ...owned } });
+    } finally {
+      // getWeights returns the iteration count as a new tensor; moments are the optimizer's own
+      tf.dispose(Object.entries(owned).filter(([k]) => k.startsWith('replay/') || k.endsWith('/000')).map(([, t]) => t));
+    }
+  }
+
+  dispose(): void {
+    this.actor.dispose();
+    this.critic.dispose();
+    this.logAlpha.dispose();
+    for (const opt of [this.actorOptimizer, this.criticOptimizer, this.alphaOptimizer]) opt.dispose();
+  }
+
+  static async load(dir: string): Promise<SACLearner> {
+    await initBackend();
+    const { meta, tensors } = await loadCheckpoint(dir);
+    try {
+      const m = meta as unknown as SACMeta;
+      if (m.agent !== 'sac') throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${dir} holds a ${show(m.agent)} checkpoint, not sac`, { field: 'checkpoint' });
+      const learner = new SACLearner(spaceFromJSON(m.observationSpace) as Box, spaceFromJSON(m.actionSpace) as Box, resolveSACOptions(m.options), m.seed);
+      assignVariables(learner.namedVariables(), tensors);
+      await restoreOptimizer(learner.actorOptimizer, tensors, 'optim/actor');
+      await restoreOptimizer(learner.criticOptimizer, tensors, 'optim/critic');
+      await restoreOptimizer(learner.alphaOptimizer, tensors, 'optim/alpha');
+      restoreReplay(learner.replay, tensors, m.replay);
+      restoreRng(learner.rng, m.rng);
+      learner.steps = m.steps;
+      learner.updates = m.updates;
+      learner.trainSeconds = m.trainSeconds;
+      return learner;
+    } finally {
+      tf.dispose(Object.values(tensors));
+    }
+  }
+}
+
+export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = {
+  name: 'sac',
+  description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)',
+  options: SAC_OPTIONS,
+  fits: (spec: AgentEnvSpec) => continuousFits('sac', spec),
+  async create(spec, options, seed) {
+    const why = continuousFits('sac', spec);
+    if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', why, { field: 'env' });
+    await initBackend();
+    return new SACLearner(spec.observationSpace as Box, spec.actionSpace as Box, resolveSACOptions(options), seed);
+  },
+  load: (dir) => SACLearner.load(dir),
+};

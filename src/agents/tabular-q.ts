@@ -1,0 +1,299 @@
+/**
+ * Tabular Q-learning (Watkins, 1989) and SARSA (Rummery & Niranjan, 1994), as in Sutton & Barto
+ * (2018), §6.4–6.5: a table Q[s, a] over Discrete observations and Discrete actions, ε-greedy
+ * behaviour (ties broken at random), and a step of size α toward the TD target
+ * - Q-learning: `r + γ·max_a Q[s', a]` (off-policy: learns the greedy policy's values);
+ * - SARSA: `r + γ·Q[s', a']` with `a'` the ε-greedy action actually taken next (on-policy).
+ * A terminated transition's target is `r`; a truncated one bootstraps (SARSA from an ε-greedy
+ * draw at the final state). On CliffWalking-v0 with ε = 0.1 this gives Sutton & Barto's Example
+ * 6.6: Q-learning's greedy path runs along the cliff edge, SARSA's keeps away from it.
+ *
+ * Every env of the vector env updates the one shared table. Autoreset modes: `next_step` (the
+ * reset step is not learned from), `same_step` (`info.final_obs` is the final state) and
+ * `disabled` (finished envs are reset here). Checkpoints hold the table (tensor `q`), the step
+ * counter and the random state.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type ArgSpecs, type ArgsOf, type Batch, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, show, spaceFromJSON } from '../core/index.ts';
+import { initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
+import type { Agent, AgentEnvSpec } from './agent.ts';
+import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
+
+export interface TabularQOptions {
+  /** Step size α. */
+  alpha: number;
+  /** Discount γ. */
+  gamma: number;
+  /** Exploration ε of the ε-greedy behaviour. */
+  epsilon: number;
+  /** Initial value of every table entry (optimistic when above the returns). */
+  initialQ: number;
+}
+
+export const TABULAR_Q_DEFAULTS: Readonly<TabularQOptions> = Object.freeze({ alpha: 0.1, gamma: 0.99, epsilon: 0.1, initialQ: 0 });
+
+const OPTIONS = {
+  alpha: { type: 'number', default: TABULAR_Q_DEFAULTS.alpha, min: 0, max: 1, description: 'step size α (> 0)' },
+  gamma: { type: 'number', default: TABULAR_Q_DEFAULTS.gamma, min: 0, max: 1, description: 'discount γ' },
+  epsilon: { type: 'number', default: TABULAR_Q_DEFAULTS.epsilon, min: 0, max: 1, description: 'ε of the ε-greedy behaviour' },
+  initialQ: { type: 'number', default: TABULAR_Q_DEFAULTS.initialQ, description: 'initial value of every table entry' },
+} as const satisfies ArgSpecs;
+
+export type TabularRule = 'q-learning' | 'sarsa';
+
+interface TabularMeta {
+  agent: TabularRule;
+  seed: number;
+  observationSpace: unknown;
+  actionSpace: unknown;
+  options: TabularQOptions;
+  training: { steps: number; rng: (number | null)[]; seconds: number };
+}
+
+interface RunState {
+  env: VectorEnv;
+  state: Int32Array;
+  /** The action each env takes next (index from 0). */
+  action: Int32Array;
+  pendingReset: Uint8Array;
+  episodeReturn: Float64Array;
+}
+
+function spaceProblem(observation: Space, action: Space): string | undefined {
+  if (!(observation instanceof Discrete) || !(action instanceof Discrete)) return `needs Discrete observations and actions, got ${observation.type} → ${action.type}`;
+  return undefined;
+}
+
+export class TabularQLearner implements Learner {
+  steps = 0;
+  /** Q[s, a] at `s * actions + a` (s, a counted from the spaces' starts). */
+  readonly q: Float32Array;
+  readonly states: number;
+  readonly actions: number;
+  private readonly stateStart: number;
+  private readonly actionStart: number;
+  private readonly rng: Rng;
+  private seconds = 0;
+  private run: RunState | undefined;
+
+  constructor(
+    readonly name: TabularRule,
+    readonly observationSpace: Space,
+    readonly actionSpace: Space,
+    readonly options: TabularQOptions,
+    readonly seed: number,
+  ) {
+    const why = spaceProblem(observationSpace, actionSpace);
+    if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', `${name} ${why}`, { field: 'spaces' });
+    if (!(options.alpha > 0 && options.alpha <= 1)) throw new MetarenaError('METARENA_INVALID_OPTION', `${name} option alpha must be a number in (0, 1], got ${show(options.alpha)}`, { field: 'alpha', allowed: '(0, 1]' });
+    this.states = (observationSpace as Discrete).n;
+    this.actions = (actionSpace as Discrete).n;
+    this.stateStart = (observationSpace as Discrete).start;
+    this.actionStart = (actionSpace as Discrete).start;
+    this.q = new Float32Array(this.states * this.actions).fill(options.initialQ);
+    this.rng = new Rng(deriveSeed(seed, name));
+  }
+
+  /** Greedy action in state `s` (from 0); ties go to the first unless `rng` breaks them at random. */
+  greedy(s: number, rng?: Rng): number {
+    const { q, actions: k } = this;
+    let best = 0;
+    let ties = 1;
+    for (let a = 1; a < k; a++) {
+      const v = q[s * k + a];
+      const b = q[s * k + best];
+      if (v > b) {
+        best = a;
+        ties = 1;
+      } else if (v === b && rng && rng.integer(++ties) === 0) best = a;
+    }
+    return best;
+  }
+
+  private choose(s: number, rng: Rng, epsilon = this.options.epsilon): number {
+    if (epsilon > 0 && rng.random() < epsilon) return rng.integer(this.actions);
+    return this.greedy(s, rng);
+  }
+
+  private stateOf(obs: ArrayLike<number>, i: number): number {
+    const s = obs[i] - this.stateStart;
+    if (!Number.isInteger(s) || s < 0 || s >= this.states) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: observation ${show(obs[i])} is not a state of ${String(this.observationSpace)}`, { field: 'obs' });
+    return s;
+  }
+
+  policy({ deterministic = true, seed = 0, name = this.name }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
+    const rng = new Rng(seed);
+    return {
+      name,
+      start: () => {},
+      act: (obs: Batch) => {
+        const flat = obs as ArrayLike<number>;
+        return Int32Array.from({ length: flat.length }, (_, i) => this.actionStart + (deterministic ? this.greedy(this.stateOf(flat, i)) : this.choose(this.stateOf(flat, i), rng)));
+      },
+      observe: () => {},
+    };
+  }
+
+  private async bind(env: VectorEnv): Promise<RunState> {
+    const why = spaceProblem(env.singleObservationSpace, env.singleActionSpace);
+    if (why || (env.singleObservationSpace as Discrete).n !== this.states || (env.singleActionSpace as Discrete).n !== this.actions) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces are not the ones this learner was built for`, { field: 'env' });
+    }
+    const n = env.numEnvs;
+    const reset = await env.reset({ seed: this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps) });
+    const obs = reset.obs as ArrayLike<number>;
+    const state = Int32Array.from({ length: n }, (_, i) => this.stateOf(obs, i));
+    this.run = { env, state, action: state.map((s) => this.choose(s, this.rng)), pendingReset: new Uint8Array(n), episodeReturn: new Float64Array(n) };
+    return this.run;
+  }
+
+  async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+    const run = this.run?.env === env ? this.run : await this.bind(env);
+    const { alpha, gamma } = this.options;
+    const { q, actions: k, rng } = this;
+    const sarsa = this.name === 'sarsa';
+    const n = env.numEnvs;
+    const mode = env.autoresetMode;
+    const logEvery = 1_000;
+    let finished: number[] = [];
+    let tdSum = 0;
+    let tdCount = 0;
+    let last = performance.now();
+    let logStart = last;
+    let logSteps = this.steps;
+    const log = () => {
+      const now = performance.now();
+      this.seconds += (now - last) / 1000;
+      last = now;
+      hooks.onLog?.({
+        steps: this.steps,
+        seconds: this.seconds,
+        stepsPerSecond: (this.steps - logSteps) / Math.max(1e-9, (now - logStart) / 1000),
+        episodeReturn: finished.length ? finished.reduce((a, b) => a + b, 0) / finished.length : Number.NaN,
+        episodes: finished.length,
+        losses: { td_error: tdCount ? tdSum / tdCount : Number.NaN },
+      });
+      finished = [];
+      tdSum = 0;
+      tdCount = 0;
+      logStart = now;
+      logSteps = this.steps;
+    };
+    while (this.steps < untilSteps) {
+      const result = await env.step(Int32Array.from(run.action, (a) => a + this.actionStart));
+      const prev = this.steps;
+      this.steps += n;
+      const next = result.obs as ArrayLike<number>;
+      const finalObs = result.info.final_obs as ArrayLike<number> | undefined;
+      const doneMask = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        if (mode === 'next_step' && run.pendingReset[i]) {
+          run.pendingReset[i] = 0;
+          run.state[i] = this.stateOf(next, i);
+          run.action[i] = this.choose(run.state[i], rng);
+          continue;
+        }
+        const s = run.state[i];
+        const a = run.action[i];
+        const r = result.rewards[i];
+        const term = result.terminated[i] === 1;
+        const done = term || result.truncated[i] === 1;
+        const s2 = mode === 'same_step' && done ? this.stateOf(finalObs as ArrayLike<number>, i) : this.stateOf(next, i);
+        let a2 = -1;
+        let target = r;
+        if (!term) {
+          if (sarsa) {
+            a2 = this.choose(s2, rng);
+            target += gamma * q[s2 * k + a2];
+          } else {
+            let m = q[s2 * k];
+            for (let b = 1; b < k; b++) m = Math.max(m, q[s2 * k + b]);
+            target += gamma * m;
+          }
+        }
+        const td = target - q[s * k + a];
+        q[s * k + a] += alpha * td;
+        tdSum += Math.abs(td);
+        tdCount++;
+        run.episodeReturn[i] += r;
+        if (done) {
+          finished.push(run.episodeReturn[i]);
+          run.episodeReturn[i] = 0;
+          doneMask[i] = 1;
+          if (mode === 'next_step') run.pendingReset[i] = 1;
+          else if (mode === 'same_step') {
+            run.state[i] = this.stateOf(next, i);
+            run.action[i] = this.choose(run.state[i], rng);
+          }
+        } else {
+          run.state[i] = s2;
+          run.action[i] = sarsa ? a2 : this.choose(s2, rng);
+        }
+      }
+      if (mode === 'disabled' && doneMask.some(Boolean)) {
+        const obs = (await env.reset({ options: { mask: doneMask } })).obs as ArrayLike<number>;
+        for (let i = 0; i < n; i++) {
+          if (!doneMask[i]) continue;
+          run.state[i] = this.stateOf(obs, i);
+          run.action[i] = this.choose(run.state[i], rng);
+        }
+      }
+      if (Math.floor(this.steps / logEvery) > Math.floor(prev / logEvery)) log();
+    }
+    if (this.steps !== logSteps) log();
+  }
+
+  async save(dir: string): Promise<void> {
+    await initBackend();
+    const meta: TabularMeta = {
+      agent: this.name,
+      seed: this.seed,
+      observationSpace: this.observationSpace.toJSON(),
+      actionSpace: this.actionSpace.toJSON(),
+      options: this.options,
+      training: { steps: this.steps, rng: this.rng.getState().map((v) => (Number.isNaN(v) ? null : v)), seconds: this.seconds },
+    };
+    const q = tf.tensor2d(this.q, [this.states, this.actions]);
+    try {
+      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { q } });
+    } finally {
+      q.dispose();
+    }
+  }
+
+  static async load(dir: string, expected?: TabularRule): Promise<TabularQLearner> {
+    await initBackend();
+    const { meta, tensors } = await loadCheckpoint(dir);
+    try {
+      const m = meta as unknown as TabularMeta;
+      if ((m.agent !== 'q-learning' && m.agent !== 'sarsa') || (expected !== undefined && m.agent !== expected)) {
+        throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(m.agent)}, not ${expected ?? 'q-learning/sarsa'}`, { field: 'checkpoint' });
+      }
+      const learner = new TabularQLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
+      const q = tensors.q;
+      if (!q || q.shape.join('x') !== `${learner.states}x${learner.actions}`) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint ${dir}: tensor "q" must have shape [${learner.states}, ${learner.actions}]`, { field: 'checkpoint' });
+      learner.q.set(q.dataSync() as Float32Array);
+      learner.steps = m.training.steps;
+      learner.rng.setState(m.training.rng.map((v) => (v === null ? Number.NaN : v)));
+      return learner;
+    } finally {
+      tf.dispose(Object.values(tensors));
+    }
+  }
+
+  dispose(): void {}
+}
+
+function tabularPlugin(name: TabularRule, description: string): LearnerPlugin<typeof OPTIONS> {
+  return {
+    name,
+    description,
+    options: OPTIONS,
+    fits: (spec: AgentEnvSpec) => spaceProblem(spec.observationSpace, spec.actionSpace),
+    create: async (spec: AgentEnvSpec, o: ArgsOf<typeof OPTIONS>, seed: number) => new TabularQLearner(name, spec.observationSpace, spec.actionSpace, { ...o }, seed),
+    load: (dir: string) => TabularQLearner.load(dir, name),
+  };
+}
+
+export const qLearningLearner = tabularPlugin('q-learning', 'tabular Q-learning with ε-greedy behaviour; Discrete observations and actions');
+export const sarsaLearner = tabularPlugin('sarsa', 'tabular SARSA (on-policy TD control) with ε-greedy behaviour; Discrete observations and actions');

@@ -1,0 +1,301 @@
+/**
+ * `metarena train --agent NAME --env ID [--env-arg name=value]… [--num-envs N] [--remote ADDRESS]
+ * --steps N [--seed S] --out DIR [--set key=value]… [--target-return R] [--eval-every N]
+ * [--eval-episodes N] [--checkpoint-every N] [--resume] [--json]`: trains a learner (ppo, dqn,
+ * double-dqn, dueling-dqn, q-learning, sarsa, …) against an in-process or remote vector env.
+ *
+ * DIR receives, atomically: `run.json` (run name `${env}__${agent}__${seed}`, learner, env,
+ * options), `checkpoint/` (the learner's whole training state, every `--checkpoint-every` steps
+ * and at the end), `metrics.jsonl` (one line per training log and per evaluation, appended as
+ * they come), `metrics.csv` (the same rows), `learning-curve.svg` and `summary.json`. Every
+ * `--eval-every` steps the greedy policy plays `--eval-episodes` episodes on a separate env;
+ * `--target-return R` stops once such an evaluation reaches R. `--resume` continues from
+ * DIR/checkpoint, refusing when the saved run's learner, env, env args, envs, seed or options
+ * differ. An option `totalSteps` (schedules) is set to `--steps` unless `--set` gives it.
+ * `--json` prints `{steps, seconds, evalReturn}` on stdout (`seconds`: wall-clock of this
+ * invocation). Every argument is checked before any work starts.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { AgentEnvSpec } from '../agents/agent.ts';
+import { renderSvg } from '../agents/eval/plots.ts';
+import { writeAtomic } from '../agents/eval/report.ts';
+import type { Learner, TrainLog } from '../agents/learner.ts';
+import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, parseArgValue, resolveArgs, show } from '../core/index.ts';
+import type { CliDeps } from '../cli.ts';
+import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
+
+export interface TrainOptions {
+  agent: string;
+  env: string;
+  envArg?: string[];
+  numEnvs?: string;
+  remote?: string;
+  steps: string;
+  seed?: string;
+  out: string;
+  set?: string[];
+  targetReturn?: string;
+  evalEvery?: string;
+  evalEpisodes?: string;
+  checkpointEvery?: string;
+  resume?: boolean;
+  json?: boolean;
+}
+
+/** What DIR/run.json records; a resumed run must match it. */
+export interface RunRecord {
+  run: string;
+  agent: string;
+  env: string;
+  envArgs: Record<string, unknown>;
+  numEnvs: number;
+  seed: number;
+  options: Record<string, unknown>;
+}
+
+/** One row of metrics.jsonl / metrics.csv. */
+type MetricsRow = Record<string, string | number | null>;
+
+const DEFAULT_EVAL_EPISODES = 10;
+const DEFAULT_SEED = 1;
+
+async function connectRemote(address: string, envId: string, numEnvs: number, options: MakeVecOptions): Promise<VectorEnv> {
+  const { RemoteVectorEnv } = await import('../client/index.ts');
+  return RemoteVectorEnv.connect({ address, transport: 'grpc' }, envId, numEnvs, options);
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function parseNumber(raw: string | undefined, option: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(v)) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${option} must be a finite number, got ${show(raw)}`, { field: option, allowed: 'a finite number' });
+  return v;
+}
+
+function readRows(file: string, upTo: number): MetricsRow[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as MetricsRow)
+    .filter((row) => typeof row.steps === 'number' && row.steps <= upTo);
+}
+
+function csvOf(rows: readonly MetricsRow[]): string {
+  const columns: string[] = [];
+  for (const row of rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+  return `${[columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n')}\n`;
+}
+
+/** The learning curve: mean training episode return per log, and greedy evaluation returns. */
+export async function learningCurveSvg(run: string, rows: readonly MetricsRow[]): Promise<string> {
+  const values = rows.flatMap((r) => {
+    if (r.kind === 'train' && typeof r.episode_return === 'number') return [{ steps: r.steps, return: r.episode_return, series: 'training episodes' }];
+    if (r.kind === 'eval' && typeof r.eval_return === 'number') return [{ steps: r.steps, return: r.eval_return, series: 'greedy evaluation' }];
+    return [];
+  });
+  return renderSvg({
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: run,
+    width: 480,
+    height: 260,
+    data: { values },
+    mark: { type: 'line', point: values.length <= 300 },
+    encoding: {
+      x: { field: 'steps', type: 'quantitative', title: 'env steps' },
+      y: { field: 'return', type: 'quantitative', title: 'episode return' },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  });
+}
+
+export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: boolean): Promise<void> {
+  const started = performance.now();
+  // the learners (and tfjs) load only when this command runs
+  const { CHECKPOINT_SUBDIR, RUN_FILE, createLearnerRegistry, evaluateReturns } = await import('../agents/learners.ts');
+  const learners = createLearnerRegistry();
+  const plugin = learners.get(opts.agent, '--agent');
+  const envs = deps.registry();
+  const envId = opts.env;
+  const steps = parseInteger(opts.steps, '--steps', 1)!;
+  const seed = parseSeed(opts.seed) ?? DEFAULT_SEED;
+  const numEnvs = parseInteger(opts.numEnvs, '--num-envs', 1) ?? plugin.defaultNumEnvs ?? 1;
+  const evalEpisodes = parseInteger(opts.evalEpisodes, '--eval-episodes', 0) ?? DEFAULT_EVAL_EPISODES;
+  const evalEvery = parseInteger(opts.evalEvery, '--eval-every', 1) ?? Math.max(1, Math.ceil(steps / 10));
+  const checkpointEvery = parseInteger(opts.checkpointEvery, '--checkpoint-every', 1) ?? evalEvery;
+  const targetReturn = parseNumber(opts.targetReturn, '--target-return');
+  if (targetReturn !== undefined && evalEpisodes === 0) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--target-return needs evaluations: --eval-episodes must be >= 1', { field: '--eval-episodes', allowed: 'integer >= 1' });
+  }
+  const given = learners.parseSettings(plugin.name, parsePairs(opts.set, '--set'));
+
+  // the env: known locally (always in-process; for --remote when the server has the same plugin)
+  const envPlugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
+  const envArgs: Record<string, unknown> = {};
+  for (const [name, raw] of parsePairs(opts.envArg, '--env-arg')) {
+    const spec = envPlugin?.args[name];
+    envArgs[name] = spec ? parseArgValue(spec, raw) : raw;
+  }
+  const makeOptions: MakeVecOptions = { args: envArgs };
+  const specOf = (spaces: Pick<AgentEnvSpec, 'observationSpace' | 'actionSpace' | 'contextSpace' | 'maxEpisodeSteps'>, episodesPerTrial = 1): AgentEnvSpec => ({ envId, numEnvs, episodesPerTrial, envArgs, ...spaces });
+  const vecSpec = (v: VectorEnv) => specOf({ observationSpace: v.singleObservationSpace, actionSpace: v.singleActionSpace, contextSpace: v.contextSpace, maxEpisodeSteps: v.maxEpisodeSteps });
+  const checkFits = (spec: AgentEnvSpec) => {
+    const why = plugin.fits(spec);
+    if (why !== undefined) throw new MetarenaError('METARENA_INVALID_OPTION', `--agent: learner ${plugin.name} cannot train in ${envId}: ${why}`, { field: '--agent', plugin: plugin.name });
+  };
+  if (envPlugin) {
+    envs.factory(envId, makeOptions); // checks env args
+    const args = resolveArgs(envPlugin.args, envArgs, 'args');
+    checkFits(specOf({ observationSpace: envPlugin.observationSpace(args), actionSpace: envPlugin.actionSpace(args), contextSpace: envPlugin.contextSpace, maxEpisodeSteps: envPlugin.maxEpisodeSteps(args) }, envPlugin.episodesPerTrial));
+  }
+
+  // the run and, for --resume, the saved run it must match
+  const out = opts.out;
+  const runFile = join(out, RUN_FILE);
+  const checkpointDir = join(out, CHECKPOINT_SUBDIR);
+  const hasCheckpoint = existsSync(join(checkpointDir, 'model.json'));
+  const autoTotal = 'totalSteps' in plugin.options && !('totalSteps' in given);
+  let options = learners.options(plugin.name, autoTotal ? { ...given, totalSteps: steps } : given);
+  const runName = `${envId}__${plugin.name}__${seed}`;
+  if (opts.resume) {
+    if (!hasCheckpoint || !existsSync(runFile)) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: ${show(out)} holds no run to resume (no ${CHECKPOINT_SUBDIR}/model.json or ${RUN_FILE})`, { field: '--resume' });
+    }
+    const saved = JSON.parse(readFileSync(runFile, 'utf8')) as RunRecord;
+    if (autoTotal && typeof saved.options?.totalSteps === 'number') options = { ...options, totalSteps: saved.options.totalSteps };
+    const differences: string[] = [];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (saved.agent !== plugin.name) differences.push(`--agent ${show(saved.agent)} → ${show(plugin.name)}`);
+    if (saved.env !== envId) differences.push(`--env ${show(saved.env)} → ${show(envId)}`);
+    if (!same(saved.envArgs, envArgs)) differences.push(`--env-arg ${show(saved.envArgs)} → ${show(envArgs)}`);
+    if (saved.numEnvs !== numEnvs) differences.push(`--num-envs ${saved.numEnvs} → ${numEnvs}`);
+    if (saved.seed !== seed) differences.push(`--seed ${saved.seed} → ${seed}`);
+    if (saved.agent === plugin.name) {
+      for (const k of new Set([...Object.keys(saved.options ?? {}), ...Object.keys(options)])) {
+        if (!same(saved.options?.[k], options[k])) differences.push(`--set ${k}: ${show(saved.options?.[k])} → ${show(options[k])}`);
+      }
+    }
+    if (differences.length) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: the run in ${show(out)} was trained with other settings: ${differences.join('; ')}`, { field: '--resume' });
+    }
+  } else if (hasCheckpoint || existsSync(runFile)) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--out ${show(out)} already holds a run; pass --resume to continue it or choose another --out`, { field: '--out' });
+  }
+  const record: RunRecord = { run: runName, agent: plugin.name, env: envId, envArgs, numEnvs, seed, options };
+
+  // the work
+  const open = (n: number) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, makeOptions) : Promise.resolve(envs.makeVec(envId, n, makeOptions)));
+  let env: VectorEnv | undefined;
+  let evalEnv: VectorEnv | undefined;
+  let learner: Learner | undefined;
+  const bar = progress ? new SingleBar({ format: 'train {bar} {percentage}% | {value}/{total} steps | return {ret} | eval {evalRet} | {sps} steps/s', clearOnComplete: true }) : undefined;
+  try {
+    env = await open(numEnvs);
+    if (!envPlugin) checkFits(vecSpec(env));
+    if (evalEpisodes > 0) evalEnv = await open(Math.min(evalEpisodes, 8));
+    learner = opts.resume
+      ? await plugin.load(checkpointDir)
+      : await plugin.create(vecSpec(env), options, seed);
+    mkdirSync(out, { recursive: true });
+    writeAtomic(runFile, `${JSON.stringify(record, null, 1)}\n`);
+    const jsonlFile = join(out, 'metrics.jsonl');
+    const rows = opts.resume ? readRows(jsonlFile, learner.steps) : [];
+    writeAtomic(jsonlFile, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const secondsBefore = rows.length ? Number(rows[rows.length - 1].seconds) || 0 : 0;
+    const evalsBefore = rows.filter((r) => r.kind === 'eval');
+    let evalReturn: number | null = evalsBefore.length ? (evalsBefore[evalsBefore.length - 1].eval_return as number | null) : null;
+    let lastEvalStep = evalsBefore.length ? (evalsBefore[evalsBefore.length - 1].steps as number) : -1;
+    let reached = targetReturn !== undefined && evalReturn !== null && evalReturn >= targetReturn;
+    const elapsed = () => secondsBefore + (performance.now() - started) / 1000;
+    const addRow = (row: MetricsRow) => {
+      rows.push(row);
+      appendFileSync(jsonlFile, `${JSON.stringify(row)}\n`);
+    };
+    let lastReturn: number | null = null;
+    const onLog = (log: TrainLog) => {
+      lastReturn = finite(log.episodeReturn) ?? lastReturn;
+      addRow({
+        run: runName,
+        kind: 'train',
+        steps: log.steps,
+        seconds: round(elapsed()),
+        episode_return: finite(log.episodeReturn),
+        episodes: log.episodes,
+        steps_per_second: finite(round(log.stepsPerSecond, 1)),
+        ...Object.fromEntries(Object.entries(log.losses).map(([k, v]) => [k, finite(v)])),
+      });
+      bar?.update(Math.min(steps, log.steps), { ret: lastReturn === null ? '-' : lastReturn.toFixed(1), evalRet: evalReturn === null ? '-' : evalReturn.toFixed(1), sps: log.stepsPerSecond.toFixed(0) });
+    };
+    const evaluateNow = async () => {
+      if (!evalEnv || !learner) return;
+      const returns = await evaluateReturns(evalEnv, learner.policy({ deterministic: true, seed: deriveSeed(seed, 'eval-agent') }), { episodes: evalEpisodes, seed: deriveSeed(seed, 'eval') });
+      evalReturn = mean(returns);
+      lastEvalStep = learner.steps;
+      const std = Math.sqrt(mean(returns.map((r) => (r - evalReturn!) ** 2)));
+      addRow({ run: runName, kind: 'eval', steps: learner.steps, seconds: round(elapsed()), eval_return: round(evalReturn, 4), eval_std: round(std, 4), eval_episodes: returns.length });
+      if (targetReturn !== undefined && evalReturn >= targetReturn) reached = true;
+    };
+    const checkpoint = async () => {
+      await learner!.save(checkpointDir);
+      writeAtomic(join(out, 'metrics.csv'), csvOf(rows));
+    };
+
+    bar?.start(steps, Math.min(steps, learner.steps), { ret: '-', evalRet: evalReturn === null ? '-' : evalReturn.toFixed(1), sps: '-' });
+    while (learner.steps < steps && !reached) {
+      const now = learner.steps;
+      const nextEval = evalEnv ? (Math.floor(now / evalEvery) + 1) * evalEvery : Infinity;
+      const nextCheckpoint = (Math.floor(now / checkpointEvery) + 1) * checkpointEvery;
+      await learner.train(env, Math.min(steps, nextEval, nextCheckpoint), { onLog });
+      if (learner.steps >= nextEval || learner.steps >= steps) await evaluateNow();
+      if (learner.steps >= nextCheckpoint || learner.steps >= steps || reached) await checkpoint();
+    }
+    if (evalEnv && lastEvalStep !== learner.steps) await evaluateNow();
+    await checkpoint();
+    bar?.stop();
+    writeAtomic(join(out, 'learning-curve.svg'), await learningCurveSvg(runName, rows));
+    const seconds = round((performance.now() - started) / 1000, 2);
+    const summary = { run: runName, agent: plugin.name, env: envId, seed, steps: learner.steps, seconds, evalReturn, targetReturn: targetReturn ?? null, targetReached: targetReturn === undefined ? null : reached };
+    writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+    deps.stdout(
+      opts.json
+        ? `${JSON.stringify({ steps: learner.steps, seconds, evalReturn })}\n`
+        : `${runName}: ${learner.steps} steps in ${seconds.toFixed(1)} s${evalReturn === null ? '' : `, greedy eval return ${evalReturn.toFixed(1)}`}${reached ? ` (target ${targetReturn} reached)` : ''}; results in ${out}\n`,
+    );
+  } finally {
+    bar?.stop();
+    learner?.dispose();
+    await env?.close();
+    await evalEnv?.close();
+  }
+}
+
+export function trainCommand(program: Command, deps: CliDeps): Command {
+  return program
+    .command('train')
+    .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, q-learning, sarsa, …); metrics, checkpoints and a learning curve in --out')
+    .requiredOption('--agent <name>', 'learner, e.g. ppo or dqn')
+    .requiredOption('--env <id>', 'environment id, e.g. CartPole-v1')
+    .option('--env-arg <name=value>', 'env argument (repeatable)', collect)
+    .option('--num-envs <n>', "envs stepped together (default: the learner's, else 1)")
+    .option('--remote <address>', 'train against a metarena server (gRPC), e.g. localhost:50051')
+    .requiredOption('--steps <n>', 'env steps to train for (all envs together)')
+    .option('--seed <s>', 'seed of the learner and the envs', String(DEFAULT_SEED))
+    .requiredOption('--out <dir>', 'directory for the run: metrics, checkpoint, learning curve')
+    .option('--set <key=value>', 'learner option, e.g. learningRate=1e-3 (repeatable)', collect)
+    .option('--target-return <R>', 'stop once a greedy evaluation reaches R')
+    .option('--eval-every <n>', 'env steps between greedy evaluations (default: steps / 10)')
+    .option('--eval-episodes <n>', `episodes per evaluation, 0 for none (default ${DEFAULT_EVAL_EPISODES})`)
+    .option('--checkpoint-every <n>', 'env steps between checkpoints (default: --eval-every)')
+    .option('--resume', 'continue the run saved in --out')
+    .option('--json', 'print {steps, seconds, evalReturn} as JSON')
+    .action(async (opts: TrainOptions) => {
+      await runTrain(deps, opts, process.stderr.isTTY === true);
+    });
+}

@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { initBackend, loadCheckpoint } from '../../src/nn/index.ts';
+import { runCli, runMain } from '../cli/run-cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'metarena-train-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let k = 0;
+const outDir = () => join(root, `run-${k++}`);
+
+const jsonl = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+async function adamIter(dir: string): Promise<number> {
+  await initBackend({ log: () => {} });
+  const { tensors } = await loadCheckpoint(join(dir, 'checkpoint'));
+  const iter = tensors['adam/iter'].dataSync()[0];
+  tf.dispose(Object.values(tensors));
+  return iter;
+}
+
+describe('metarena train', () => {
+  it('trains PPO (real CLI), writes metrics, checkpoint, curve and summary, and resumes with the saved Adam state', async () => {
+    const out = outDir();
+    const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '3', '--out', out, '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-every', '256', '--eval-episodes', '2', '--json'];
+    const first = await runCli([...args, '--steps', '512']);
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(Object.keys(summary).sort()).toEqual(['evalReturn', 'seconds', 'steps']);
+    expect(summary.steps).toBe(512);
+    expect(summary.evalReturn).toBeGreaterThan(0);
+    for (const f of ['run.json', 'metrics.csv', 'metrics.jsonl', 'learning-curve.svg', 'summary.json', 'checkpoint/model.json']) expect(existsSync(join(out, f))).toBe(true);
+    expect(readFileSync(join(out, 'learning-curve.svg'), 'utf8')).toMatch(/^<svg/);
+    const rows = jsonl(join(out, 'metrics.jsonl'));
+    // one training row per update (512 / (4 × 32)) and evaluations at 256 and 512 steps
+    expect(rows.filter((r) => r.kind === 'train').map((r) => r.steps)).toEqual([128, 256, 384, 512]);
+    expect(rows.filter((r) => r.kind === 'eval').map((r) => r.steps)).toEqual([256, 512]);
+    expect(rows.every((r) => r.run === 'CartPole-v1__ppo__3')).toBe(true);
+    expect(typeof rows[0].policy_loss).toBe('number');
+    const csv = readFileSync(join(out, 'metrics.csv'), 'utf8').trim().split('\n');
+    expect(csv[0].split(',')).toEqual(expect.arrayContaining(['run', 'kind', 'steps', 'seconds', 'episode_return', 'steps_per_second', 'policy_loss', 'eval_return']));
+    expect(csv).toHaveLength(rows.length + 1);
+    // 4 updates × 2 epochs × 1 minibatch
+    expect(await adamIter(out)).toBe(8);
+
+    const resumed = await runMain([...args, '--steps', '768', '--resume']);
+    expect(resumed.stderr).toBe('');
+    expect(JSON.parse(resumed.stdout).steps).toBe(768);
+    const after = jsonl(join(out, 'metrics.jsonl'));
+    expect(after.slice(0, rows.length)).toEqual(rows);
+    expect(after.filter((r) => r.kind === 'train').map((r) => r.steps)).toEqual([128, 256, 384, 512, 640, 768]);
+    // the saved Adam state went on: 2 more updates
+    expect(await adamIter(out)).toBe(12);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run).toMatchObject({ run: 'CartPole-v1__ppo__3', agent: 'ppo', env: 'CartPole-v1', numEnvs: 4, seed: 3 });
+    // the learning-rate schedule keeps the first run's length
+    expect(run.options.totalSteps).toBe(512);
+  });
+
+  it('stops at --target-return, and a tabular learner runs with its own metrics', async () => {
+    const out = outDir();
+    const r = await runMain(['train', '--agent', 'q-learning', '--env', 'TabularMDP-v0', '--steps', '20000', '--out', out, '--eval-every', '500', '--eval-episodes', '4', '--target-return', '-1000', '--json']);
+    expect(r.stderr).toBe('');
+    // any return beats −1000: the first evaluation stops the run
+    expect(JSON.parse(r.stdout).steps).toBe(500);
+    const rows = jsonl(join(out, 'metrics.jsonl'));
+    expect(rows.find((x) => x.kind === 'train')).toHaveProperty('td_error');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toMatchObject({ run: 'TabularMDP-v0__q-learning__1', targetReached: true });
+  });
+
+  it.each([
+    [['--agent', 'dqm'], 'METARENA_INVALID_OPTION', /unknown learner "dqm" \(did you mean dqn\?\)/],
+    [['--agent', 'sarsa'], 'METARENA_INVALID_OPTION', /sarsa cannot train in CartPole-v1: needs Discrete observations/],
+    [['--set', 'lr=1'], 'METARENA_INVALID_OPTION', /unknown argument "lr"/],
+    [['--set', 'gamma=2'], 'METARENA_INVALID_OPTION', /gamma must be a number in \[0, 1\]/],
+    [['--set', 'gamma'], 'METARENA_INVALID_ARGUMENT', /--set takes name=value/],
+    [['--steps', '0'], 'METARENA_INVALID_ARGUMENT', /--steps must be an integer >= 1/],
+    [['--env', 'CartPole-v9'], 'METARENA_UNKNOWN_ENV', /CartPole-v1/],
+    [['--resume'], 'METARENA_INVALID_ARGUMENT', /holds no run to resume/],
+    [['--target-return', 'x'], 'METARENA_INVALID_ARGUMENT', /--target-return must be a finite number/],
+  ])('refuses bad arguments before any work: %j', async (extra, code, message) => {
+    const out = outDir();
+    const args = ['train', '--agent', 'dqn', '--env', 'CartPole-v1', '--steps', '100', '--out', out];
+    for (let i = 0; i < extra.length; i += 2) {
+      const at = args.indexOf(extra[i]);
+      if (at >= 0) args[at + 1] = extra[i + 1];
+      else args.push(...extra.slice(i, i + 2));
+    }
+    const r = await runMain(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`error ${code}:`);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to overwrite a run, and to resume with other settings', async () => {
+    const out = outDir();
+    const args = ['train', '--agent', 'sarsa', '--env', 'CliffWalking-v0', '--steps', '200', '--out', out, '--eval-episodes', '0'];
+    expect((await runMain(args)).code).toBe(0);
+    const again = await runMain(args);
+    expect(again.stderr).toMatch(/already holds a run; pass --resume/);
+    const other = await runMain([...args, '--resume', '--set', 'alpha=0.5', '--seed', '2']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/trained with other settings: --seed 1 → 2; --set alpha: 0.1 → 0.5/);
+    const wrongAgent = await runMain(['train', '--agent', 'q-learning', '--env', 'CliffWalking-v0', '--steps', '200', '--out', out, '--resume']);
+    expect(wrongAgent.stderr).toMatch(/--agent "sarsa" → "q-learning"/);
+  });
+});
