@@ -2,8 +2,9 @@
  * Remote throughput, client and server in separate processes: the server is started as
  * `node bin/metarena.js serve --grpc 127.0.0.1:0 --ws 127.0.0.1:0` and this process is the client.
  *
+ * Actions are uniformly random, drawn up front.
  * - `grpc_cartpole_256`: CartPole-v1, 256 envs per message over one gRPC stream, lock-step
- *   (send a step, wait for its answer) and pipelined (8 steps kept in flight on the same stream:
+ *   (send a step, wait for its answer) and pipelined (16 steps kept in flight on the same stream:
  *   each answer lets the next step go; the actions do not depend on the observations).
  * - `grpc_lockstep_1env` / `ws_lockstep_1env`: one env, one step per round trip.
  * - `python_vec256`: the Python client (`clients/python/bench.py`, Debian's /usr/bin/python3
@@ -14,6 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { RemoteVectorEnv } from '../src/client/index.ts';
+import { Rng } from '../src/core/index.ts';
 import type { ConnectOptions } from '../src/client/index.ts';
 
 const BIN = fileURLToPath(new URL('../bin/metarena.js', import.meta.url));
@@ -47,24 +49,28 @@ async function measure(conn: ConnectOptions, numEnvs: number, depth: number, sec
   const env = await RemoteVectorEnv.connect(conn, 'CartPole-v1', numEnvs);
   try {
     await env.reset({ seed: 0 });
-    const actions = Int32Array.from({ length: numEnvs }, (_, i) => i % 2);
+    // random actions drawn up front (as clients/python/bench.py does), so acting costs nothing
+    const rng = new Rng(0);
+    const batches = Array.from({ length: 64 }, () => Int32Array.from({ length: numEnvs }, () => rng.integer(2)));
+    let t = 0;
+    const next = () => batches[t++ % batches.length];
     // warm-up
-    for (let i = 0; i < 50; i++) await env.step(actions);
+    for (let i = 0; i < 50; i++) await env.step(next());
     let steps = 0;
     const t0 = performance.now();
     const until = t0 + seconds * 1000;
     while (performance.now() < until) {
       if (depth === 1) {
-        await env.step(actions);
+        await env.step(next());
         steps += 1;
       } else {
         // a sliding window: the oldest answer lets one more step go
         const inFlight: Promise<unknown>[] = [];
-        for (let k = 0; k < depth; k++) inFlight.push(env.step(actions));
+        for (let k = 0; k < depth; k++) inFlight.push(env.step(next()));
         while (performance.now() < until) {
           await inFlight.shift();
           steps += 1;
-          inFlight.push(env.step(actions));
+          inFlight.push(env.step(next()));
         }
         await Promise.all(inFlight);
         steps += depth;
@@ -107,7 +113,7 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
     return {
       unit: 'env-steps/s',
       grpc_cartpole_256_lockstep: await measure(grpc, 256, 1, opts.seconds),
-      grpc_cartpole_256_pipelined8: await measure(grpc, 256, 8, opts.seconds),
+      grpc_cartpole_256_pipelined16: await measure(grpc, 256, 16, opts.seconds),
       grpc_lockstep_1env: await measure(grpc, 1, 1, opts.seconds),
       ws_lockstep_1env: await measure(ws, 1, 1, opts.seconds),
       ws_cartpole_256_lockstep: await measure(ws, 256, 1, opts.seconds),

@@ -151,7 +151,8 @@ export class Session {
     const h = this.get(msg.env_handle ?? 0, 'step.env_handle');
     const vec = h.vec;
     const actions = decodeStepActions(msg, vec.singleActionSpace);
-    const r = vec.stepSync(actions);
+    // the observations are encoded (copied) into the response below, so the env's buffer will do
+    const r = vec.stepSync(actions, { borrowObs: true });
     const n = vec.numEnvs;
     const space = vec.singleObservationSpace;
     return {

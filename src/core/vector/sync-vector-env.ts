@@ -126,7 +126,12 @@ export class SyncVectorEnv implements VectorEnv {
     return seed;
   }
 
-  stepSync(actions: Batch | unknown[]): VectorStepResult {
+  /**
+   * `step` without the promise. With `{borrowObs: true}` the returned `obs` is the env's own
+   * buffer, valid only until the next step or reset (for callers that copy it out at once, such
+   * as the server encoding a response); by default it is a copy the caller owns.
+   */
+  stepSync(actions: Batch | unknown[], { borrowObs = false }: { borrowObs?: boolean } = {}): VectorStepResult {
     if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'step() after close()', { field: 'step' });
     if (!this.started || this.broken) {
       throw new MetarenaError('METARENA_RESET_NEEDED', this.broken ? 'a previous step() failed inside an env; call reset() first' : 'step() called before reset()', { field: 'step' });
@@ -189,7 +194,7 @@ export class SyncVectorEnv implements VectorEnv {
       this.broken = true;
       throw e;
     }
-    return { obs: cloneBatch(this.obs), rewards, terminated, truncated, info: infos.result() };
+    return { obs: borrowObs ? this.obs : cloneBatch(this.obs), rewards, terminated, truncated, info: infos.result() };
   }
 
   closeSync(): void {

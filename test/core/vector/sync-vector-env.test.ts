@@ -70,6 +70,11 @@ describe('SyncVectorEnv', () => {
     // the returned batch is a copy: later steps do not change it
     vec.stepSync([0, 0, 0]);
     expect(obsRows(step.obs, 3).map((r) => r[1])).toEqual([1, 1, 1]);
+    // a borrowed batch is the env's own buffer, current only until the next step
+    const borrowed = vec.stepSync([0, 0, 0], { borrowObs: true }).obs;
+    expect(obsRows(borrowed, 3).map((r) => r[1])).toEqual([3, 3, 3]);
+    const next = vec.stepSync([0, 0, 0], { borrowObs: true }).obs;
+    expect(next).toBe(borrowed);
   });
 
   it('takes per-env seeds (null keeps the stream) and rejects bad ones', () => {
