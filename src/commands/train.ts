@@ -2,7 +2,7 @@
  * `metarena train --agent NAME --env ID [--env-arg name=value]… [--num-envs N] [--remote ADDRESS]
  * --steps N [--seed S] --out DIR [--set key=value]… [--target-return R] [--eval-every N]
  * [--eval-episodes N] [--checkpoint-every N] [--resume] [--json]`: trains a learner (ppo, dqn,
- * double-dqn, dueling-dqn, q-learning, sarsa, …) against an in-process or remote vector env.
+ * double-dqn, dueling-dqn, sac, td3, q-learning, sarsa) against an in-process or remote vector env.
  *
  * DIR receives, atomically: `run.json` (run name `${env}__${agent}__${seed}`, learner, env,
  * options), `checkpoint/` (the learner's whole training state, every `--checkpoint-every` steps
@@ -279,7 +279,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
 export function trainCommand(program: Command, deps: CliDeps): Command {
   return program
     .command('train')
-    .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, q-learning, sarsa, …); metrics, checkpoints and a learning curve in --out')
+    .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, sac, td3, q-learning, sarsa); metrics, checkpoints and a learning curve in --out')
     .requiredOption('--agent <name>', 'learner, e.g. ppo or dqn')
     .requiredOption('--env <id>', 'environment id, e.g. CartPole-v1')
     .option('--env-arg <name=value>', 'env argument (repeatable)', collect)
