@@ -112,3 +112,27 @@ describe('metarena train', () => {
     expect(wrongAgent.stderr).toMatch(/--agent "sarsa" → "q-learning"/);
   });
 });
+
+describe('metarena train --remote', () => {
+  it('trains against a server exactly as in-process: the same returns and losses for the same seed', async () => {
+    const { startServer } = await import('../../src/server/index.ts');
+    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
+    try {
+      const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '5', '--steps', '256', '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-episodes', '2', '--json'];
+      const localOut = outDir();
+      const remoteOut = outDir();
+      const local = await runMain([...args, '--out', localOut]);
+      const remote = await runMain([...args, '--out', remoteOut, '--remote', server.grpcAddress]);
+      expect(remote.stderr).toBe('');
+      // the training steps (and the evaluation's) went through the server
+      expect(Number(server.stats().requests_total)).toBeGreaterThan(256 / 4);
+      expect(JSON.parse(remote.stdout).evalReturn).toBe(JSON.parse(local.stdout).evalReturn);
+      const untimed = (rows: Record<string, unknown>[]) => rows.map(({ seconds: _s, steps_per_second: _r, ...rest }) => rest);
+      const localRows = untimed(jsonl(join(localOut, 'metrics.jsonl')));
+      expect(localRows.filter((r) => r.kind === 'train')).toHaveLength(2);
+      expect(untimed(jsonl(join(remoteOut, 'metrics.jsonl')))).toEqual(localRows);
+    } finally {
+      await server.close(100);
+    }
+  });
+});
