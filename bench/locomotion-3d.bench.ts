@@ -5,34 +5,16 @@
  * steps/s divided by Gymnasium's frame skip), and a random policy's return distribution.
  * Each body runs 1.5 s unmeasured first, so that the wasm engine has optimised Rapier's code.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Box, Rng } from '../src/core/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
+import { mujocoEnvStepsPerSecond } from './locomotion.bench.ts';
 
-const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/mujoco');
 const BODIES = [
   { id: 'Ant-v0', model: 'ant.xml', frameSkip: 5 },
   { id: 'InvertedPendulum-v0', model: 'inverted_pendulum.xml', frameSkip: 2 },
 ];
 const RETURN_EPISODES = 10;
 const WARMUP_SECONDS = 1.5;
-
-function mujocoEnvStepsPerSecond(model: string, frameSkip: number): { value: number | null; reason?: string } {
-  const file = resolve(process.env.METARENA_MUJOCO_MODELS ?? MODELS_DIR, model);
-  if (!existsSync(file)) return { value: null, reason: `model file not found: ${model}` };
-  let out: string;
-  try {
-    out = execFileSync('mujoco-testspeed', [file, '20000', '1', '0.01'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    return { value: null, reason: `mujoco-testspeed not runnable (apt-get install libmujoco-samples): ${(e as Error).message.split('\n')[0]}` };
-  }
-  const m = /Steps per second\s*:\s*([\d.]+)/i.exec(out);
-  if (!m) return { value: null, reason: 'could not read steps per second from mujoco-testspeed output' };
-  return { value: Number(m[1]) / frameSkip };
-}
 
 const round2 = (v: number) => Number(v.toFixed(2));
 

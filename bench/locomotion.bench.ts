@@ -57,7 +57,8 @@ const BODIES: Body[] = [
   { id: 'Swimmer-v0', model: 'swimmer.xml', frameSkip: 4, sim: swimmer.createSwimmerSim, features: swimmer.swimmerFeatures, settings: { env_dt: swimmer.SWIMMER_DT, substeps: swimmer.SWIMMER_SUBSTEPS, solver_iterations: swimmer.SWIMMER_SOLVER_ITERATIONS }, gait: swimWave },
 ];
 
-function mujocoEnvStepsPerSecond(model: string, frameSkip: number): { value: number | null; reason?: string } {
+/** Native MuJoCo's env steps/s on a model file: `mujoco-testspeed` physics steps/s over the frame skip, or why it is missing. */
+export function mujocoEnvStepsPerSecond(model: string, frameSkip: number): { value: number | null; reason?: string } {
   const file = resolve(process.env.METARENA_MUJOCO_MODELS ?? MODELS_DIR, model);
   if (!existsSync(file)) return { value: null, reason: `model file not found: ${model}` };
   let out: string;

@@ -35,21 +35,12 @@
  * ## Version history
  * - v0: Gymnasium Hopper-v4 shapes, reward, termination and reset noise on a Rapier body.
  */
-import { Box, defineEnv } from '../../core/index.ts';
+import { defineEnv } from '../../core/index.ts';
 import { physicsFeatures } from './physics-context.ts';
-import { type HingeJoint, type PlanarBodySpec, type Segment, capsuleAt } from './planar-body.ts';
-import { type PlanarArgs, PlanarSim, planarArgs, planarInstance, stateObservation, sumOfSquares } from './planar-sim.ts';
+import { type HingeJoint, type PlanarBodySpec, type Segment, capsuleAt, degreeRange } from './planar-body.ts';
+import { healthyLocomotionParts, planarArgs, planarInstance, planarSimFactory, planarSpaces, terminateArg } from './planar-sim.ts';
 
-const DEG = Math.PI / 180;
-const hinge = (anchor: [number, number], range: [number, number]): HingeJoint => ({
-  anchor,
-  axisSign: -1,
-  range: [range[0] * DEG, range[1] * DEG],
-  stiffness: 0,
-  damping: 1,
-  armature: 1,
-  gear: 200,
-});
+const hinge = (anchor: [number, number], range: [number, number]): HingeJoint => ({ anchor, axisSign: -1, range: degreeRange(range), stiffness: 0, damping: 1, armature: 1, gear: 200 });
 
 /** Segments of Gymnasium's hopper.xml; contact friction is max(geom, floor 1.0) as in MuJoCo. */
 export const HOPPER_SEGMENTS: readonly Segment[] = [
@@ -62,17 +53,12 @@ export const HOPPER_SEGMENTS: readonly Segment[] = [
 export const HOPPER_DT = 0.008;
 export const HOPPER_SUBSTEPS = 1;
 export const HOPPER_SOLVER_ITERATIONS = 4;
-const SEGMENT_NAMES = HOPPER_SEGMENTS.map((s) => s.name);
 
-export function hopperSpec(substeps: number, solverIterations: number): PlanarBodySpec {
-  return { segments: HOPPER_SEGMENTS, density: 1000, rootZRef: 1.25, envDt: HOPPER_DT, substeps, solverIterations };
-}
+export const hopperSpec = (substeps: number, solverIterations: number): PlanarBodySpec => ({ segments: HOPPER_SEGMENTS, density: 1000, rootZRef: 1.25, envDt: HOPPER_DT, substeps, solverIterations });
 
-export const hopperFeatures = physicsFeatures({ gravity: 9.81, segments: SEGMENT_NAMES, stiffness: false });
+export const hopperFeatures = physicsFeatures({ gravity: 9.81, segments: HOPPER_SEGMENTS.map((s) => s.name), stiffness: false });
 
-export function createHopperSim(args: PlanarArgs): PlanarSim {
-  return new PlanarSim(hopperSpec(args.substeps, args.solver_iterations), { kind: 'uniform', scale: 5e-3 });
-}
+export const createHopperSim = planarSimFactory(hopperSpec, { kind: 'uniform', scale: 5e-3 });
 
 /** Gymnasium v4's Hopper health rule on generalised coordinates. */
 export function hopperIsHealthy(qpos: ArrayLike<number>, qvel: ArrayLike<number>): boolean {
@@ -82,26 +68,11 @@ export function hopperIsHealthy(qpos: ArrayLike<number>, qvel: ArrayLike<number>
   return z > 0.7 && angle > -0.2 && angle < 0.2;
 }
 
-/** Plugin arg of Hopper and Walker2d: Gymnasium's `terminate_when_unhealthy`. */
-export const terminateArg = {
-  terminate_when_unhealthy: { type: 'boolean', default: true, description: 'End the episode when unhealthy (Gymnasium v4 default); when false, the healthy reward is paid only while healthy.' },
-} as const;
-
 export default defineEnv({
   id: 'Hopper-v0',
   description: 'Planar one-legged hopper (Gymnasium Hopper-v4 shapes, reward and termination, Rapier physics).',
   args: { ...planarArgs(HOPPER_SUBSTEPS, HOPPER_SOLVER_ITERATIONS), ...terminateArg },
-  observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [11], dtype: 'float64' }),
-  actionSpace: new Box({ low: -1, high: 1, shape: [3], dtype: 'float32' }),
-  maxEpisodeSteps: 1000,
+  ...planarSpaces(11, 3),
   context: hopperFeatures,
-  create: (args) =>
-    planarInstance(createHopperSim(args), args, {
-      observe: (sim) => stateObservation(sim, 1, 10),
-      score(sim, action, v) {
-        const healthy = hopperIsHealthy(sim.qpos, sim.qvel);
-        const healthyReward = healthy || args.terminate_when_unhealthy ? 1 : 0;
-        return { reward: healthyReward + v - 1e-3 * sumOfSquares(action), terminated: args.terminate_when_unhealthy && !healthy, info: { healthy } };
-      },
-    }),
+  create: (args) => planarInstance(createHopperSim(args), args, healthyLocomotionParts((sim) => hopperIsHealthy(sim.qpos, sim.qvel), args.terminate_when_unhealthy)),
 });

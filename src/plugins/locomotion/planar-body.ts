@@ -33,8 +33,7 @@
  */
 import RAPIER from '@dimforge/rapier3d-compat';
 import { MetarenaError } from '../../core/index.ts';
-
-await RAPIER.init();
+import { addHinge, bodyPoses, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec2 = readonly [x: number, z: number];
 
@@ -116,13 +115,6 @@ export interface PhysicsParams {
 /** Off-plane position (m), rotation (quaternion x/z) or velocity beyond which a segment is projected back. */
 const OFF_PLANE = 1e-7;
 
-/** A thick floor: a segment pushed deep into it is still pushed back up, never out the bottom. */
-const FLOOR_HALF_THICKNESS = 50;
-const FLOOR_GROUP = 0x0001;
-const BODY_GROUP = 0x0002;
-/** Rapier interaction groups: 16 bits membership, 16 bits filter. */
-const groups = (member: number, filter: number) => ((member << 16) | filter) >>> 0;
-
 function capsuleVolume(c: Capsule): number {
   const len = Math.hypot(c.to[0] - c.from[0], c.to[1] - c.from[1]);
   return Math.PI * c.radius * c.radius * len + (4 / 3) * Math.PI * c.radius ** 3;
@@ -141,8 +133,6 @@ function rotate(angle: number, x: number, z: number): [number, number] {
   const c = Math.cos(angle), s = Math.sin(angle);
   return [c * x + s * z, -s * x + c * z];
 }
-
-const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
 
 /** Everything about a body that does not change with the context. */
 interface SegmentLayout {
@@ -272,14 +262,8 @@ export class PlanarBody {
     this.initQpos = new Float64Array(this.nq);
     this.initQpos[1] = spec.rootZRef;
 
-    const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
-    world.timestep = this.substepDt;
-    world.numSolverIterations = spec.solverIterations;
     const hasFloor = spec.floor ?? true;
-    if (hasFloor) {
-      const floor = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
-      world.createCollider(RAPIER.ColliderDesc.cuboid(1e4, 10, FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), floor);
-    }
+    const world = createWorld(this.substepDt, spec.solverIterations, hasFloor ? [1e4, 10] : undefined);
 
     // reference pose: every segment unrotated, origins chained through parents
     const origin: [number, number][] = [];
@@ -307,7 +291,7 @@ export class PlanarBody {
             .setDensity(density)
             .setFriction(g.friction)
             .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-            .setCollisionGroups(hasFloor ? groups(BODY_GROUP, FLOOR_GROUP) : groups(BODY_GROUP, 0));
+            .setCollisionGroups(segmentGroups(hasFloor));
           return world.createCollider(cd, body).handle;
         }),
       );
@@ -317,14 +301,15 @@ export class PlanarBody {
       const j = s.joint!;
       const anchorWorld = [origin[i][0] + j.anchor[0], origin[i][1] + j.anchor[1]];
       const parentOrigin = origin[s.parent];
-      const data = RAPIER.JointData.revolute(
+      const joint = addHinge(
+        world,
+        this.bodyHandles[s.parent],
+        this.bodyHandles[i],
         { x: anchorWorld[0] - parentOrigin[0], y: 0, z: anchorWorld[1] - parentOrigin[1] },
         { x: j.anchor[0], y: 0, z: j.anchor[1] },
         { x: 0, y: j.axisSign, z: 0 },
+        j.range,
       );
-      const joint = world.createImpulseJoint(data, world.getRigidBody(this.bodyHandles[s.parent]), world.getRigidBody(this.bodyHandles[i]), true) as RAPIER.RevoluteImpulseJoint;
-      // limits given in JointData are not passed on for revolute joints; set them on the joint
-      joint.setLimits(j.range[0], j.range[1]);
       this.jointHandles.push(joint.handle);
     });
     this.snapshot = world.takeSnapshot();
@@ -334,20 +319,9 @@ export class PlanarBody {
 
   /** Restores the reference world, applies `params` and places the body at (qpos, qvel). */
   reset(params: PhysicsParams, qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
-    this.world.free();
-    const world = RAPIER.World.restoreSnapshot(this.snapshot);
-    this.world = world;
-    world.gravity = { x: 0, y: 0, z: -params.gravity };
-    this.bodies = this.bodyHandles.map((h) => world.getRigidBody(h));
     const segs = this.spec.segments;
-    segs.forEach((s, i) => {
-      s.geoms.forEach((g, k) => {
-        const c = world.getCollider(this.colliderHandles[i][k]);
-        c.setDensity(this.layout[i].baseDensity * params.massScale[i]);
-        c.setFriction(g.friction * params.frictionScale);
-      });
-    });
-    this.joints = this.jointHandles.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
+    const handles = { bodies: this.bodyHandles, colliders: this.colliderHandles, joints: this.jointHandles };
+    ({ world: this.world, bodies: this.bodies, joints: this.joints } = restoreWorld(this.world, this.snapshot, handles, params, segs, (i) => this.layout[i].baseDensity));
     this.explicitJoints = 0;
     this.fluidDensity = this.spec.fluid ? (params.fluidDensity ?? this.spec.fluid.density) : 0;
     this.viscosity = this.spec.fluid ? (params.viscosity ?? this.spec.fluid.viscosity) : 0;
@@ -541,13 +515,8 @@ export class PlanarBody {
   }
 
   /** World poses of the segments: per segment x, y, z, qx, qy, qz, qw. */
-  poses(out = new Float64Array(this.bodies.length * 7)): Float64Array {
-    for (let i = 0; i < this.bodies.length; i++) {
-      const b = this.bodies[i];
-      const t = b.translation(), q = b.rotation();
-      out.set([t.x, t.y, t.z, q.x, q.y, q.z, q.w], i * 7);
-    }
-    return out;
+  poses(out?: Float64Array): Float64Array {
+    return bodyPoses(this.bodies, out);
   }
 
   /** Total mechanical energy (kinetic + gravitational potential) at gravity `g`, for checks. */
@@ -603,6 +572,11 @@ export class PlanarBody {
     this.world.free();
   }
 }
+
+const DEG = Math.PI / 180;
+
+/** A joint range written in degrees (MuJoCo's `angle="degree"`), in radians. */
+export const degreeRange = (range: readonly [number, number]): [number, number] => [range[0] * DEG, range[1] * DEG];
 
 /** A capsule as MuJoCo writes it: centre, angle about +y of its axis (from +z), half-length. */
 export function capsuleAt(centre: Vec2, angle: number, halfLength: number, radius: number, friction: number): Capsule {

@@ -1,9 +1,10 @@
 /**
  * A planar body with Gymnasium's generalised state (`qpos`, `qvel`), seeded reset noise and the
- * forward velocity of one env step — the part HalfCheetah, Hopper and Walker2d share. Rewards,
- * observations and termination stay in each env's file.
+ * forward velocity of one env step — the part HalfCheetah, Hopper, Walker2d and Swimmer share —
+ * and the observation, reward and termination Hopper and Walker2d share. Other rewards stay in
+ * each env's file.
  */
-import { type EnvInstance, MetarenaError, type Rng, show } from '../../core/index.ts';
+import { Box, type EnvInstance, MetarenaError, type Rng, show } from '../../core/index.ts';
 import { physicsParams } from './physics-context.ts';
 import { type PlanarBodySpec, PlanarBody } from './planar-body.ts';
 
@@ -22,6 +23,13 @@ export const planarArgs = (substeps: number, solverIterations: number) =>
   }) as const;
 
 export type PlanarArgs = { substeps: number; solver_iterations: number; poses: boolean };
+
+/** Observation and action spaces of a planar env (`observations` float64 values, `actions` torques in [−1, 1]) and Gymnasium's 1000-step limit. */
+export const planarSpaces = (observations: number, actions: number) => ({
+  observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [observations], dtype: 'float64' }),
+  actionSpace: new Box({ low: -1, high: 1, shape: [actions], dtype: 'float32' }),
+  maxEpisodeSteps: 1000,
+});
 
 export class PlanarSim {
   readonly body: PlanarBody;
@@ -78,6 +86,12 @@ export class PlanarSim {
   }
 }
 
+/** The sim maker of a body: its spec at the args' substeps and solver iterations, with its reset noise. */
+export const planarSimFactory =
+  (spec: (substeps: number, solverIterations: number) => PlanarBodySpec, noise: ResetNoise) =>
+  (args: PlanarArgs): PlanarSim =>
+    new PlanarSim(spec(args.substeps, args.solver_iterations), noise);
+
 /** What an env adds to the shared step: its reward, termination and extra info keys. */
 export interface PlanarStepResult {
   reward: number;
@@ -131,4 +145,26 @@ export function sumOfSquares(a: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * a[i];
   return s;
+}
+
+/** Plugin arg of Hopper and Walker2d: Gymnasium's `terminate_when_unhealthy`. */
+export const terminateArg = {
+  terminate_when_unhealthy: { type: 'boolean', default: true, description: 'End the episode when unhealthy (Gymnasium v4 default); when false, the healthy reward is paid only while healthy.' },
+} as const;
+
+/**
+ * Hopper's and Walker2d's observation and reward (Gymnasium v4): `qpos[1:]` then
+ * `clip(qvel, −10, 10)`; reward `healthy_reward + forward_velocity − 1e-3 · ‖a‖²` with
+ * healthy_reward 1 while healthy (on every step when `terminate`); terminated when unhealthy if
+ * `terminate`; info `healthy`.
+ */
+export function healthyLocomotionParts(isHealthy: (sim: PlanarSim) => boolean, terminate: boolean): PlanarEnvParts {
+  return {
+    observe: (sim) => stateObservation(sim, 1, 10),
+    score(sim, action, v) {
+      const healthy = isHealthy(sim);
+      const healthyReward = healthy || terminate ? 1 : 0;
+      return { reward: healthyReward + v - 1e-3 * sumOfSquares(action), terminated: terminate && !healthy, info: { healthy } };
+    },
+  };
 }

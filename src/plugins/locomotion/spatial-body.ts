@@ -31,8 +31,7 @@
 import RAPIER from '@dimforge/rapier3d-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
-
-await RAPIER.init();
+import { addHinge, bodyPoses, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec3 = readonly [x: number, y: number, z: number];
 
@@ -77,11 +76,6 @@ export interface SpatialBodySpec {
   solverIterations: number;
 }
 
-const FLOOR_HALF_THICKNESS = 50;
-const FLOOR_GROUP = 0x0001;
-const BODY_GROUP = 0x0002;
-const groups = (member: number, filter: number) => ((member << 16) | filter) >>> 0;
-
 interface Quat {
   x: number;
   y: number;
@@ -115,7 +109,6 @@ const axisAngle = (n: Vec3, angle: number): Quat => {
 };
 
 const cross = (a: readonly number[], b: readonly number[]): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
 
 function normalise(v: Vec3): Vec3 {
   const n = Math.hypot(v[0], v[1], v[2]);
@@ -208,11 +201,7 @@ export class SpatialBody {
     this.initQpos.set(segs[0].pos, 0);
     this.initQpos[3] = 1;
 
-    const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
-    world.timestep = this.h;
-    world.numSolverIterations = spec.solverIterations;
-    const floor = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
-    world.createCollider(RAPIER.ColliderDesc.cuboid(1e4, 1e4, FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), floor);
+    const world = createWorld(this.h, spec.solverIterations, [1e4, 1e4]);
 
     const origin: V3[] = [];
     segs.forEach((s, i) => {
@@ -236,7 +225,7 @@ export class SpatialBody {
           cd.setDensity(spec.density)
             .setFriction(g.friction)
             .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-            .setCollisionGroups(groups(BODY_GROUP, FLOOR_GROUP));
+            .setCollisionGroups(segmentGroups(true));
           return world.createCollider(cd, body).handle;
         }),
       );
@@ -247,13 +236,15 @@ export class SpatialBody {
       const o = origin[i], po = origin[s.parent];
       const anchorWorld = [o[0] + j.anchor[0], o[1] + j.anchor[1], o[2] + j.anchor[2]];
       const axis = this.axes[i - 1];
-      const data = RAPIER.JointData.revolute(
+      const joint = addHinge(
+        world,
+        this.bodyHandles[s.parent],
+        this.bodyHandles[i],
         { x: anchorWorld[0] - po[0], y: anchorWorld[1] - po[1], z: anchorWorld[2] - po[2] },
         { x: j.anchor[0], y: j.anchor[1], z: j.anchor[2] },
         { x: axis[0], y: axis[1], z: axis[2] },
+        j.range,
       );
-      const joint = world.createImpulseJoint(data, world.getRigidBody(this.bodyHandles[s.parent]), world.getRigidBody(this.bodyHandles[i]), true) as RAPIER.RevoluteImpulseJoint;
-      joint.setLimits(j.range[0], j.range[1]);
       joint.configureMotorModel(RAPIER.MotorModel.ForceBased);
       this.jointHandles.push(joint.handle);
     });
@@ -264,20 +255,9 @@ export class SpatialBody {
 
   /** Restores the reference world, applies `params` and places the body at (qpos, qvel). */
   reset(params: PhysicsParams, qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
-    this.world.free();
-    const world = RAPIER.World.restoreSnapshot(this.snapshot);
-    this.world = world;
-    world.gravity = { x: 0, y: 0, z: -params.gravity };
-    this.bodies = this.bodyHandles.map((h) => world.getRigidBody(h));
     const segs = this.spec.segments;
-    segs.forEach((s, i) => {
-      s.geoms.forEach((g, k) => {
-        const c = world.getCollider(this.colliderHandles[i][k]);
-        c.setDensity(this.spec.density * params.massScale[i]);
-        c.setFriction(g.friction * params.frictionScale);
-      });
-    });
-    this.joints = this.jointHandles.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
+    const handles = { bodies: this.bodyHandles, colliders: this.colliderHandles, joints: this.jointHandles };
+    ({ world: this.world, bodies: this.bodies, joints: this.joints } = restoreWorld(this.world, this.snapshot, handles, params, segs, () => this.spec.density));
     for (let j = 0; j < this.nJoints; j++) {
       const hinge = segs[j + 1].joint!;
       this.gear[j] = hinge.gear * params.actuatorStrength;
@@ -415,13 +395,8 @@ export class SpatialBody {
   }
 
   /** World poses of the segments: per segment x, y, z, qx, qy, qz, qw. */
-  poses(out = new Float64Array(this.bodies.length * 7)): Float64Array {
-    for (let i = 0; i < this.bodies.length; i++) {
-      const b = this.bodies[i];
-      const t = b.translation(), q = b.rotation();
-      out.set([t.x, t.y, t.z, q.x, q.y, q.z, q.w], i * 7);
-    }
-    return out;
+  poses(out?: Float64Array): Float64Array {
+    return bodyPoses(this.bodies, out);
   }
 
   /** Total mechanical energy (kinetic + gravitational potential, no armature term) at gravity g, for checks. */

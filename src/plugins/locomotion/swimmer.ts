@@ -40,15 +40,14 @@
  * ## Version history
  * - v0: Gymnasium Swimmer-v4 shapes, reward and reset noise on a Rapier body in a modelled fluid.
  */
-import { Box, defineEnv } from '../../core/index.ts';
+import { defineEnv } from '../../core/index.ts';
 import { fluidFeatures, physicsFeatures } from './physics-context.ts';
-import type { HingeJoint, PlanarBodySpec, Segment } from './planar-body.ts';
-import { type PlanarArgs, PlanarSim, planarArgs, planarInstance, stateObservation, sumOfSquares } from './planar-sim.ts';
+import { type HingeJoint, type PlanarBodySpec, type Segment, degreeRange } from './planar-body.ts';
+import { planarArgs, planarInstance, planarSimFactory, planarSpaces, stateObservation, sumOfSquares } from './planar-sim.ts';
 
-const DEG = Math.PI / 180;
 const R = 0.1;
 /** MuJoCo's hinges turn about +z (x towards y); with y mapped to z that is −y here. */
-const hinge: HingeJoint = { anchor: [0, 0], axisSign: -1, range: [-100 * DEG, 100 * DEG], stiffness: 0, damping: 1, armature: 0.1, gear: 150 };
+const hinge: HingeJoint = { anchor: [0, 0], axisSign: -1, range: degreeRange([-100, 100]), stiffness: 0, damping: 1, armature: 0.1, gear: 150 };
 
 /** Segments of Gymnasium's swimmer.xml, MuJoCo (x, y) written as (x, z). */
 export const SWIMMER_SEGMENTS: readonly Segment[] = [
@@ -61,7 +60,6 @@ export const SWIMMER_DT = 0.04;
 export const SWIMMER_SUBSTEPS = 4;
 export const SWIMMER_SOLVER_ITERATIONS = 2;
 export const SWIMMER_FLUID = { density: 4000, viscosity: 0.1 };
-const SEGMENT_NAMES = SWIMMER_SEGMENTS.map((s) => s.name);
 
 export function swimmerSpec(substeps: number, solverIterations: number): PlanarBodySpec {
   return { segments: SWIMMER_SEGMENTS, density: 1000, rootZRef: 0, envDt: SWIMMER_DT, substeps, solverIterations, rootAxisSign: -1, floor: false, fluid: SWIMMER_FLUID };
@@ -69,20 +67,16 @@ export function swimmerSpec(substeps: number, solverIterations: number): PlanarB
 
 export const swimmerFeatures = [
   ...fluidFeatures(SWIMMER_FLUID),
-  ...physicsFeatures({ gravity: 0, segments: SEGMENT_NAMES, stiffness: false, floor: false, absoluteDamping: 0 }),
+  ...physicsFeatures({ gravity: 0, segments: SWIMMER_SEGMENTS.map((s) => s.name), stiffness: false, floor: false, absoluteDamping: 0 }),
 ];
 
-export function createSwimmerSim(args: PlanarArgs): PlanarSim {
-  return new PlanarSim(swimmerSpec(args.substeps, args.solver_iterations), { kind: 'uniform', scale: 0.1 });
-}
+export const createSwimmerSim = planarSimFactory(swimmerSpec, { kind: 'uniform', scale: 0.1 });
 
 export default defineEnv({
   id: 'Swimmer-v0',
   description: 'Three-segment swimmer in a viscous fluid (Gymnasium Swimmer-v4 shapes and reward, Rapier physics with a modelled fluid).',
   args: planarArgs(SWIMMER_SUBSTEPS, SWIMMER_SOLVER_ITERATIONS),
-  observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [8], dtype: 'float64' }),
-  actionSpace: new Box({ low: -1, high: 1, shape: [2], dtype: 'float32' }),
-  maxEpisodeSteps: 1000,
+  ...planarSpaces(8, 2),
   context: swimmerFeatures,
   create: (args) =>
     planarInstance(createSwimmerSim(args), args, {

@@ -35,22 +35,12 @@
  * ## Version history
  * - v0: Gymnasium Walker2d-v4 shapes, reward, termination and reset noise on a Rapier body.
  */
-import { Box, defineEnv } from '../../core/index.ts';
-import { terminateArg } from './hopper.ts';
+import { defineEnv } from '../../core/index.ts';
 import { physicsFeatures } from './physics-context.ts';
-import { type HingeJoint, type PlanarBodySpec, type Segment, capsuleAt } from './planar-body.ts';
-import { type PlanarArgs, PlanarSim, planarArgs, planarInstance, stateObservation, sumOfSquares } from './planar-sim.ts';
+import { type HingeJoint, type PlanarBodySpec, type Segment, capsuleAt, degreeRange } from './planar-body.ts';
+import { healthyLocomotionParts, planarArgs, planarInstance, planarSimFactory, planarSpaces, terminateArg } from './planar-sim.ts';
 
-const DEG = Math.PI / 180;
-const hinge = (anchor: [number, number], range: [number, number]): HingeJoint => ({
-  anchor,
-  axisSign: -1,
-  range: [range[0] * DEG, range[1] * DEG],
-  stiffness: 0,
-  damping: 0.1,
-  armature: 0.01,
-  gear: 100,
-});
+const hinge = (anchor: [number, number], range: [number, number]): HingeJoint => ({ anchor, axisSign: -1, range: degreeRange(range), stiffness: 0, damping: 0.1, armature: 0.01, gear: 100 });
 
 /** One leg of walker2d.xml hanging from the torso (segment 0); `first` is the thigh's index. */
 const leg = (suffix: string, first: number, footFriction: number): Segment[] => [
@@ -69,17 +59,12 @@ export const WALKER2D_SEGMENTS: readonly Segment[] = [
 export const WALKER2D_DT = 0.008;
 export const WALKER2D_SUBSTEPS = 1;
 export const WALKER2D_SOLVER_ITERATIONS = 8;
-const SEGMENT_NAMES = WALKER2D_SEGMENTS.map((s) => s.name);
 
-export function walker2dSpec(substeps: number, solverIterations: number): PlanarBodySpec {
-  return { segments: WALKER2D_SEGMENTS, density: 1000, rootZRef: 1.25, envDt: WALKER2D_DT, substeps, solverIterations };
-}
+export const walker2dSpec = (substeps: number, solverIterations: number): PlanarBodySpec => ({ segments: WALKER2D_SEGMENTS, density: 1000, rootZRef: 1.25, envDt: WALKER2D_DT, substeps, solverIterations });
 
-export const walker2dFeatures = physicsFeatures({ gravity: 9.81, segments: SEGMENT_NAMES, stiffness: false });
+export const walker2dFeatures = physicsFeatures({ gravity: 9.81, segments: WALKER2D_SEGMENTS.map((s) => s.name), stiffness: false });
 
-export function createWalker2dSim(args: PlanarArgs): PlanarSim {
-  return new PlanarSim(walker2dSpec(args.substeps, args.solver_iterations), { kind: 'uniform', scale: 5e-3 });
-}
+export const createWalker2dSim = planarSimFactory(walker2dSpec, { kind: 'uniform', scale: 5e-3 });
 
 /** Gymnasium v4's Walker2d health rule: 0.8 < z < 2.0 and −1 < angle < 1. */
 export function walker2dIsHealthy(qpos: ArrayLike<number>): boolean {
@@ -91,17 +76,7 @@ export default defineEnv({
   id: 'Walker2d-v0',
   description: 'Planar two-legged walker (Gymnasium Walker2d-v4 shapes, reward and termination, Rapier physics).',
   args: { ...planarArgs(WALKER2D_SUBSTEPS, WALKER2D_SOLVER_ITERATIONS), ...terminateArg },
-  observationSpace: new Box({ low: -Infinity, high: Infinity, shape: [17], dtype: 'float64' }),
-  actionSpace: new Box({ low: -1, high: 1, shape: [6], dtype: 'float32' }),
-  maxEpisodeSteps: 1000,
+  ...planarSpaces(17, 6),
   context: walker2dFeatures,
-  create: (args) =>
-    planarInstance(createWalker2dSim(args), args, {
-      observe: (sim) => stateObservation(sim, 1, 10),
-      score(sim, action, v) {
-        const healthy = walker2dIsHealthy(sim.qpos);
-        const healthyReward = healthy || args.terminate_when_unhealthy ? 1 : 0;
-        return { reward: healthyReward + v - 1e-3 * sumOfSquares(action), terminated: args.terminate_when_unhealthy && !healthy, info: { healthy } };
-      },
-    }),
+  create: (args) => planarInstance(createWalker2dSim(args), args, healthyLocomotionParts((sim) => walker2dIsHealthy(sim.qpos), args.terminate_when_unhealthy)),
 });

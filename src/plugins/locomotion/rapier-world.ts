@@ -1,0 +1,91 @@
+/**
+ * The Rapier world pieces the planar and the spatial body builders share: the world with its
+ * floor, collision groups (segments touch the floor only), revolute hinges with limits, restoring
+ * the reference world under a context, and reading segment poses.
+ */
+import RAPIER from '@dimforge/rapier3d-compat';
+import type { PhysicsParams } from './planar-body.ts';
+
+await RAPIER.init();
+
+/** A thick floor: a segment pushed deep into it is still pushed back up, never out the bottom. */
+const FLOOR_HALF_THICKNESS = 50;
+const FLOOR_GROUP = 0x0001;
+const BODY_GROUP = 0x0002;
+/** Rapier interaction groups: 16 bits membership, 16 bits filter. */
+const groups = (member: number, filter: number) => ((member << 16) | filter) >>> 0;
+
+/** Collision groups of a segment's colliders: the floor only, or nothing when there is no floor. */
+export const segmentGroups = (hasFloor: boolean) => (hasFloor ? groups(BODY_GROUP, FLOOR_GROUP) : groups(BODY_GROUP, 0));
+
+export const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
+
+/**
+ * A world with gravity 9.81 m/s² along −z (reset sets the context's), `timestep` per step and
+ * `solverIterations`, and a frictionless floor (top face z = 0, half-extents x and y) unless
+ * `floor` is undefined (contact friction is the segment geom's, combined by max).
+ */
+export function createWorld(timestep: number, solverIterations: number, floor: readonly [halfX: number, halfY: number] | undefined): RAPIER.World {
+  const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
+  world.timestep = timestep;
+  world.numSolverIterations = solverIterations;
+  if (floor) {
+    const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
+    world.createCollider(RAPIER.ColliderDesc.cuboid(floor[0], floor[1], FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), body);
+  }
+  return world;
+}
+
+/** A revolute joint between two bodies, anchors in each body's frame, with its limits (radians). */
+export function addHinge(world: RAPIER.World, parent: number, child: number, parentAnchor: RAPIER.Vector, childAnchor: RAPIER.Vector, axis: RAPIER.Vector, range: readonly [number, number]): RAPIER.RevoluteImpulseJoint {
+  const data = RAPIER.JointData.revolute(parentAnchor, childAnchor, axis);
+  const joint = world.createImpulseJoint(data, world.getRigidBody(parent), world.getRigidBody(child), true) as RAPIER.RevoluteImpulseJoint;
+  // limits given in JointData are not passed on for revolute joints; set them on the joint
+  joint.setLimits(range[0], range[1]);
+  return joint;
+}
+
+/** Handles of a body's pieces, stable across snapshot restores. */
+export interface WorldHandles {
+  bodies: readonly number[];
+  /** Per segment, its colliders in geom order. */
+  colliders: readonly (readonly number[])[];
+  joints: readonly number[];
+}
+
+/**
+ * Frees `old` and restores the reference world from `snapshot` with the context's gravity, each
+ * segment's density `baseDensity(i) × massScale[i]` and each geom's friction × frictionScale.
+ */
+export function restoreWorld(
+  old: RAPIER.World,
+  snapshot: Uint8Array,
+  handles: WorldHandles,
+  params: PhysicsParams,
+  geoms: readonly { geoms: readonly { friction: number }[] }[],
+  baseDensity: (segment: number) => number,
+): { world: RAPIER.World; bodies: RAPIER.RigidBody[]; joints: RAPIER.RevoluteImpulseJoint[] } {
+  old.free();
+  const world = RAPIER.World.restoreSnapshot(snapshot);
+  world.gravity = { x: 0, y: 0, z: -params.gravity };
+  const bodies = handles.bodies.map((h) => world.getRigidBody(h));
+  geoms.forEach((s, i) => {
+    s.geoms.forEach((g, k) => {
+      const c = world.getCollider(handles.colliders[i][k]);
+      c.setDensity(baseDensity(i) * params.massScale[i]);
+      c.setFriction(g.friction * params.frictionScale);
+    });
+  });
+  const joints = handles.joints.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
+  return { world, bodies, joints };
+}
+
+/** World poses of the bodies: per body x, y, z, qx, qy, qz, qw. */
+export function bodyPoses(bodies: readonly RAPIER.RigidBody[], out: Float64Array = new Float64Array(bodies.length * 7)): Float64Array {
+  for (let i = 0; i < bodies.length; i++) {
+    const b = bodies[i];
+    const t = b.translation(), q = b.rotation();
+    out.set([t.x, t.y, t.z, q.x, q.y, q.z, q.w], i * 7);
+  }
+  return out;
+}
