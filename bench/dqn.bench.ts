@@ -13,6 +13,7 @@ import { deriveSeed, resolveArgs } from '../src/core/index.ts';
 import { initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import type { BenchOptions } from './run.ts';
+import { type CartPoleRun, mean, median, round } from './stats.ts';
 
 export const SEEDS = [1, 2, 3];
 export const NUM_ENVS = 4;
@@ -20,17 +21,11 @@ export const EVAL_EVERY = 2_000;
 export const EVAL_EPISODES = 20;
 export const SOLVED_RETURN = 475;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
   const backend = await initBackend();
   const registry = createBuiltinRegistry();
   const budget = DQN_DEFAULTS.totalSteps;
-  const runs: { seed: number; steps: number; seconds: number; evalReturn: number; solved: boolean }[] = [];
+  const runs: CartPoleRun[] = [];
   for (const seed of SEEDS) {
     const env = registry.makeVec('CartPole-v1', NUM_ENVS);
     const evalEnv = registry.makeVec('CartPole-v1', 4);
@@ -41,7 +36,7 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
     while (learner.steps < budget) {
       await learner.train(env, Math.min(budget, learner.steps + EVAL_EVERY));
       const returns = await evaluateReturns(evalEnv, learner.policy(), { episodes: EVAL_EPISODES, seed: deriveSeed(seed, 'eval') });
-      evalReturn = returns.reduce((a, b) => a + b, 0) / returns.length;
+      evalReturn = mean(returns);
       if (evalReturn >= SOLVED_RETURN) break;
     }
     const seconds = (performance.now() - started) / 1000;

@@ -11,15 +11,17 @@
  * (one seed each, CleanRL's defaults apart from the step count; hours on wasm). The `seconds`
  * option does not apply: runs train for a fixed number of steps.
  */
-import type { Agent, AgentEnvSpec } from '../src/agents/agent.ts';
+import type { Agent } from '../src/agents/agent.ts';
 import { runTrialBatch } from '../src/agents/eval/run-trials.ts';
 import type { LearnerPlugin } from '../src/agents/learner.ts';
 import { sacLearner } from '../src/agents/sac.ts';
 import { td3Learner } from '../src/agents/td3.ts';
-import type { ArgSpecs, VectorEnv } from '../src/core/index.ts';
+import type { ArgSpecs } from '../src/core/index.ts';
 import { initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
+import { specOf as evalSpecOf } from '../src/agents/eval/evaluate.ts';
 import type { BenchOptions } from './run.ts';
+import { mean, median, round } from './stats.ts';
 
 export const SEEDS = [1, 2, 3];
 export const PENDULUM_STEPS = 20_000;
@@ -27,23 +29,6 @@ export const EVAL_EPISODES = 10;
 export const TARGET_RETURN = -200;
 export const HALFCHEETAH_STEPS = 100_000;
 const PENDULUM_OPTIONS = { hidden: [64, 64], learningStarts: 1000, actionBound: 2, bufferSize: PENDULUM_STEPS };
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const specOf = (env: VectorEnv, envId: string): AgentEnvSpec => ({
-  envId,
-  numEnvs: env.numEnvs,
-  observationSpace: env.singleObservationSpace,
-  actionSpace: env.singleActionSpace,
-  contextSpace: env.contextSpace,
-  maxEpisodeSteps: env.maxEpisodeSteps,
-  episodesPerTrial: 1,
-  envArgs: {},
-});
 
 interface Run {
   seed: number;
@@ -55,7 +40,7 @@ interface Run {
 async function trainAndEvaluate(plugin: LearnerPlugin<ArgSpecs>, envId: string, steps: number, options: Record<string, unknown>, seed: number): Promise<Run> {
   const registry = createBuiltinRegistry();
   const env = registry.makeVec(envId, 1);
-  const learner = await plugin.create(specOf(env, envId), options as never, seed);
+  const learner = await plugin.create(evalSpecOf(env, { envId, envArgs: {}, episodesPerTrial: 1 }), options as never, seed);
   const started = performance.now();
   await learner.train(env, steps, {
     onLog: (l) => process.stderr.write(`bench offpolicy: ${plugin.name} ${envId} seed ${seed}: ${l.steps} steps, ${l.seconds.toFixed(0)} s, return ${l.episodeReturn.toFixed(0)}\n`),
@@ -64,7 +49,7 @@ async function trainAndEvaluate(plugin: LearnerPlugin<ArgSpecs>, envId: string, 
   const evalEnv = registry.makeVec(envId, EVAL_EPISODES);
   const agent: Agent = learner.policy();
   const { returns } = await runTrialBatch(evalEnv, agent, Array.from({ length: EVAL_EPISODES }, (_, i) => 10_000 + 100 * seed + i), 1);
-  const evalReturn = returns.reduce((a, b) => a + b, 0) / returns.length;
+  const evalReturn = mean(returns);
   learner.dispose();
   await env.close();
   await evalEnv.close();
@@ -98,3 +83,6 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
   }
   return result;
 }
+
+/** Minutes of training (6 runs of 20k steps): `npm run bench` runs it only when named. */
+export const slow = 'trains SAC and TD3 for 20k steps × 3 seeds';

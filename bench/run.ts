@@ -5,6 +5,9 @@
  * goes to stderr. Figures depend on the machine and on what else runs on it: `machine.loadavg`
  * is taken before and after, so a contended run can be told apart.
  *
+ * A benchmark that takes minutes (training to a return, say) exports `slow` (why); the default
+ * run skips it and names it under `skipped`, and `--only NAME` runs it.
+ *
  *   npm run bench -- --only in-process --seconds 2
  */
 import { readdirSync } from 'node:fs';
@@ -20,6 +23,8 @@ export interface BenchOptions {
 
 export interface BenchModule {
   run(opts: BenchOptions): Promise<Record<string, unknown>>;
+  /** Set when the benchmark takes minutes: why (then it runs only when named with `only`). */
+  slow?: string;
 }
 
 export interface RunOptions {
@@ -34,6 +39,8 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; node: string; platform: string; loadavg: { before: number[]; after: number[] } };
   options: { seconds: number };
   results: Record<string, Record<string, unknown>>;
+  /** Slow benchmarks left out of a default run, with why they are slow. */
+  skipped: Record<string, string>;
 }
 
 export const DEFAULT_SECONDS = 1;
@@ -61,10 +68,17 @@ export async function runBenchmarks({ only, seconds = DEFAULT_SECONDS, log = (t)
   const names = only && only.length > 0 ? all.filter((n) => only.includes(n)) : all;
   const before = round(os.loadavg());
   const results: Record<string, Record<string, unknown>> = {};
+  const skipped: Record<string, string> = {};
+  const named = only !== undefined && only.length > 0;
   for (const name of names) {
+    const mod = (await import(pathToFileURL(`${BENCH_DIR}${name}${SUFFIX}`).href)) as BenchModule;
+    if (mod.slow && !named) {
+      skipped[name] = mod.slow;
+      log(`bench ${name}: skipped (${mod.slow}); run it with --only ${name}\n`);
+      continue;
+    }
     log(`bench ${name}: running (${seconds} s per measurement)\n`);
     const started = performance.now();
-    const mod = (await import(pathToFileURL(`${BENCH_DIR}${name}${SUFFIX}`).href)) as BenchModule;
     results[name] = await mod.run({ seconds });
     log(`bench ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
@@ -73,6 +87,7 @@ export async function runBenchmarks({ only, seconds = DEFAULT_SECONDS, log = (t)
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}`, loadavg: { before, after: round(os.loadavg()) } },
     options: { seconds },
     results,
+    skipped,
   };
 }
 

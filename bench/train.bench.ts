@@ -10,28 +10,23 @@ import { PPO_DEFAULTS, evaluatePolicy, trainPPO } from '../src/agents/ppo.ts';
 import { initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import type { BenchOptions } from './run.ts';
+import { type CartPoleRun, mean, median, round } from './stats.ts';
 
 export const SEEDS = [1, 2, 3];
 export const NUM_ENVS = 8;
 export const EVAL_EPISODES = 20;
 export const SOLVED_RETURN = 475;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
   const backend = await initBackend();
   const registry = createBuiltinRegistry();
-  const runs: { seed: number; steps: number; seconds: number; evalReturn: number; solved: boolean }[] = [];
+  const runs: CartPoleRun[] = [];
   for (const seed of SEEDS) {
     const env = registry.makeVec('CartPole-v1', NUM_ENVS);
     const { policy, metrics } = await trainPPO(env, { seed });
     const evalEnv = registry.makeVec('CartPole-v1', 4);
     const returns = await evaluatePolicy(evalEnv, policy, { episodes: EVAL_EPISODES, seed: 10_000 + seed });
-    const evalReturn = returns.reduce((a, b) => a + b, 0) / returns.length;
+    const evalReturn = mean(returns);
     runs.push({ seed, steps: metrics.steps, seconds: round(metrics.seconds), evalReturn: round(evalReturn, 1), solved: evalReturn >= SOLVED_RETURN });
     process.stderr.write(`bench train: seed ${seed}: ${metrics.steps} steps in ${metrics.seconds.toFixed(1)} s, eval return ${evalReturn.toFixed(1)}\n`);
     policy.dispose();

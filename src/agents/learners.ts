@@ -10,7 +10,7 @@ import { type ArgSpecs, type ArgsOf, MetarenaError, type VectorEnv, closest, par
 import type { Agent } from './agent.ts';
 import { doubleDqnLearner, dqnLearner, duelingDqnLearner } from './dqn.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
-import { ppoLearner } from './ppo.ts';
+import { evaluateEpisodes, ppoLearner } from './ppo.ts';
 import { sacLearner } from './sac.ts';
 import { qLearningLearner, sarsaLearner } from './tabular-q.ts';
 import { td3Learner } from './td3.ts';
@@ -128,39 +128,6 @@ export function createLearnerRegistry(): LearnerRegistry {
  * over the envs so that short episodes are not over-counted. Works in every autoreset mode;
  * `env` is not closed. An episode that never ends is cut after `maxSteps` vector steps.
  */
-export async function evaluateReturns(env: VectorEnv, agent: Agent, { episodes, seed, maxSteps = 1_000_000 }: { episodes: number; seed: number; maxSteps?: number }): Promise<number[]> {
-  const n = env.numEnvs;
-  const quota = Array.from({ length: n }, (_, i) => Math.floor(episodes / n) + (i < episodes % n ? 1 : 0));
-  const done = new Array<number>(n).fill(0);
-  const running = new Float64Array(n);
-  const pending = new Uint8Array(n);
-  const returns: number[] = [];
-  const reset = await env.reset({ seed });
-  agent.start(reset);
-  let obs = reset.obs;
-  for (let t = 0; returns.length < episodes; t++) {
-    if (t >= maxSteps) throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `evaluation: ${episodes} episodes did not end within ${maxSteps} steps`, { field: 'episodes' });
-    const actions = await agent.act(obs);
-    const r = await env.step(actions);
-    await agent.observe(actions, r);
-    for (let i = 0; i < n; i++) {
-      if (env.autoresetMode === 'next_step' && pending[i]) {
-        pending[i] = 0;
-        continue;
-      }
-      running[i] += r.rewards[i];
-      if (r.terminated[i] || r.truncated[i]) {
-        if (done[i] < quota[i]) returns.push(running[i]);
-        done[i]++;
-        running[i] = 0;
-        pending[i] = 1;
-      }
-    }
-    obs = r.obs;
-    if (env.autoresetMode === 'disabled' && pending.some(Boolean)) {
-      obs = (await env.reset({ options: { mask: pending } })).obs;
-      pending.fill(0);
-    }
-  }
-  return returns;
+export function evaluateReturns(env: VectorEnv, agent: Agent, { episodes, seed, maxSteps = 1_000_000 }: { episodes: number; seed: number; maxSteps?: number }): Promise<number[]> {
+  return evaluateEpisodes(env, agent, { episodes, seed, maxSteps });
 }

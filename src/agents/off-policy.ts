@@ -12,14 +12,30 @@
  * - `TwinCritic`: the two Q networks and their Polyak-averaged targets (Fujimoto et al., 2018).
  * - Checkpoint helpers for Adam state (`optimizer.getWeights()` order: iterations, first moments,
  *   second moments, in the order of the variables given to `applyGradients`), the replay buffer
- *   and the Rng state.
+ *   and the Rng state, and `saveOffPolicy`/`loadOffPolicy`, the whole checkpoint of a learner.
+ * - `resolveOffPolicyOptions`, `continuousLearnerPlugin`: the option checks and the plugin object
+ *   the learners share.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Box, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, show } from '../core/index.ts';
-import { Mlp } from '../nn/index.ts';
+import { type ArgSpecs, type ArgsOf, Box, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import type { TrainLog } from './learner.ts';
+import type { Learner, LearnerPlugin, TrainHooks, TrainLog } from './learner.ts';
 import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
+
+/** The options every off-policy learner has, with the same meaning and defaults. */
+export const OFF_POLICY_OPTIONS = {
+  hidden: { type: 'integers', default: [256, 256], min: 1, description: 'hidden layer widths of the actor and of each critic (relu)' },
+  bufferSize: { type: 'integer', default: 1_000_000, min: 1, description: 'replay buffer capacity (transitions)' },
+  gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount factor γ' },
+  batchSize: { type: 'integer', default: 256, min: 1, description: 'transitions per gradient update' },
+  actionBound: { type: 'number', default: 0, min: 0, description: 'if > 0, act in [−actionBound, actionBound] ∩ the action space bounds (0: the bounds)' },
+  saveReplay: { type: 'boolean', default: true, description: 'store the replay buffer contents in checkpoints' },
+  logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
+} as const satisfies ArgSpecs;
+
+/** The resolved options of `S`, writable, with number lists as plain arrays. */
+export type OffPolicyOptionsOf<S extends ArgSpecs> = { -readonly [K in keyof ArgsOf<S>]: ArgsOf<S>[K] extends readonly number[] ? number[] : ArgsOf<S>[K] };
 
 /** Why a continuous-control learner cannot train in `spec` (undefined when it can). */
 export function continuousFits(agent: string, spec: AgentEnvSpec): string | undefined {
@@ -344,3 +360,132 @@ export function normals(rng: Rng, count: number): Float32Array {
 
 /** The gradient map `tf.variableGrads` returns, typed as `Optimizer.applyGradients` takes it. */
 export type GradientMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
+
+/** Options resolved against `specs` with the checks every off-policy learner makes. */
+export function resolveOffPolicyOptions<O extends { hidden: number[]; batchSize: number; bufferSize: number }>(specs: ArgSpecs, given: unknown, agent: string): O {
+  const o = resolveArgs(specs, given, agent) as unknown as O;
+  if (o.hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', `${agent}.hidden must name at least one hidden layer width, got []`, { field: `${agent}.hidden` });
+  if (o.batchSize > o.bufferSize) throw new MetarenaError('METARENA_INVALID_OPTION', `${agent}.batchSize (${o.batchSize}) must not exceed ${agent}.bufferSize (${o.bufferSize})`, { field: `${agent}.batchSize` });
+  return o;
+}
+
+/** Rows of observation then action (the critics' input) for `b` transitions. */
+export function obsActionRows(obs: Float32Array, actions: Float32Array, b: number, d: number, a: number): Float32Array {
+  const out = new Float32Array(b * (d + a));
+  for (let r = 0; r < b; r++) {
+    out.set(obs.subarray(r * d, (r + 1) * d), r * (d + a));
+    out.set(actions.subarray(r * a, (r + 1) * a), r * (d + a) + d);
+  }
+  return out;
+}
+
+/** One Adam step of both critics towards `target` [B] on inputs [B, obs + action]; the loss. */
+export function criticStep(critic: TwinCritic, optimizer: tf.Optimizer, input: tf.Tensor2D, target: tf.Tensor): tf.Scalar {
+  const qStep = tf.variableGrads(() => {
+    const [q1, q2] = critic.values(input);
+    return tf.add(tf.mean(tf.square(tf.sub(q1, target))), tf.mean(tf.square(tf.sub(q2, target)))) as tf.Scalar;
+  }, critic.variables);
+  optimizer.applyGradients(qStep.grads as GradientMap);
+  return qStep.value;
+}
+
+/** Checkpoint meta of an off-policy learner. */
+export interface OffPolicyMeta {
+  agent: string;
+  options: unknown;
+  seed: number;
+  observationSpace: unknown;
+  actionSpace: unknown;
+  steps: number;
+  updates: number;
+  trainSeconds: number;
+  rng: (number | null)[];
+  replay: ReplayState | null;
+}
+
+/** What the shared train and checkpoint helpers need from a learner. */
+export interface OffPolicyLearner extends OffPolicyLoop {
+  readonly options: { saveReplay: boolean };
+  readonly observationSpace: Box;
+  readonly actionSpace: Box;
+  updates: number;
+  trainSeconds: number;
+  /** Every network variable by checkpoint key. */
+  namedVariables(): Record<string, tf.Variable>;
+  /** The optimizers by checkpoint name (stored under `optim/<name>`). */
+  optimizers(): Record<string, tf.Optimizer>;
+}
+
+/** `trainOffPolicy` with the learner's training clock carried across calls. */
+export async function trainTimed(learner: OffPolicyLearner, env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+  const startedAt = performance.now() - learner.trainSeconds * 1000;
+  await trainOffPolicy(learner, env, untilSteps, startedAt, hooks.onLog);
+  learner.trainSeconds = (performance.now() - startedAt) / 1000;
+}
+
+/** Writes the whole checkpoint of `learner` to `dir` (see the learners' docs for what it holds). */
+export async function saveOffPolicy(learner: OffPolicyLearner, dir: string): Promise<void> {
+  const meta: OffPolicyMeta = {
+    agent: learner.agent,
+    options: learner.options,
+    seed: learner.seed,
+    observationSpace: learner.observationSpace.toJSON(),
+    actionSpace: learner.actionSpace.toJSON(),
+    steps: learner.steps,
+    updates: learner.updates,
+    trainSeconds: learner.trainSeconds,
+    rng: rngState(learner.rng),
+    replay: learner.options.saveReplay ? learner.replay.state() : null,
+  };
+  const owned: tf.NamedTensorMap = {};
+  for (const [name, optimizer] of Object.entries(learner.optimizers())) Object.assign(owned, await optimizerTensors(optimizer, `optim/${name}`));
+  if (learner.options.saveReplay) Object.assign(owned, replayTensors(learner.replay));
+  try {
+    await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { ...learner.namedVariables(), ...owned } });
+  } finally {
+    // getWeights returns the iteration count as a new tensor; moments are the optimizer's own
+    tf.dispose(Object.entries(owned).filter(([k]) => k.startsWith('replay/') || k.endsWith('/000')).map(([, t]) => t));
+  }
+}
+
+/** Builds a learner from spaces, unresolved options and a seed. */
+export type BuildOffPolicy<L> = (observationSpace: Box, actionSpace: Box, options: unknown, seed: number) => L;
+
+/** Rebuilds a learner saved by `saveOffPolicy`; `agent` must match the checkpoint's. */
+export async function loadOffPolicy<L extends OffPolicyLearner>(dir: string, agent: string, build: BuildOffPolicy<L>): Promise<L> {
+  await initBackend();
+  const { meta, tensors } = await loadCheckpoint(dir);
+  try {
+    const m = meta as unknown as OffPolicyMeta;
+    if (m.agent !== agent) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${dir} holds a ${show(m.agent)} checkpoint, not ${agent}`, { field: 'checkpoint' });
+    const learner = build(spaceFromJSON(m.observationSpace) as Box, spaceFromJSON(m.actionSpace) as Box, m.options, m.seed);
+    assignVariables(learner.namedVariables(), tensors);
+    for (const [name, optimizer] of Object.entries(learner.optimizers())) await restoreOptimizer(optimizer, tensors, `optim/${name}`);
+    restoreReplay(learner.replay, tensors, m.replay);
+    restoreRng(learner.rng, m.rng);
+    learner.steps = m.steps;
+    learner.updates = m.updates;
+    learner.trainSeconds = m.trainSeconds;
+    return learner;
+  } finally {
+    tf.dispose(Object.values(tensors));
+  }
+}
+
+/** The plugin object of a continuous-control learner (Box observations, bounded Box actions). */
+export function continuousLearnerPlugin<S extends ArgSpecs>(plugin: { name: string; description: string; options: S; build: BuildOffPolicy<Learner>; load: (dir: string) => Promise<Learner> }): LearnerPlugin<S> {
+  const { name, build } = plugin;
+  return {
+    name,
+    description: plugin.description,
+    options: plugin.options,
+    fits: (spec: AgentEnvSpec) => continuousFits(name, spec),
+    async create(spec, options, seed) {
+      const why = continuousFits(name, spec);
+      if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', why, { field: 'env' });
+      await initBackend();
+      return build(spec.observationSpace as Box, spec.actionSpace as Box, options, seed);
+    },
+    load: plugin.load,
+  };
+}

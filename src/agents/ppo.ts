@@ -897,21 +897,29 @@ function shuffle(a: number[], rng: Rng): void {
 }
 
 /**
- * Returns of `episodes` full episodes of `policy` in `env` (reset here with `seed`), split
- * evenly over the envs so that short episodes are not over-counted. `env` is not closed.
+ * Returns of `episodes` whole episodes of `agent` in `env` (reset here with `seed`), split evenly
+ * over the envs so that short episodes are not over-counted. Works in every autoreset mode;
+ * `env` is not closed. An episode that never ends is cut after `maxSteps` vector steps.
  */
-export async function evaluatePolicy(env: VectorEnv, policy: PPOPolicy, { episodes, seed, deterministic = true }: { episodes: number; seed: number; deterministic?: boolean }): Promise<number[]> {
+export async function evaluateEpisodes(
+  env: VectorEnv,
+  agent: Pick<Agent, 'act'> & Partial<Pick<Agent, 'start' | 'observe'>>,
+  { episodes, seed, maxSteps = Number.POSITIVE_INFINITY }: { episodes: number; seed: number; maxSteps?: number },
+): Promise<number[]> {
   const n = env.numEnvs;
   const quota = Array.from({ length: n }, (_, i) => Math.floor(episodes / n) + (i < episodes % n ? 1 : 0));
   const done = new Array<number>(n).fill(0);
   const running = new Float64Array(n);
   const pending = new Uint8Array(n);
   const returns: number[] = [];
-  const rng = new Rng(deriveSeed(seed, 'ppo-eval'));
-  let obs = (await env.reset({ seed })).obs;
-  while (returns.length < episodes) {
-    const actions = policy.act(obs, { n, deterministic, rng });
+  const reset = await env.reset({ seed });
+  agent.start?.(reset);
+  let obs = reset.obs;
+  for (let t = 0; returns.length < episodes; t++) {
+    if (t >= maxSteps) throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `evaluation: ${episodes} episodes did not end within ${maxSteps} steps`, { field: 'episodes' });
+    const actions = await agent.act(obs);
     const r = await env.step(actions);
+    await agent.observe?.(actions, r);
     for (let i = 0; i < n; i++) {
       if (env.autoresetMode === 'next_step' && pending[i]) {
         pending[i] = 0;
@@ -932,6 +940,16 @@ export async function evaluatePolicy(env: VectorEnv, policy: PPOPolicy, { episod
     }
   }
   return returns;
+}
+
+/**
+ * Returns of `episodes` full episodes of `policy` in `env` (reset here with `seed`), split
+ * evenly over the envs so that short episodes are not over-counted. `env` is not closed.
+ */
+export function evaluatePolicy(env: VectorEnv, policy: PPOPolicy, { episodes, seed, deterministic = true }: { episodes: number; seed: number; deterministic?: boolean }): Promise<number[]> {
+  const n = env.numEnvs;
+  const rng = new Rng(deriveSeed(seed, 'ppo-eval'));
+  return evaluateEpisodes(env, { act: (obs) => policy.act(obs, { n, deterministic, rng }) }, { episodes, seed });
 }
 
 /** `--set` options of the `ppo` learner (the fields of `PPOOptions`; targetKl 0 means none). */

@@ -28,36 +28,19 @@
  * scratch (learning continues, but the first updates see only new data).
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type ArgsOf, Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
-import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
-import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
+import { Mlp } from '../nn/index.ts';
+import type { Agent } from './agent.ts';
 import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import {
-  type BoxActions,
-  type GradientMap,
-  Collector,
-  TwinCritic,
-  actingAgent,
-  boxActions,
-  continuousFits,
-  normals,
-  optimizerTensors,
-  replayTensors,
-  restoreOptimizer,
-  restoreReplay,
-  restoreRng,
-  rngState,
-  stopGradient,
-  trainOffPolicy,
-} from './off-policy.ts';
-import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
+import { type BoxActions, type BuildOffPolicy, type GradientMap, type OffPolicyOptionsOf, Collector, OFF_POLICY_OPTIONS, TwinCritic, actingAgent, boxActions, continuousLearnerPlugin, criticStep, loadOffPolicy, normals, obsActionRows, resolveOffPolicyOptions, saveOffPolicy, stopGradient, trainTimed } from './off-policy.ts';
+import { ReplayBuffer } from './replay-buffer.ts';
 
 export const SAC_OPTIONS = {
-  hidden: { type: 'integers', default: [256, 256], min: 1, description: 'hidden layer widths of the actor and of each critic (relu)' },
-  bufferSize: { type: 'integer', default: 1_000_000, min: 1, description: 'replay buffer capacity (transitions)' },
-  gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount factor γ' },
+  hidden: OFF_POLICY_OPTIONS.hidden,
+  bufferSize: OFF_POLICY_OPTIONS.bufferSize,
+  gamma: OFF_POLICY_OPTIONS.gamma,
   tau: { type: 'number', default: 0.005, min: 0, max: 1, description: 'Polyak step of the target critics' },
-  batchSize: { type: 'integer', default: 256, min: 1, description: 'transitions per gradient update' },
+  batchSize: OFF_POLICY_OPTIONS.batchSize,
   learningStarts: { type: 'integer', default: 5000, min: 0, description: 'env steps of uniform random actions before learning starts' },
   policyLr: { type: 'number', default: 3e-4, min: 0, description: 'Adam step size of the actor' },
   qLr: { type: 'number', default: 1e-3, min: 0, description: 'Adam step size of the critics and of log α' },
@@ -65,12 +48,12 @@ export const SAC_OPTIONS = {
   targetNetworkFrequency: { type: 'integer', default: 1, min: 1, description: 'target critics updated every this many updates' },
   alpha: { type: 'number', default: 0.2, min: 0, description: 'entropy weight α (the start value when autotune is on)' },
   autotune: { type: 'boolean', default: true, description: 'tune α towards the target entropy −|A|' },
-  actionBound: { type: 'number', default: 0, min: 0, description: 'if > 0, act in [−actionBound, actionBound] ∩ the action space bounds (0: the bounds)' },
-  saveReplay: { type: 'boolean', default: true, description: 'store the replay buffer contents in checkpoints' },
-  logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
+  actionBound: OFF_POLICY_OPTIONS.actionBound,
+  saveReplay: OFF_POLICY_OPTIONS.saveReplay,
+  logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
-export type SACOptions = { -readonly [K in keyof ArgsOf<typeof SAC_OPTIONS>]: ArgsOf<typeof SAC_OPTIONS>[K] extends readonly number[] ? number[] : ArgsOf<typeof SAC_OPTIONS>[K] };
+export type SACOptions = OffPolicyOptionsOf<typeof SAC_OPTIONS>;
 
 const LOG_STD_MIN = -5;
 const LOG_STD_MAX = 2;
@@ -79,23 +62,7 @@ const LOG_2 = Math.log(2);
 
 /** Options resolved against `SAC_OPTIONS` with the cross-field checks. */
 export function resolveSACOptions(given: unknown): SACOptions {
-  const o = resolveArgs(SAC_OPTIONS, given, 'sac') as unknown as SACOptions;
-  if (o.hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', 'sac.hidden must name at least one hidden layer width, got []', { field: 'sac.hidden' });
-  if (o.batchSize > o.bufferSize) throw new MetarenaError('METARENA_INVALID_OPTION', `sac.batchSize (${o.batchSize}) must not exceed sac.bufferSize (${o.bufferSize})`, { field: 'sac.batchSize' });
-  return o;
-}
-
-interface SACMeta {
-  agent: 'sac';
-  options: SACOptions;
-  seed: number;
-  observationSpace: unknown;
-  actionSpace: unknown;
-  steps: number;
-  updates: number;
-  trainSeconds: number;
-  rng: (number | null)[];
-  replay: ReplayState | null;
+  return resolveOffPolicyOptions<SACOptions>(SAC_OPTIONS, given, 'sac');
 }
 
 export class SACLearner implements Learner {
@@ -191,11 +158,7 @@ export class SACLearner implements Learner {
     this.updates++;
     const actorDue = this.updates % o.policyFrequency === 0;
     const actorEps = actorDue ? Array.from({ length: o.policyFrequency }, () => normals(this.rng, b * a)) : [];
-    const obsAct = new Float32Array(b * (d + a));
-    for (let r = 0; r < b; r++) {
-      obsAct.set(batch.obs.subarray(r * d, (r + 1) * d), r * (d + a));
-      obsAct.set(batch.actions.subarray(r * a, (r + 1) * a), r * (d + a) + d);
-    }
+    const obsAct = obsActionRows(batch.obs, batch.actions, b, d, a);
     const stats = tf.tidy(() => {
       const obs = tf.tensor2d(batch.obs, [b, d]);
       const nextObs = tf.tensor2d(batch.nextObs, [b, d]);
@@ -207,12 +170,7 @@ export class SACLearner implements Learner {
       const notDone = tf.sub(1, tf.tensor1d(batch.terminated));
       const target = tf.add(tf.tensor1d(batch.rewards), tf.mul(o.gamma, tf.mul(notDone, softNext)));
       const input = tf.tensor2d(obsAct, [b, d + a]);
-      const qStep = tf.variableGrads(() => {
-        const [q1, q2] = this.critic.values(input);
-        return tf.add(tf.mean(tf.square(tf.sub(q1, target))), tf.mean(tf.square(tf.sub(q2, target)))) as tf.Scalar;
-      }, this.critic.variables);
-      this.criticOptimizer.applyGradients(qStep.grads as GradientMap);
-      const out: tf.Tensor[] = [qStep.value];
+      const out: tf.Tensor[] = [criticStep(this.critic, this.criticOptimizer, input, target)];
       for (const eps of actorEps) {
         const alphaNow = tf.exp(this.logAlpha);
         let logp: tf.Tensor1D | undefined;
@@ -244,10 +202,8 @@ export class SACLearner implements Learner {
     return losses;
   }
 
-  async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    const startedAt = performance.now() - this.trainSeconds * 1000;
-    await trainOffPolicy(this, env, untilSteps, startedAt, hooks.onLog);
-    this.trainSeconds = (performance.now() - startedAt) / 1000;
+  train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+    return trainTimed(this, env, untilSteps, hooks);
   }
 
   policy({ deterministic = true, seed = 0, name = 'sac' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
@@ -260,31 +216,13 @@ export class SACLearner implements Learner {
     return { ...this.actor.namedVariables(), ...this.critic.namedVariables(), log_alpha: this.logAlpha };
   }
 
-  async save(dir: string): Promise<void> {
-    const meta: SACMeta = {
-      agent: 'sac',
-      options: this.options,
-      seed: this.seed,
-      observationSpace: this.observationSpace.toJSON(),
-      actionSpace: this.actionSpace.toJSON(),
-      steps: this.steps,
-      updates: this.updates,
-      trainSeconds: this.trainSeconds,
-      rng: rngState(this.rng),
-      replay: this.options.saveReplay ? this.replay.state() : null,
-    };
-    const owned: tf.NamedTensorMap = {
-      ...(await optimizerTensors(this.actorOptimizer, 'optim/actor')),
-      ...(await optimizerTensors(this.criticOptimizer, 'optim/critic')),
-      ...(await optimizerTensors(this.alphaOptimizer, 'optim/alpha')),
-      ...(this.options.saveReplay ? replayTensors(this.replay) : {}),
-    };
-    try {
-      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { ...this.namedVariables(), ...owned } });
-    } finally {
-      // getWeights returns the iteration count as a new tensor; moments are the optimizer's own
-      tf.dispose(Object.entries(owned).filter(([k]) => k.startsWith('replay/') || k.endsWith('/000')).map(([, t]) => t));
-    }
+  /** The optimizers by checkpoint name. */
+  optimizers(): Record<string, tf.Optimizer> {
+    return { actor: this.actorOptimizer, critic: this.criticOptimizer, alpha: this.alphaOptimizer };
+  }
+
+  save(dir: string): Promise<void> {
+    return saveOffPolicy(this, dir);
   }
 
   dispose(): void {
@@ -294,39 +232,17 @@ export class SACLearner implements Learner {
     for (const opt of [this.actorOptimizer, this.criticOptimizer, this.alphaOptimizer]) opt.dispose();
   }
 
-  static async load(dir: string): Promise<SACLearner> {
-    await initBackend();
-    const { meta, tensors } = await loadCheckpoint(dir);
-    try {
-      const m = meta as unknown as SACMeta;
-      if (m.agent !== 'sac') throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${dir} holds a ${show(m.agent)} checkpoint, not sac`, { field: 'checkpoint' });
-      const learner = new SACLearner(spaceFromJSON(m.observationSpace) as Box, spaceFromJSON(m.actionSpace) as Box, resolveSACOptions(m.options), m.seed);
-      assignVariables(learner.namedVariables(), tensors);
-      await restoreOptimizer(learner.actorOptimizer, tensors, 'optim/actor');
-      await restoreOptimizer(learner.criticOptimizer, tensors, 'optim/critic');
-      await restoreOptimizer(learner.alphaOptimizer, tensors, 'optim/alpha');
-      restoreReplay(learner.replay, tensors, m.replay);
-      restoreRng(learner.rng, m.rng);
-      learner.steps = m.steps;
-      learner.updates = m.updates;
-      learner.trainSeconds = m.trainSeconds;
-      return learner;
-    } finally {
-      tf.dispose(Object.values(tensors));
-    }
+  static load(dir: string): Promise<SACLearner> {
+    return loadOffPolicy(dir, 'sac', buildSAC);
   }
 }
 
-export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = {
+const buildSAC: BuildOffPolicy<SACLearner> = (observationSpace, actionSpace, options, seed) => new SACLearner(observationSpace, actionSpace, resolveSACOptions(options), seed);
+
+export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = continuousLearnerPlugin({
   name: 'sac',
   description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)',
   options: SAC_OPTIONS,
-  fits: (spec: AgentEnvSpec) => continuousFits('sac', spec),
-  async create(spec, options, seed) {
-    const why = continuousFits('sac', spec);
-    if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', why, { field: 'env' });
-    await initBackend();
-    return new SACLearner(spec.observationSpace as Box, spec.actionSpace as Box, resolveSACOptions(options), seed);
-  },
+  build: buildSAC,
   load: (dir) => SACLearner.load(dir),
-};
+});

@@ -19,68 +19,35 @@
  * the Rng state and (unless `saveReplay` is false) the filled part of the replay buffer.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type ArgsOf, Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
-import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
-import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
+import { Mlp } from '../nn/index.ts';
+import type { Agent } from './agent.ts';
 import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import {
-  type BoxActions,
-  type GradientMap,
-  Collector,
-  TwinCritic,
-  actingAgent,
-  boxActions,
-  continuousFits,
-  normals,
-  optimizerTensors,
-  polyak,
-  replayTensors,
-  restoreOptimizer,
-  restoreReplay,
-  restoreRng,
-  rngState,
-  trainOffPolicy,
-} from './off-policy.ts';
-import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
+import { type BoxActions, type BuildOffPolicy, type GradientMap, type OffPolicyOptionsOf, Collector, OFF_POLICY_OPTIONS, TwinCritic, actingAgent, boxActions, continuousLearnerPlugin, criticStep, loadOffPolicy, normals, obsActionRows, polyak, resolveOffPolicyOptions, saveOffPolicy, trainTimed } from './off-policy.ts';
+import { ReplayBuffer } from './replay-buffer.ts';
 
 export const TD3_OPTIONS = {
-  hidden: { type: 'integers', default: [256, 256], min: 1, description: 'hidden layer widths of the actor and of each critic (relu)' },
-  bufferSize: { type: 'integer', default: 1_000_000, min: 1, description: 'replay buffer capacity (transitions)' },
-  gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount factor γ' },
+  hidden: OFF_POLICY_OPTIONS.hidden,
+  bufferSize: OFF_POLICY_OPTIONS.bufferSize,
+  gamma: OFF_POLICY_OPTIONS.gamma,
   tau: { type: 'number', default: 0.005, min: 0, max: 1, description: 'Polyak step of the target networks' },
-  batchSize: { type: 'integer', default: 256, min: 1, description: 'transitions per gradient update' },
+  batchSize: OFF_POLICY_OPTIONS.batchSize,
   learningStarts: { type: 'integer', default: 25_000, min: 0, description: 'env steps of uniform random actions before learning starts' },
   learningRate: { type: 'number', default: 3e-4, min: 0, description: 'Adam step size of actor and critics' },
   policyFrequency: { type: 'integer', default: 2, min: 1, description: 'actor and targets updated every this many critic updates' },
   explorationNoise: { type: 'number', default: 0.1, min: 0, description: 'std of the Gaussian exploration noise (fraction of the action half-range)' },
   policyNoise: { type: 'number', default: 0.2, min: 0, description: 'std of the target policy smoothing noise (fraction of the half-range)' },
   noiseClip: { type: 'number', default: 0.5, min: 0, description: 'bound of the target policy smoothing noise (fraction of the half-range)' },
-  actionBound: { type: 'number', default: 0, min: 0, description: 'if > 0, act in [−actionBound, actionBound] ∩ the action space bounds (0: the bounds)' },
-  saveReplay: { type: 'boolean', default: true, description: 'store the replay buffer contents in checkpoints' },
-  logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
+  actionBound: OFF_POLICY_OPTIONS.actionBound,
+  saveReplay: OFF_POLICY_OPTIONS.saveReplay,
+  logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
-export type TD3Options = { -readonly [K in keyof ArgsOf<typeof TD3_OPTIONS>]: ArgsOf<typeof TD3_OPTIONS>[K] extends readonly number[] ? number[] : ArgsOf<typeof TD3_OPTIONS>[K] };
+export type TD3Options = OffPolicyOptionsOf<typeof TD3_OPTIONS>;
 
 /** Options resolved against `TD3_OPTIONS` with the cross-field checks. */
 export function resolveTD3Options(given: unknown): TD3Options {
-  const o = resolveArgs(TD3_OPTIONS, given, 'td3') as unknown as TD3Options;
-  if (o.hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', 'td3.hidden must name at least one hidden layer width, got []', { field: 'td3.hidden' });
-  if (o.batchSize > o.bufferSize) throw new MetarenaError('METARENA_INVALID_OPTION', `td3.batchSize (${o.batchSize}) must not exceed td3.bufferSize (${o.bufferSize})`, { field: 'td3.batchSize' });
-  return o;
-}
-
-interface TD3Meta {
-  agent: 'td3';
-  options: TD3Options;
-  seed: number;
-  observationSpace: unknown;
-  actionSpace: unknown;
-  steps: number;
-  updates: number;
-  trainSeconds: number;
-  rng: (number | null)[];
-  replay: ReplayState | null;
+  return resolveOffPolicyOptions<TD3Options>(TD3_OPTIONS, given, 'td3');
 }
 
 export class TD3Learner implements Learner {
@@ -155,11 +122,7 @@ export class TD3Learner implements Learner {
     const smoothing = normals(this.rng, b * a).map((z) => Math.max(-o.noiseClip, Math.min(o.noiseClip, z * o.policyNoise)));
     this.updates++;
     const actorDue = this.updates % o.policyFrequency === 0;
-    const obsAct = new Float32Array(b * (d + a));
-    for (let r = 0; r < b; r++) {
-      obsAct.set(batch.obs.subarray(r * d, (r + 1) * d), r * (d + a));
-      obsAct.set(batch.actions.subarray(r * a, (r + 1) * a), r * (d + a) + d);
-    }
+    const obsAct = obsActionRows(batch.obs, batch.actions, b, d, a);
     const stats = tf.tidy(() => {
       const nextObs = tf.tensor2d(batch.nextObs, [b, d]);
       const nextA = tf.clipByValue(tf.add(this.mu(nextObs, true), tf.tensor2d(smoothing, [b, a])), -1, 1);
@@ -167,12 +130,7 @@ export class TD3Learner implements Learner {
       const notDone = tf.sub(1, tf.tensor1d(batch.terminated));
       const target = tf.add(tf.tensor1d(batch.rewards), tf.mul(o.gamma, tf.mul(notDone, tf.minimum(q1t, q2t))));
       const input = tf.tensor2d(obsAct, [b, d + a]);
-      const qStep = tf.variableGrads(() => {
-        const [q1, q2] = this.critic.values(input);
-        return tf.add(tf.mean(tf.square(tf.sub(q1, target))), tf.mean(tf.square(tf.sub(q2, target)))) as tf.Scalar;
-      }, this.critic.variables);
-      this.criticOptimizer.applyGradients(qStep.grads as GradientMap);
-      const out: tf.Tensor[] = [qStep.value];
+      const out: tf.Tensor[] = [criticStep(this.critic, this.criticOptimizer, input, target)];
       if (actorDue) {
         const obs = tf.tensor2d(batch.obs, [b, d]);
         const piStep = tf.variableGrads(() => {
@@ -192,10 +150,8 @@ export class TD3Learner implements Learner {
     return policyLoss === undefined ? { q_loss: qLoss } : { q_loss: qLoss, policy_loss: policyLoss };
   }
 
-  async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    const startedAt = performance.now() - this.trainSeconds * 1000;
-    await trainOffPolicy(this, env, untilSteps, startedAt, hooks.onLog);
-    this.trainSeconds = (performance.now() - startedAt) / 1000;
+  train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+    return trainTimed(this, env, untilSteps, hooks);
   }
 
   policy({ deterministic = true, seed = 0, name = 'td3' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
@@ -213,29 +169,13 @@ export class TD3Learner implements Learner {
     return { ...this.actor.namedVariables(), ...this.actorTarget.namedVariables(), ...this.critic.namedVariables() };
   }
 
-  async save(dir: string): Promise<void> {
-    const meta: TD3Meta = {
-      agent: 'td3',
-      options: this.options,
-      seed: this.seed,
-      observationSpace: this.observationSpace.toJSON(),
-      actionSpace: this.actionSpace.toJSON(),
-      steps: this.steps,
-      updates: this.updates,
-      trainSeconds: this.trainSeconds,
-      rng: rngState(this.rng),
-      replay: this.options.saveReplay ? this.replay.state() : null,
-    };
-    const owned: tf.NamedTensorMap = {
-      ...(await optimizerTensors(this.actorOptimizer, 'optim/actor')),
-      ...(await optimizerTensors(this.criticOptimizer, 'optim/critic')),
-      ...(this.options.saveReplay ? replayTensors(this.replay) : {}),
-    };
-    try {
-      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { ...this.namedVariables(), ...owned } });
-    } finally {
-      tf.dispose(Object.entries(owned).filter(([k]) => k.startsWith('replay/') || k.endsWith('/000')).map(([, t]) => t));
-    }
+  /** The optimizers by checkpoint name. */
+  optimizers(): Record<string, tf.Optimizer> {
+    return { actor: this.actorOptimizer, critic: this.criticOptimizer };
+  }
+
+  save(dir: string): Promise<void> {
+    return saveOffPolicy(this, dir);
   }
 
   dispose(): void {
@@ -246,38 +186,17 @@ export class TD3Learner implements Learner {
     this.criticOptimizer.dispose();
   }
 
-  static async load(dir: string): Promise<TD3Learner> {
-    await initBackend();
-    const { meta, tensors } = await loadCheckpoint(dir);
-    try {
-      const m = meta as unknown as TD3Meta;
-      if (m.agent !== 'td3') throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${dir} holds a ${show(m.agent)} checkpoint, not td3`, { field: 'checkpoint' });
-      const learner = new TD3Learner(spaceFromJSON(m.observationSpace) as Box, spaceFromJSON(m.actionSpace) as Box, resolveTD3Options(m.options), m.seed);
-      assignVariables(learner.namedVariables(), tensors);
-      await restoreOptimizer(learner.actorOptimizer, tensors, 'optim/actor');
-      await restoreOptimizer(learner.criticOptimizer, tensors, 'optim/critic');
-      restoreReplay(learner.replay, tensors, m.replay);
-      restoreRng(learner.rng, m.rng);
-      learner.steps = m.steps;
-      learner.updates = m.updates;
-      learner.trainSeconds = m.trainSeconds;
-      return learner;
-    } finally {
-      tf.dispose(Object.values(tensors));
-    }
+  static load(dir: string): Promise<TD3Learner> {
+    return loadOffPolicy(dir, 'td3', buildTD3);
   }
 }
 
-export const td3Learner: LearnerPlugin<typeof TD3_OPTIONS> = {
+const buildTD3: BuildOffPolicy<TD3Learner> = (observationSpace, actionSpace, options, seed) => new TD3Learner(observationSpace, actionSpace, resolveTD3Options(options), seed);
+
+export const td3Learner: LearnerPlugin<typeof TD3_OPTIONS> = continuousLearnerPlugin({
   name: 'td3',
   description: 'TD3: twin Q, delayed deterministic policy updates, target policy smoothing (Box actions)',
   options: TD3_OPTIONS,
-  fits: (spec: AgentEnvSpec) => continuousFits('td3', spec),
-  async create(spec, options, seed) {
-    const why = continuousFits('td3', spec);
-    if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', why, { field: 'env' });
-    await initBackend();
-    return new TD3Learner(spec.observationSpace as Box, spec.actionSpace as Box, resolveTD3Options(options), seed);
-  },
+  build: buildTD3,
   load: (dir) => TD3Learner.load(dir),
-};
+});

@@ -21,29 +21,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { denseOp } from './dense.ts';
-import { type RecurrentOptions, checkSequence, recurrentVariables } from './gru.ts';
+import { type RecurrentOptions, RecurrentCell } from './recurrent.ts';
 
 export interface LSTMState {
   h: tf.Tensor2D;
   c: tf.Tensor2D;
 }
 
-export class LSTM {
-  readonly inputs: number;
-  readonly units: number;
-  readonly name: string;
-  /** [I, 4H]: W_ii | W_if | W_ig | W_io. */
-  readonly inputKernel: tf.Variable<tf.Rank.R2>;
-  /** [H, 4H]: W_hi | W_hf | W_hg | W_ho. */
-  readonly recurrentKernel: tf.Variable<tf.Rank.R2>;
-  readonly inputBias: tf.Variable<tf.Rank.R1>;
-  readonly recurrentBias: tf.Variable<tf.Rank.R1>;
-
+export class LSTM extends RecurrentCell<LSTMState> {
   constructor(options: RecurrentOptions) {
-    [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias] = recurrentVariables(options, 4, 'lstm') as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>, tf.Variable<tf.Rank.R1>];
-    this.inputs = options.inputs;
-    this.units = options.units;
-    this.name = options.name;
+    super(options, 4, 'lstm');
   }
 
   /** The zero state for a batch of `batch`. */
@@ -51,12 +38,7 @@ export class LSTM {
     return { h: tf.zeros([batch, this.units]), c: tf.zeros([batch, this.units]) };
   }
 
-  /** Input projections x·W_i + b_i [B, 4H] for inputs x [B, I]. */
-  project(x: tf.Tensor2D): tf.Tensor2D {
-    return denseOp(x, this.inputKernel, this.inputBias);
-  }
-
-  /** One step from a projected input gx [B, 4H] (see `project`) and state (h, c). */
+  /** One step from a projected input gx [B, 4H] (see `project`; W_ii | W_if | W_ig | W_io) and state (h, c). */
   stepProjected(gx: tf.Tensor2D, { h, c }: LSTMState): LSTMState {
     const H = this.units;
     const gates = tf.add(gx, denseOp(h, this.recurrentKernel, this.recurrentBias));
@@ -67,9 +49,12 @@ export class LSTM {
     return { h: hNext, c: cNext };
   }
 
-  /** One step: x [B, I], state (h, c) [B, H] each → (h', c'). */
-  step(x: tf.Tensor2D, state: LSTMState): LSTMState {
-    return this.stepProjected(this.project(x), state);
+  protected masked(state: LSTMState, mask: tf.Tensor2D): LSTMState {
+    return { h: tf.mul(state.h, mask), c: tf.mul(state.c, mask) };
+  }
+
+  protected output(state: LSTMState): tf.Tensor2D {
+    return state.h;
   }
 
   /**
@@ -77,35 +62,6 @@ export class LSTM {
    * to zero before that step. Returns every step's h [T, B, H] and the last state.
    */
   unroll(xs: tf.Tensor3D, state0?: LSTMState, masks?: tf.Tensor2D): { outputs: tf.Tensor3D; state: LSTMState } {
-    checkSequence(xs, this.inputs, masks, `lstm ${this.name}`);
-    const [T, B] = xs.shape;
-    const gxs = tf.unstack(tf.reshape(this.project(tf.reshape(xs, [T * B, this.inputs])), [T, B, 4 * this.units])) as tf.Tensor2D[];
-    const ms = masks ? (tf.unstack(tf.reshape(masks, [T, B, 1])) as tf.Tensor2D[]) : undefined;
-    let state = state0 ?? this.initialState(B);
-    const outputs: tf.Tensor2D[] = [];
-    for (let t = 0; t < T; t++) {
-      if (ms) state = { h: tf.mul(state.h, ms[t]), c: tf.mul(state.c, ms[t]) };
-      state = this.stepProjected(gxs[t], state);
-      outputs.push(state.h);
-    }
-    return { outputs: tf.stack(outputs) as tf.Tensor3D, state };
-  }
-
-  get variables(): tf.Variable[] {
-    return [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias];
-  }
-
-  /** The variables by checkpoint key. */
-  namedVariables(): Record<string, tf.Variable> {
-    return {
-      [`${this.name}/input_kernel`]: this.inputKernel,
-      [`${this.name}/recurrent_kernel`]: this.recurrentKernel,
-      [`${this.name}/input_bias`]: this.inputBias,
-      [`${this.name}/recurrent_bias`]: this.recurrentBias,
-    };
-  }
-
-  dispose(): void {
-    for (const v of this.variables) v.dispose();
+    return this.unrollStates(xs, state0, masks);
   }
 }

@@ -86,7 +86,8 @@ function positive(v: number, field: string): number {
   return v;
 }
 
-export function specOf(env: VectorEnv, source: EnvSource): AgentEnvSpec {
+/** What an agent is told about `env`, made from `source`'s env setting. */
+export function specOf(env: VectorEnv, source: EnvSource | Pick<EnvSource, 'envId' | 'envArgs' | 'episodesPerTrial'>): AgentEnvSpec {
   return {
     envId: source.envId,
     numEnvs: env.numEnvs,

@@ -1,0 +1,126 @@
+/**
+ * What the recurrent cells (`GRU`, `LSTM`) share: PyTorch-style initialisation of the fused gate
+ * weights, the checks of an unroll's inputs and masks, and `RecurrentCell`, the base that holds
+ * the four variables (`inputKernel` [I, G·H], `recurrentKernel` [H, G·H], `inputBias`,
+ * `recurrentBias` [G·H] for G gates) and runs a masked unroll over any state shape.
+ *
+ * Checkpoint keys: `${name}/input_kernel`, `${name}/recurrent_kernel`, `${name}/input_bias`,
+ * `${name}/recurrent_bias`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { MetarenaError, Rng, show } from '../core/index.ts';
+import { denseOp } from './dense.ts';
+
+export interface RecurrentOptions {
+  inputs: number;
+  /** Hidden state size H. */
+  units: number;
+  seed: number;
+  /** Checkpoint key prefix. */
+  name: string;
+}
+
+/** Checks sizes; returns U(−1/√H, 1/√H) variables of the given shapes (PyTorch's init). */
+export function recurrentVariables({ inputs, units, seed, name }: RecurrentOptions, gates: number, kind: string): tf.Variable[] {
+  for (const [field, v] of [['inputs', inputs], ['units', units]] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${kind} ${name}: ${field} must be a positive integer, got ${show(v)}`, { field });
+  }
+  const rng = new Rng(seed);
+  const bound = 1 / Math.sqrt(units);
+  const uniform = (shape: number[]) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    return tf.variable(tf.tensor(Float32Array.from({ length: size }, () => rng.uniform(-bound, bound)), shape), true);
+  };
+  return [uniform([inputs, gates * units]), uniform([units, gates * units]), uniform([gates * units]), uniform([gates * units])];
+}
+
+/** Checks the [T, B, I] input and [T, B] masks of an unroll. */
+export function checkSequence(xs: tf.Tensor, inputs: number, masks: tf.Tensor | undefined, kind: string): void {
+  if (xs.rank !== 3 || xs.shape[2] !== inputs) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${kind}: inputs must be [T, B, ${inputs}], got [${xs.shape}]`, { field: 'xs' });
+  if (masks && (masks.rank !== 2 || masks.shape[0] !== xs.shape[0] || masks.shape[1] !== xs.shape[1])) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${kind}: masks must be [${xs.shape[0]}, ${xs.shape[1]}] (steps × batch), got [${masks.shape}]`, { field: 'masks' });
+  }
+}
+
+/** A recurrent cell with `gates` fused gates and state `S`. */
+export abstract class RecurrentCell<S> {
+  readonly inputs: number;
+  readonly units: number;
+  readonly name: string;
+  /** [I, G·H]: the input weights of the gates side by side. */
+  readonly inputKernel: tf.Variable<tf.Rank.R2>;
+  /** [H, G·H]: the recurrent weights of the gates side by side. */
+  readonly recurrentKernel: tf.Variable<tf.Rank.R2>;
+  readonly inputBias: tf.Variable<tf.Rank.R1>;
+  readonly recurrentBias: tf.Variable<tf.Rank.R1>;
+
+  constructor(
+    options: RecurrentOptions,
+    readonly gates: number,
+    readonly kind: string,
+  ) {
+    [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias] = recurrentVariables(options, gates, kind) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>, tf.Variable<tf.Rank.R1>];
+    this.inputs = options.inputs;
+    this.units = options.units;
+    this.name = options.name;
+  }
+
+  /** The zero state for a batch of `batch`. */
+  abstract initialState(batch: number): S;
+
+  /** One step from a projected input gx [B, G·H] (see `project`) and a state. */
+  abstract stepProjected(gx: tf.Tensor2D, state: S): S;
+
+  /** The state times a [B, 1] mask (0 resets a row to zero). */
+  protected abstract masked(state: S, mask: tf.Tensor2D): S;
+
+  /** The output [B, H] of a state. */
+  protected abstract output(state: S): tf.Tensor2D;
+
+  /** Input projections x·W_i + b_i [B, G·H] for inputs x [B, I]. */
+  project(x: tf.Tensor2D): tf.Tensor2D {
+    return denseOp(x, this.inputKernel, this.inputBias);
+  }
+
+  /** One step: x [B, I] and a state → the next state. */
+  step(x: tf.Tensor2D, state: S): S {
+    return this.stepProjected(this.project(x), state);
+  }
+
+  /**
+   * Runs T steps over xs [T, B, I] from `state0` (default zeros); masks [T, B]: 0 resets the
+   * state to zero before that step. Every step's output [T, B, H] and the last state.
+   */
+  protected unrollStates(xs: tf.Tensor3D, state0?: S, masks?: tf.Tensor2D): { outputs: tf.Tensor3D; state: S } {
+    checkSequence(xs, this.inputs, masks, `${this.kind} ${this.name}`);
+    const [T, B] = xs.shape;
+    const gxs = tf.unstack(tf.reshape(this.project(tf.reshape(xs, [T * B, this.inputs])), [T, B, this.gates * this.units])) as tf.Tensor2D[];
+    const ms = masks ? (tf.unstack(tf.reshape(masks, [T, B, 1])) as tf.Tensor2D[]) : undefined;
+    let state = state0 ?? this.initialState(B);
+    const outputs: tf.Tensor2D[] = [];
+    for (let t = 0; t < T; t++) {
+      if (ms) state = this.masked(state, ms[t]);
+      state = this.stepProjected(gxs[t], state);
+      outputs.push(this.output(state));
+    }
+    return { outputs: tf.stack(outputs) as tf.Tensor3D, state };
+  }
+
+  get variables(): tf.Variable[] {
+    return [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias];
+  }
+
+  /** The variables by checkpoint key. */
+  namedVariables(): Record<string, tf.Variable> {
+    return {
+      [`${this.name}/input_kernel`]: this.inputKernel,
+      [`${this.name}/recurrent_kernel`]: this.recurrentKernel,
+      [`${this.name}/input_bias`]: this.inputBias,
+      [`${this.name}/recurrent_bias`]: this.recurrentBias,
+    };
+  }
+
+  dispose(): void {
+    for (const v of this.variables) v.dispose();
+  }
+}
