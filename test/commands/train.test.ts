@@ -114,7 +114,7 @@ describe('metarena train', () => {
 });
 
 describe('metarena train --remote', () => {
-  it('trains against a server exactly as in-process: the same returns and losses for the same seed', async () => {
+  it('PPO, DQN and SAC train against a server exactly as in-process: the same returns and losses for the same seed', async () => {
     const { startServer } = await import('../../src/server/index.ts');
     const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
     try {
@@ -131,6 +131,21 @@ describe('metarena train --remote', () => {
       const localRows = untimed(jsonl(join(localOut, 'metrics.jsonl')));
       expect(localRows.filter((r) => r.kind === 'train')).toHaveLength(2);
       expect(untimed(jsonl(join(remoteOut, 'metrics.jsonl')))).toEqual(localRows);
+
+      // off-policy learners too: DQN on CartPole and SAC on Pendulum, past their learning starts
+      for (const [agent, env, steps, options] of [
+        ['dqn', 'CartPole-v1', '1200', ['learningStarts=200', 'trainFreq=16', 'hidden=16,16']],
+        ['sac', 'Pendulum-v1', '300', ['learningStarts=100', 'hidden=16,16', 'batchSize=32', 'actionBound=2', 'logEvery=100']],
+      ] as const) {
+        const common = ['train', '--agent', agent, '--env', env, '--num-envs', '2', '--seed', '2', '--steps', steps, '--eval-episodes', '1', ...options.flatMap((o) => ['--set', o]), '--json'];
+        const here = outDir();
+        const there = outDir();
+        expect((await runMain([...common, '--out', here])).stderr).toBe('');
+        expect((await runMain([...common, '--out', there, '--remote', server.grpcAddress])).stderr).toBe('');
+        const rows = untimed(jsonl(join(here, 'metrics.jsonl')));
+        expect(rows.some((r) => r.kind === 'train' && Object.keys(r).some((k) => k.endsWith('loss')))).toBe(true);
+        expect(untimed(jsonl(join(there, 'metrics.jsonl')))).toEqual(rows);
+      }
     } finally {
       await server.close(100);
     }
