@@ -42,8 +42,7 @@
  *   features and gravity; observation bounds widened to the widest positions and speed allowed.
  */
 import { Box, type FlatArray, defineEnv } from '../../core/index.ts';
-import { setStartState } from './start-state.ts';
-import { trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
+import { type Track, startOnTrack, trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
 
 const MIN_ACTION = -1.0;
 const MAX_ACTION = 1.0;
@@ -60,28 +59,18 @@ export default defineEnv({
   ],
   create: () => {
     const s = new Float64Array(2);
-    let power = 0.0015, gravity = 0.0025, maxSpeed = 0.07, goalPosition = 0.45, goalVelocity = 0, minPosition = -1.2, maxPosition = 0.6;
+    let power: number;
+    let track: Track;
     const obs = () => Float32Array.of(s[0], s[1]);
     return {
       reset(rng, c, _task, options) {
         power = c.power;
-        gravity = c.gravity;
-        maxSpeed = c.max_speed;
-        goalPosition = c.goal_position;
-        goalVelocity = c.goal_velocity;
-        minPosition = c.min_position;
-        maxPosition = c.max_position;
-        if (options.state !== undefined) {
-          setStartState(s, options.state, ['position', 'velocity']);
-        } else {
-          s[0] = rng.uniform(c.min_position_start, c.max_position_start);
-          // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing
-          s[1] = c.min_velocity_start === c.max_velocity_start ? c.min_velocity_start : rng.uniform(c.min_velocity_start, c.max_velocity_start);
-        }
+        track = startOnTrack(s, rng, c, options.state);
         return { obs: obs() };
       },
       step(action: FlatArray) {
         const a = action[0];
+        const { gravity, maxSpeed, goalPosition, goalVelocity, minPosition, maxPosition } = track;
         let position = s[0], velocity = s[1];
         const force = Math.min(Math.max(a, MIN_ACTION), MAX_ACTION);
         velocity += force * power - gravity * Math.cos(3 * position);

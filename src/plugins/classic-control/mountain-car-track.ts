@@ -2,7 +2,8 @@
  * The hill track both MountainCar envs share: its context features (everything but the push),
  * the widest observation space they allow, and the seeded start draw, as in Gymnasium.
  */
-import { Box, type ContextFeature } from '../../core/index.ts';
+import { Box, type ContextFeature, type Rng } from '../../core/index.ts';
+import { setStartState } from './start-state.ts';
 
 const MIN_POSITION_LOWEST = -1.6;
 const MAX_POSITION_HIGHEST = 1.2;
@@ -29,3 +30,35 @@ export const trackFeatures = (goalPosition: number): ContextFeature[] => [
   { name: 'min_velocity_start', default: 0, lower: -0.07, upper: 0, description: 'Lower limit of the uniform start velocity.' },
   { name: 'max_velocity_start', default: 0, lower: 0, upper: 0.07, description: 'Upper limit of the uniform start velocity.' },
 ];
+
+/** The track of one episode, read from its context. */
+export interface Track {
+  gravity: number;
+  maxSpeed: number;
+  goalPosition: number;
+  goalVelocity: number;
+  minPosition: number;
+  maxPosition: number;
+}
+
+/**
+ * Puts the car at its start in `s` ([position, velocity]): `state` when given, else Gymnasium's
+ * seeded draw. Returns the episode's track.
+ */
+export function startOnTrack(s: Float64Array, rng: Rng, c: Readonly<Record<string, number>>, state: ArrayLike<number> | undefined): Track {
+  if (state !== undefined) {
+    setStartState(s, state, ['position', 'velocity']);
+  } else {
+    s[0] = rng.uniform(c.min_position_start, c.max_position_start);
+    // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing
+    s[1] = c.min_velocity_start === c.max_velocity_start ? c.min_velocity_start : rng.uniform(c.min_velocity_start, c.max_velocity_start);
+  }
+  return {
+    gravity: c.gravity,
+    maxSpeed: c.max_speed,
+    goalPosition: c.goal_position,
+    goalVelocity: c.goal_velocity,
+    minPosition: c.min_position,
+    maxPosition: c.max_position,
+  };
+}

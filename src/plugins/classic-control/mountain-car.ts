@@ -42,8 +42,7 @@
  *   bounds widened to the widest positions and speed allowed.
  */
 import { Discrete, defineEnv } from '../../core/index.ts';
-import { setStartState } from './start-state.ts';
-import { trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
+import { type Track, startOnTrack, trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
 
 
 export default defineEnv({
@@ -58,27 +57,17 @@ export default defineEnv({
   ],
   create: () => {
     const s = new Float64Array(2);
-    let force = 0.001, gravity = 0.0025, maxSpeed = 0.07, goalPosition = 0.5, goalVelocity = 0, minPosition = -1.2, maxPosition = 0.6;
+    let force: number;
+    let track: Track;
     const obs = () => Float32Array.of(s[0], s[1]);
     return {
       reset(rng, c, _task, options) {
         force = c.force;
-        gravity = c.gravity;
-        maxSpeed = c.max_speed;
-        goalPosition = c.goal_position;
-        goalVelocity = c.goal_velocity;
-        minPosition = c.min_position;
-        maxPosition = c.max_position;
-        if (options.state !== undefined) {
-          setStartState(s, options.state, ['position', 'velocity']);
-        } else {
-          s[0] = rng.uniform(c.min_position_start, c.max_position_start);
-          // Gymnasium starts at rest and draws only the position; a zero-width velocity range draws nothing
-          s[1] = c.min_velocity_start === c.max_velocity_start ? c.min_velocity_start : rng.uniform(c.min_velocity_start, c.max_velocity_start);
-        }
+        track = startOnTrack(s, rng, c, options.state);
         return { obs: obs() };
       },
       step(action: number) {
+        const { gravity, maxSpeed, goalPosition, goalVelocity, minPosition, maxPosition } = track;
         let position = s[0], velocity = s[1];
         velocity += (action - 1) * force + Math.cos(3 * position) * -gravity;
         velocity = Math.min(Math.max(velocity, -maxSpeed), maxSpeed);
