@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContextSpace, MetarenaError, Rng, buildSplit, checkSplitsDisjoint, closest, createSampler } from '../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { ContextSpace, Rng, buildSplit, checkSplitsDisjoint, closest, createSampler } from '../../src/core/index.ts';
+import { thrown } from '../thrown.ts';
 
 const space = new ContextSpace([
   { name: 'gravity', default: 9.8, lower: 0.1, upper: Infinity, unit: 'm/s^2', description: 'Gravity.' },

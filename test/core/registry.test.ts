@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, MetarenaError, Registry, defineEnv, defineWrapper } from '../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { Box, Discrete, Registry, defineEnv, defineWrapper } from '../../src/core/index.ts';
+import { thrown } from '../thrown.ts';
 
 const walker = (id: string, maxEpisodeSteps?: number) =>
   defineEnv({

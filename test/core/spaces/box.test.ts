@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Box, MetarenaError, Rng, spaceFromJSON } from '../../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { Box, Rng, spaceFromJSON } from '../../../src/core/index.ts';
+import { thrown } from '../../thrown.ts';
 
 describe('Box', () => {
   it('validates its arguments and names the offending values', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetarenaError, MultiDiscrete, Rng, spaceFromJSON } from '../../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { MultiDiscrete, Rng, spaceFromJSON } from '../../../src/core/index.ts';
+import { thrown } from '../../thrown.ts';
 
 const roundTrip = <S extends { toJSON(): unknown }>(s: S) => spaceFromJSON(JSON.parse(JSON.stringify(s.toJSON())));
 

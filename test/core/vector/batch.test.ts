@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Dict, Discrete, MetarenaError, MultiBinary, MultiDiscrete, Tuple, cloneBatch, createBatch, readItem, toBatch, writeItem } from '../../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { Box, Dict, Discrete, MultiBinary, MultiDiscrete, Tuple, cloneBatch, createBatch, readItem, toBatch, writeItem } from '../../../src/core/index.ts';
+import { thrown } from '../../thrown.ts';
 
 describe('batches', () => {
   it('lay flat spaces out batch-first in one typed array of the right kind', () => {

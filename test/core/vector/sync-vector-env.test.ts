@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Dict, Discrete, type Env, MetarenaError, Registry, SyncVectorEnv, defineEnv } from '../../../src/core/index.ts';
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
+import { Box, Dict, Discrete, type Env, Registry, SyncVectorEnv, defineEnv } from '../../../src/core/index.ts';
+import { thrown } from '../../thrown.ts';
 
 /**
  * obs = [start, t, speed] where `start` is a seeded draw; the episode terminates after

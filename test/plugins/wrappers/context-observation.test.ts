@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Dict, Discrete, MetarenaError, Registry, defineEnv } from '../../../src/core/index.ts';
+import { Box, Dict, Discrete, Registry, defineEnv } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
 import contextObservation from '../../../src/plugins/wrappers/context-observation.ts';
+import { thrown } from '../../thrown.ts';
 
 const registry = createBuiltinRegistry();
 const CARTPOLE_FEATURES = ['gravity', 'masscart', 'masspole', 'length', 'force_mag', 'tau', 'initial_state_lower', 'initial_state_upper'];
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
 
 /** A two-state env with a Discrete observation and one context feature. */
 const coin = defineEnv({

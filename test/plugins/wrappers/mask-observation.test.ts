@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, MetarenaError, Registry, defineEnv } from '../../../src/core/index.ts';
+import { Box, Discrete, Registry, defineEnv } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
 import maskObservation, { keptIndices } from '../../../src/plugins/wrappers/mask-observation.ts';
+import { thrown } from '../../thrown.ts';
 
 const registry = createBuiltinRegistry();
-
-function thrown(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('MaskObservation', () => {
   it('drops CartPole velocities: position and angle remain, with their bounds', () => {
