@@ -9,12 +9,8 @@ export const median = (xs: number[]): number => {
 /** `x` rounded to `digits` decimals. */
 export const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The mean of `xs`. */
-export const mean = (xs: ArrayLike<number>): number => {
-  let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i];
-  return sum / xs.length;
-};
+/** The mean of `xs` (NaN when empty), as the eval harness computes it. */
+export { mean } from '../src/agents/eval/stats.ts';
 
 /** One seed's run of a CartPole benchmark. */
 export interface CartPoleRun {

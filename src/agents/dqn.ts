@@ -28,7 +28,7 @@ import { type ArgSpecs, type ArgsOf, type Batch, Box, Discrete, MetarenaError, R
 import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
 import { optimizerTensors, restoreOptimizer } from '../nn/optimizer-state.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
 import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
 
 export interface DQNOptions {
@@ -293,26 +293,12 @@ export class DQNLearner implements Learner {
     const o = this.options;
     const n = env.numEnvs;
     const mode = env.autoresetMode;
-    let finished: number[] = [];
     let losses: { loss: number; q: number } | undefined;
-    let logStart = performance.now();
-    let logSteps = this.steps;
-    let last = performance.now();
+    const logWindow = new LogWindow(this.steps);
     const log = () => {
-      const now = performance.now();
-      this.seconds += (now - last) / 1000;
-      last = now;
-      hooks.onLog?.({
-        steps: this.steps,
-        seconds: this.seconds,
-        stepsPerSecond: (this.steps - logSteps) / Math.max(1e-9, (now - logStart) / 1000),
-        episodeReturn: finished.length ? finished.reduce((a, b) => a + b, 0) / finished.length : Number.NaN,
-        episodes: finished.length,
-        losses: { q_loss: losses?.loss ?? Number.NaN, q_mean: losses?.q ?? Number.NaN, epsilon: this.epsilon() },
-      });
-      finished = [];
-      logStart = now;
-      logSteps = this.steps;
+      const line = logWindow.end(this.steps, this.seconds, { q_loss: losses?.loss ?? Number.NaN, q_mean: losses?.q ?? Number.NaN, epsilon: this.epsilon() });
+      this.seconds = line.seconds;
+      hooks.onLog?.(line);
     };
     const logEvery = Math.max(1_000, o.trainFreq);
     const actions = new Float32Array(n);
@@ -341,7 +327,7 @@ export class DQNLearner implements Learner {
           this.replay.add(run.obs, actions, result.rewards[i], next, term, i, i);
         }
         if (done) {
-          finished.push(run.episodeReturn[i]);
+          logWindow.episodeEnded(run.episodeReturn[i]);
           run.episodeReturn[i] = 0;
           doneMask[i] = 1;
           if (mode === 'next_step') run.pendingReset[i] = 1;
@@ -355,7 +341,7 @@ export class DQNLearner implements Learner {
       }
       if (Math.floor(this.steps / logEvery) > Math.floor(prev / logEvery)) log();
     }
-    if (this.steps !== logSteps) log();
+    if (logWindow.hasSteps(this.steps)) log();
   }
 
   /** `count` Adam steps on replay minibatches; the last step's loss and mean Q. */

@@ -66,3 +66,42 @@ export interface LearnerPlugin<S extends ArgSpecs = ArgSpecs> {
   /** Rebuilds a learner saved by `Learner.save`, ready to train on or to act. */
   load(dir: string): Promise<Learner>;
 }
+
+/**
+ * The stretch of training between two `TrainLog`s: its wall-clock, its steps and the returns of
+ * the episodes that ended in it. `end` closes it into a log line and opens the next one.
+ */
+export class LogWindow {
+  private started = performance.now();
+  private returns: number[] = [];
+
+  constructor(private stepsAtStart: number) {}
+
+  episodeEnded(episodeReturn: number): void {
+    this.returns.push(episodeReturn);
+  }
+
+  /** True when steps were taken since the window opened. */
+  hasSteps(steps: number): boolean {
+    return steps !== this.stepsAtStart;
+  }
+
+  /** The log line at `steps`; its `seconds` is `secondsBefore` plus this window's wall-clock. */
+  end(steps: number, secondsBefore: number, losses: Record<string, number>): TrainLog {
+    const now = performance.now();
+    const elapsed = (now - this.started) / 1000;
+    const { returns } = this;
+    const log: TrainLog = {
+      steps,
+      seconds: secondsBefore + elapsed,
+      stepsPerSecond: (steps - this.stepsAtStart) / Math.max(1e-9, elapsed),
+      episodeReturn: returns.length ? returns.reduce((a, b) => a + b, 0) / returns.length : Number.NaN,
+      episodes: returns.length,
+      losses,
+    };
+    this.started = now;
+    this.stepsAtStart = steps;
+    this.returns = [];
+    return log;
+  }
+}

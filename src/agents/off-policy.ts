@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, type ArgsOf, Box, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
 import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import type { Learner, LearnerPlugin, TrainHooks, TrainLog } from './learner.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks, type TrainLog } from './learner.ts';
 import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
 
 /** The options every off-policy learner has, with the same meaning and defaults. */
@@ -282,9 +282,6 @@ export function actingAgent(name: string, obsSize: number, map: BoxActions, act:
   };
 }
 
-/** Mean of `xs` (NaN when empty). */
-export const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
-
 /** What `trainOffPolicy` needs from a learner. */
 export interface OffPolicyLoop {
   readonly agent: string;
@@ -315,9 +312,8 @@ export async function trainOffPolicy(loop: OffPolicyLoop, env: VectorEnv, untilS
   if (!collector.started) await collector.reset(env, deriveSeed(loop.seed, 'env', loop.steps));
   const n = env.numEnvs;
   let nextLog = (Math.floor(loop.steps / loop.logEvery) + 1) * loop.logEvery;
-  let stepsAtLog = loop.steps;
-  let secondsAtLog = (performance.now() - startedAt) / 1000;
-  const returns: number[] = [];
+  let seconds = (performance.now() - startedAt) / 1000;
+  const logWindow = new LogWindow(loop.steps);
   while (loop.steps < untilSteps) {
     const obs = collector.observations;
     let actions: Float32Array;
@@ -328,18 +324,16 @@ export async function trainOffPolicy(loop: OffPolicyLoop, env: VectorEnv, untilS
       actions = loop.explore(obs, n);
     }
     loop.steps += await collector.step(env, actions, map, replay);
-    returns.push(...collector.drainReturns());
+    for (const r of collector.drainReturns()) logWindow.episodeEnded(r);
     const logNow = loop.steps >= nextLog || loop.steps >= untilSteps;
     let losses: Record<string, number> | undefined;
     if (loop.steps > loop.learningStarts) {
       for (let u = 0; u < n; u++) losses = loop.update(logNow && u === n - 1) ?? losses;
     }
     if (logNow) {
-      const seconds = (performance.now() - startedAt) / 1000;
-      onLog?.({ steps: loop.steps, seconds, stepsPerSecond: (loop.steps - stepsAtLog) / Math.max(1e-9, seconds - secondsAtLog), episodeReturn: mean(returns), episodes: returns.length, losses: losses ?? {} });
-      returns.length = 0;
-      stepsAtLog = loop.steps;
-      secondsAtLog = seconds;
+      const line = logWindow.end(loop.steps, seconds, losses ?? {});
+      seconds = line.seconds;
+      onLog?.(line);
       nextLog = (Math.floor(loop.steps / loop.logEvery) + 1) * loop.logEvery;
     }
   }

@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, type ArgsOf, type Batch, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, show, spaceFromJSON } from '../core/index.ts';
 import { initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
 
 export interface TabularQOptions {
   /** Step size α. */
@@ -155,29 +155,15 @@ export class TabularQLearner implements Learner {
     const n = env.numEnvs;
     const mode = env.autoresetMode;
     const logEvery = 1_000;
-    let finished: number[] = [];
     let tdSum = 0;
     let tdCount = 0;
-    let last = performance.now();
-    let logStart = last;
-    let logSteps = this.steps;
+    const logWindow = new LogWindow(this.steps);
     const log = () => {
-      const now = performance.now();
-      this.seconds += (now - last) / 1000;
-      last = now;
-      hooks.onLog?.({
-        steps: this.steps,
-        seconds: this.seconds,
-        stepsPerSecond: (this.steps - logSteps) / Math.max(1e-9, (now - logStart) / 1000),
-        episodeReturn: finished.length ? finished.reduce((a, b) => a + b, 0) / finished.length : Number.NaN,
-        episodes: finished.length,
-        losses: { td_error: tdCount ? tdSum / tdCount : Number.NaN },
-      });
-      finished = [];
+      const line = logWindow.end(this.steps, this.seconds, { td_error: tdCount ? tdSum / tdCount : Number.NaN });
+      this.seconds = line.seconds;
+      hooks.onLog?.(line);
       tdSum = 0;
       tdCount = 0;
-      logStart = now;
-      logSteps = this.steps;
     };
     while (this.steps < untilSteps) {
       const result = await env.step(Int32Array.from(run.action, (a) => a + this.actionStart));
@@ -217,7 +203,7 @@ export class TabularQLearner implements Learner {
         tdCount++;
         run.episodeReturn[i] += r;
         if (done) {
-          finished.push(run.episodeReturn[i]);
+          logWindow.episodeEnded(run.episodeReturn[i]);
           run.episodeReturn[i] = 0;
           doneMask[i] = 1;
           if (mode === 'next_step') run.pendingReset[i] = 1;
@@ -240,7 +226,7 @@ export class TabularQLearner implements Learner {
       }
       if (Math.floor(this.steps / logEvery) > Math.floor(prev / logEvery)) log();
     }
-    if (this.steps !== logSteps) log();
+    if (logWindow.hasSteps(this.steps)) log();
   }
 
   async save(dir: string): Promise<void> {
