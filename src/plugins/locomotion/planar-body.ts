@@ -32,8 +32,7 @@
  *   every Rapier step (see `fluidForces`).
  */
 import RAPIER from '@dimforge/rapier3d-compat';
-import { MetarenaError } from '../../core/index.ts';
-import { addHinge, bodyPoses, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
+import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec2 = readonly [x: number, z: number];
 
@@ -222,12 +221,7 @@ export class PlanarBody {
   constructor(spec: PlanarBodySpec) {
     this.spec = spec;
     const segs = spec.segments;
-    if (segs.length === 0 || segs[0].parent !== undefined) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'a planar body needs a root segment first');
-    for (let i = 1; i < segs.length; i++) {
-      const p = segs[i].parent;
-      if (p === undefined || p >= i || !segs[i].joint) throw new MetarenaError('METARENA_PLUGIN_ERROR', `segment ${segs[i].name} needs a joint and an earlier parent`);
-    }
-    if (!Number.isInteger(spec.substeps) || spec.substeps < 1) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'substeps must be a positive integer');
+    checkSegmentTree(segs, spec.substeps, 'planar');
     this.nJoints = segs.length - 1;
     this.nq = 3 + this.nJoints;
     this.substepDt = spec.envDt / spec.substeps;

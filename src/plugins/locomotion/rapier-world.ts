@@ -4,6 +4,7 @@
  * the reference world under a context, and reading segment poses.
  */
 import RAPIER from '@dimforge/rapier3d-compat';
+import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
 
 await RAPIER.init();
@@ -88,4 +89,17 @@ export function bodyPoses(bodies: readonly RAPIER.RigidBody[], out: Float64Array
     out.set([t.x, t.y, t.z, q.x, q.y, q.z, q.w], i * 7);
   }
   return out;
+}
+
+/**
+ * Checks a body's segment tree (root first, every other segment jointed to an earlier parent)
+ * and its substep count; `kind` names the builder in the error.
+ */
+export function checkSegmentTree(segments: readonly { name: string; parent?: number; joint?: unknown }[], substeps: number, kind: string): void {
+  if (segments.length === 0 || segments[0].parent !== undefined) throw new MetarenaError('METARENA_PLUGIN_ERROR', `a ${kind} body needs its root segment first`);
+  for (let i = 1; i < segments.length; i++) {
+    const p = segments[i].parent;
+    if (p === undefined || p >= i || !segments[i].joint) throw new MetarenaError('METARENA_PLUGIN_ERROR', `segment ${segments[i].name} needs a joint and an earlier parent`);
+  }
+  if (!Number.isInteger(substeps) || substeps < 1) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'substeps must be a positive integer');
 }

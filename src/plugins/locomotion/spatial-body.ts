@@ -31,7 +31,7 @@
 import RAPIER from '@dimforge/rapier3d-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
-import { addHinge, bodyPoses, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
+import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec3 = readonly [x: number, y: number, z: number];
 
@@ -168,12 +168,7 @@ export class SpatialBody {
   constructor(spec: SpatialBodySpec) {
     this.spec = spec;
     const segs = spec.segments;
-    if (segs.length === 0 || segs[0].parent !== undefined) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'a spatial body needs its root segment first');
-    for (let i = 1; i < segs.length; i++) {
-      const p = segs[i].parent;
-      if (p === undefined || p >= i || !segs[i].joint) throw new MetarenaError('METARENA_PLUGIN_ERROR', `segment ${segs[i].name} needs a joint and an earlier parent`);
-    }
-    if (!Number.isInteger(spec.substeps) || spec.substeps < 1) throw new MetarenaError('METARENA_PLUGIN_ERROR', 'substeps must be a positive integer');
+    checkSegmentTree(segs, spec.substeps, 'spatial');
     this.nJoints = segs.length - 1;
     this.nq = 7 + this.nJoints;
     this.nv = 6 + this.nJoints;
