@@ -2,7 +2,8 @@
  * RemoteVectorEnv: the core VectorEnv interface over a metarena session (gRPC stream or
  * WebSocket). An agent cannot tell it from an in-process vector env: same spaces, same batches,
  * same info layout, same MetarenaError codes. Calls may be pipelined (each call sends at once;
- * answers come back in order).
+ * answers come back in order). The arrays of a result view the received message or share a
+ * few buffers (see `TypedArrayArena`), instead of one buffer each.
  */
 import {
   type AutoresetMode,
@@ -14,10 +15,12 @@ import {
   type VectorResetArgs,
   type VectorResetResult,
   type VectorStepResult,
+  TypedArrayArena,
   batchCodec,
   toBatch,
 } from '../core/index.ts';
 import {
+  DECODE_CHUNK_BYTES,
   type EnvSpecParts,
   type WireMakeOptions,
   decodeBatch,
@@ -97,7 +100,8 @@ export class RemoteVectorEnv implements VectorEnv {
     const res = await this.transport.request({ reset: encodeReset(this.handle, args) });
     const r = res.reset!;
     const space = this.singleObservationSpace;
-    return { obs: decodeBatch(space, r.obs, 'obs'), info: decodeInfo(r.info, space, this.numEnvs) };
+    const arena = new TypedArrayArena(DECODE_CHUNK_BYTES);
+    return { obs: decodeBatch(space, r.obs, 'obs', arena), info: decodeInfo(r.info, space, this.numEnvs, arena) };
   }
 
   async step(actions: Batch | unknown[]): Promise<VectorStepResult> {
@@ -108,12 +112,13 @@ export class RemoteVectorEnv implements VectorEnv {
     const res = await this.transport.request({ step: encodeStep(this.handle, space, batch, n) });
     const r = res.step!;
     const obsSpace = this.singleObservationSpace;
+    const arena = new TypedArrayArena(DECODE_CHUNK_BYTES);
     return {
-      obs: decodeBatch(obsSpace, r.obs, 'obs'),
-      rewards: decodeTensor(r.rewards, 'rewards') as Float64Array,
-      terminated: decodeTensor(r.terminated, 'terminated') as Uint8Array,
-      truncated: decodeTensor(r.truncated, 'truncated') as Uint8Array,
-      info: decodeInfo(r.info, obsSpace, n),
+      obs: decodeBatch(obsSpace, r.obs, 'obs', arena),
+      rewards: decodeTensor(r.rewards, 'rewards', arena) as Float64Array,
+      terminated: decodeTensor(r.terminated, 'terminated', arena) as Uint8Array,
+      truncated: decodeTensor(r.truncated, 'truncated', arena) as Uint8Array,
+      info: decodeInfo(r.info, obsSpace, n, arena),
     };
   }
 

@@ -12,11 +12,12 @@ import {
   encodeBatch,
   encodeEnvSpec,
   encodeError,
-  encodeInfo,
+  encodeInfoBatch,
   encodeTensor,
   pb,
   type v1,
 } from '../wire/index.ts';
+import protobuf from 'protobufjs/minimal.js';
 import type { ServerState } from './state.ts';
 
 interface Held {
@@ -25,6 +26,13 @@ interface Held {
   /** MakeRequest.seed, used by the first reset that gives no seed. */
   pendingSeed: number | undefined;
 }
+
+/**
+ * Largest encode buffer a session keeps between responses. protobufjs grows its writer by
+ * doubling from 128 bytes, so encoding a 12 KB step response from scratch allocates and copies
+ * seven times; a session reuses one writer instead, unless a response made it larger than this.
+ */
+const KEEP_WRITER_BYTES = 4 * 1024 * 1024;
 
 const asBuffer = (u8: Uint8Array): Buffer => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
 
@@ -36,6 +44,7 @@ export class Session {
   closed = false;
   private readonly held = new Map<number, Held>();
   private nextHandle = 1;
+  private writer: protobuf.Writer | undefined;
   private envs = 0;
 
   constructor(
@@ -71,11 +80,25 @@ export class Session {
       id = request.id ?? 0;
       response = this.dispatch(request);
       response.id = id;
-      return asBuffer(pb.Response.encode(response).finish());
+      return asBuffer(this.encode(response));
     } catch (e) {
       this.state.errorsTotal += 1;
       return asBuffer(pb.Response.encode({ id, error: encodeError(e) }).finish());
     }
+  }
+
+  /** The response's bytes (a copy the caller owns), through the session's reused writer. */
+  private encode(response: v1.IResponse): Uint8Array {
+    const writer = (this.writer ??= protobuf.Writer.create());
+    writer.reset();
+    let bytes: Uint8Array;
+    try {
+      bytes = pb.Response.encode(response, writer).finish();
+    } finally {
+      // after a failed encode the writer may hold a half-written message: start afresh next time
+      if (writer.buf.length > KEEP_WRITER_BYTES || writer.states?.length) this.writer = undefined;
+    }
+    return bytes;
   }
 
   private dispatch(req: v1.Request): v1.IResponse {
@@ -141,18 +164,19 @@ export class Session {
     const h = this.get(msg.env_handle ?? 0, 'reset.env_handle');
     const args = decodeReset(msg);
     if (args.seed === undefined && h.pendingSeed !== undefined) args.seed = h.pendingSeed;
-    const r = h.vec.resetSync(args);
+    // the observations are copied into the response when it is encoded, before the env runs again
+    const r = h.vec.resetBatched(args);
     h.pendingSeed = undefined;
     const n = h.vec.numEnvs;
-    return { obs: encodeBatch(h.vec.singleObservationSpace, r.obs, n), info: encodeInfo(r.info, h.vec.singleObservationSpace, n) };
+    return { obs: encodeBatch(h.vec.singleObservationSpace, r.obs, n), info: encodeInfoBatch(r.infos, h.vec.singleObservationSpace, n) };
   }
 
   private step(msg: v1.IStepRequest): v1.IStepResponse {
     const h = this.get(msg.env_handle ?? 0, 'step.env_handle');
     const vec = h.vec;
     const actions = decodeStepActions(msg, vec.singleActionSpace);
-    // the observations are encoded (copied) into the response below, so the env's buffer will do
-    const r = vec.stepSync(actions, { borrowObs: true });
+    // the observations are copied into the response when it is encoded, before the env runs again
+    const r = vec.stepBatched(actions);
     const n = vec.numEnvs;
     const space = vec.singleObservationSpace;
     return {
@@ -160,7 +184,7 @@ export class Session {
       rewards: encodeTensor(r.rewards, [n]),
       terminated: encodeTensor(r.terminated, [n]),
       truncated: encodeTensor(r.truncated, [n]),
-      info: encodeInfo(r.info, space, n),
+      info: encodeInfoBatch(r.infos, space, n),
     };
   }
 

@@ -5,7 +5,7 @@
  * Batches of Dict / Tuple spaces nest as `Value.dict` / `Value.tuple`.
  */
 import { Box, Dict, Discrete, type FlatArray, MetarenaError, MultiBinary, MultiDiscrete, type Space, Tuple, show } from '../core/index.ts';
-import type { Batch } from '../core/index.ts';
+import { type Batch, TypedArrayArena } from '../core/index.ts';
 import { pb, type v1 } from './proto.ts';
 
 const DT = pb.DType;
@@ -44,9 +44,11 @@ const MAX_ELEMENTS = 2 ** 31;
 
 /**
  * A received tensor as a typed array (INT64 becomes Float64Array). Checks that the shape is
- * well-formed and matches the data length; throws INVALID_ARGUMENT naming `field`.
+ * well-formed and matches the data length; throws INVALID_ARGUMENT naming `field`. The array
+ * views the message bytes when they are aligned for its type, else it is a copy (taken from
+ * `arena` when one is given).
  */
-export function decodeTensor(t: v1.ITensor | null | undefined, field: string): FlatArray {
+export function decodeTensor(t: v1.ITensor | null | undefined, field: string, arena?: TypedArrayArena): FlatArray {
   if (!t) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} is missing`, { field, allowed: 'a tensor' });
   const dtype = t.dtype ?? 0;
   const data = t.data ?? new Uint8Array(0);
@@ -69,8 +71,8 @@ export function decodeTensor(t: v1.ITensor | null | undefined, field: string): F
   const size = ctor.BYTES_PER_ELEMENT;
   if (count > MAX_ELEMENTS || count * size !== data.byteLength) throw lengthError(field, count, size, data.byteLength);
   if (data.byteOffset % size === 0) return new ctor(data.buffer, data.byteOffset, count);
-  const copy = new ctor(count);
-  new Uint8Array(copy.buffer).set(data);
+  const copy = arena ? arena.alloc(ctor, count) : new ctor(count);
+  new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength).set(data);
   return copy;
 }
 
@@ -99,7 +101,7 @@ export function encodeBatch(space: Space, batch: Batch, n: number): v1.IValue {
 }
 
 /** A batch from a Value, by the structure of `space`; flat parts keep the dtype they were sent in. */
-export function decodeBatch(space: Space, value: v1.IValue | null | undefined, field: string): Batch {
+export function decodeBatch(space: Space, value: v1.IValue | null | undefined, field: string, arena?: TypedArrayArena): Batch {
   if (!value) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} is missing`, { field, allowed: `a batch of ${space}` });
   if (space instanceof Dict) {
     if (!value.dict) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be a dict value with keys ${space.keys().join(', ')}`, { field, allowed: String(space) });
@@ -107,7 +109,7 @@ export function decodeBatch(space: Space, value: v1.IValue | null | undefined, f
     for (const e of value.dict.entries ?? []) {
       const key = e.key ?? '';
       if (!(key in space.spaces)) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} has unknown key ${show(key)}; allowed: ${space.keys().join(', ')}`, { field: `${field}.${key}`, allowed: space.keys().join(', ') });
-      out[key] = decodeBatch(space.spaces[key], e.value, `${field}.${key}`);
+      out[key] = decodeBatch(space.spaces[key], e.value, `${field}.${key}`, arena);
     }
     for (const key of space.keys()) if (!(key in out)) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} lacks key ${show(key)}`, { field: `${field}.${key}` });
     return out;
@@ -117,10 +119,10 @@ export function decodeBatch(space: Space, value: v1.IValue | null | undefined, f
     if (!items || items.length !== space.spaces.length) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be a tuple value of ${space.spaces.length} items`, { field, allowed: String(space) });
     }
-    return space.spaces.map((s, j) => decodeBatch(s, items[j], `${field}[${j}]`));
+    return space.spaces.map((s, j) => decodeBatch(s, items[j], `${field}[${j}]`, arena));
   }
   if (!value.tensor) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be a tensor for ${space}`, { field, allowed: String(space) });
-  return decodeTensor(value.tensor, field);
+  return decodeTensor(value.tensor, field, arena);
 }
 
 const BOX_ARRAY = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint8: Uint8Array } as const;

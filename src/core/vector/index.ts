@@ -1,3 +1,4 @@
+export * from './arena.ts';
 export * from './batch.ts';
 export * from './info.ts';
 export * from './sync-vector-env.ts';

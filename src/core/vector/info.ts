@@ -2,25 +2,69 @@
  * Vector info in Gymnasium's dict-of-arrays layout: `info[key]` holds one entry per env and
  * `info["_" + key]` a 0/1 mask of the envs that reported it. Numbers batch into Float64Array,
  * booleans into Uint8Array, plain objects recursively, anything else into a list.
+ *
+ * While a step gathers infos, each key is kept sparse: the ascending indices of the envs that
+ * reported it and their values in the same order. In a typical step only the few envs that reset
+ * or finished report anything, so this costs per report, not per env. `result()` spreads the
+ * columns into the dense layout above (its typed arrays share one buffer); the wire codec reads
+ * the sparse columns directly (`columns()`), since it sends a key that few envs reported as
+ * exactly those indices and values.
  */
 import type { Info } from '../env.ts';
+import { TypedArrayArena } from './arena.ts';
 
-type Column =
-  | { kind: 'number'; data: Float64Array; mask: Uint8Array }
-  | { kind: 'boolean'; data: Uint8Array; mask: Uint8Array }
-  | { kind: 'object'; data: InfoBatcher; mask: Uint8Array }
-  | { kind: 'any'; data: unknown[]; mask: Uint8Array };
+export type InfoColumnKind = 'number' | 'boolean' | 'object' | 'any';
+
+/** One key of a batched info, sparse. Read-only for callers; `indices` are ascending. */
+export interface InfoColumn {
+  readonly kind: InfoColumnKind;
+  /** The envs that reported the key, ascending. */
+  readonly indices: readonly number[];
+  /**
+   * Their values, in the order of `indices`: numbers (`number`), booleans (`boolean`), the
+   * reported values as they were (`any`); empty for `object` (see `nested`).
+   */
+  readonly values: readonly unknown[];
+  /** For `object` columns: the nested objects, batched key by key. */
+  readonly nested: InfoBatcher | undefined;
+}
+
+interface MutableColumn extends InfoColumn {
+  kind: InfoColumnKind;
+  indices: number[];
+  values: unknown[];
+  nested: InfoBatcher | undefined;
+}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+function kindOf(value: unknown): InfoColumnKind {
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (isPlainObject(value)) return 'object';
+  return 'any';
+}
+
+/** Where env `i` goes in ascending `indices`: its position, and whether it is already there. */
+function slotOf(indices: readonly number[], i: number): { at: number; present: boolean } {
+  let lo = 0;
+  let hi = indices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (indices[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return { at: lo, present: lo < indices.length && indices[lo] === i };
+}
+
 export class InfoBatcher {
-  private readonly columns = new Map<string, Column>();
+  private readonly byKey = new Map<string, MutableColumn>();
 
   constructor(readonly n: number) {}
 
   get empty(): boolean {
-    return this.columns.size === 0;
+    return this.byKey.size === 0;
   }
 
   add(i: number, info: Info): void {
@@ -28,52 +72,107 @@ export class InfoBatcher {
   }
 
   set(key: string, i: number, value: unknown): void {
-    let col = this.columns.get(key);
+    let col = this.byKey.get(key);
     if (!col) {
-      const mask = new Uint8Array(this.n);
-      if (typeof value === 'number') col = { kind: 'number', data: new Float64Array(this.n), mask };
-      else if (typeof value === 'boolean') col = { kind: 'boolean', data: new Uint8Array(this.n), mask };
-      else if (isPlainObject(value)) col = { kind: 'object', data: new InfoBatcher(this.n), mask };
-      else col = { kind: 'any', data: new Array(this.n).fill(null), mask };
-      this.columns.set(key, col);
+      const kind = kindOf(value);
+      col = { kind, indices: [], values: [], nested: kind === 'object' ? new InfoBatcher(this.n) : undefined };
+      this.byKey.set(key, col);
+    } else if (col.kind !== 'any' && col.kind !== kindOf(value)) {
+      this.widen(col);
     }
-    const fits =
-      (col.kind === 'number' && typeof value === 'number') ||
-      (col.kind === 'boolean' && typeof value === 'boolean') ||
-      (col.kind === 'object' && isPlainObject(value)) ||
-      col.kind === 'any';
-    if (!fits) col = this.widen(key, col);
-    col.mask[i] = 1;
-    if (col.kind === 'object') col.data.add(i, value as Info);
-    else if (col.kind === 'boolean') col.data[i] = value ? 1 : 0;
-    else (col.data as unknown[] | Float64Array)[i] = value as number;
+    const indices = col.indices;
+    const count = indices.length;
+    // envs report in ascending order, so the new entry nearly always goes at the end
+    if (count === 0 || indices[count - 1] < i) {
+      indices.push(i);
+      if (col.kind === 'object') col.nested!.add(i, value as Info);
+      else col.values.push(value);
+      return;
+    }
+    const { at, present } = slotOf(indices, i);
+    if (!present) indices.splice(at, 0, i);
+    if (col.kind === 'object') {
+      // like the dense layout, a second object for the same env merges into the first
+      col.nested!.add(i, value as Info);
+    } else if (present) {
+      col.values[at] = value;
+    } else {
+      col.values.splice(at, 0, value);
+    }
   }
 
-  private widen(key: string, col: Column): Column {
-    const data: unknown[] = new Array(this.n).fill(null);
-    const old = col.kind === 'object' ? col.data.split() : Array.from(col.data as ArrayLike<unknown>);
-    for (let i = 0; i < this.n; i++) if (col.mask[i]) data[i] = col.kind === 'boolean' ? Boolean(old[i]) : old[i];
-    const wide: Column = { kind: 'any', data, mask: col.mask };
-    this.columns.set(key, wide);
-    return wide;
+  /** Turns a column into an `any` column holding each env's value as the dense layout gives it. */
+  private widen(col: MutableColumn): void {
+    if (col.kind === 'object') {
+      const objects = col.nested!.split();
+      col.values = col.indices.map((i) => objects[i]);
+      col.nested = undefined;
+    }
+    col.kind = 'any';
+  }
+
+  /** The keys and their sparse columns, in the order the keys were first reported. */
+  columns(): ReadonlyMap<string, InfoColumn> {
+    return this.byKey;
   }
 
   /** Per-env plain objects (used when a nested column has to widen). */
   split(): Info[] {
     const out: Info[] = Array.from({ length: this.n }, () => ({}));
-    const batched = this.result();
-    for (const [key, col] of this.columns) {
-      const values = col.kind === 'object' ? col.data.split() : (batched[key] as ArrayLike<unknown>);
-      for (let i = 0; i < this.n; i++) if (col.mask[i]) out[i][key] = col.kind === 'boolean' ? Boolean(values[i]) : values[i];
+    for (const [key, col] of this.byKey) {
+      const { indices, values } = col;
+      if (col.kind === 'object') {
+        const objects = col.nested!.split();
+        for (const i of indices) out[i][key] = objects[i];
+      } else {
+        for (let k = 0; k < indices.length; k++) out[indices[k]][key] = values[k];
+      }
     }
     return out;
   }
 
-  result(): Info {
+  /** Bytes the typed arrays of `result()` take, with room to align each Float64Array. */
+  private denseBytes(): number {
+    let bytes = 0;
+    for (const col of this.byKey.values()) {
+      bytes += this.n;
+      if (col.kind === 'number') bytes += 8 * this.n + 7;
+      else if (col.kind === 'boolean') bytes += this.n;
+      else if (col.kind === 'object') bytes += col.nested!.denseBytes();
+    }
+    return bytes;
+  }
+
+  /**
+   * The dense layout: per key, one entry per env and its `_key` mask. The typed arrays of one
+   * result share one ArrayBuffer: a dozen separate backing stores cost more than a step of
+   * most envs.
+   */
+  result(arena = new TypedArrayArena(this.denseBytes())): Info {
+    const n = this.n;
     const out: Info = {};
-    for (const [key, col] of this.columns) {
-      out[key] = col.kind === 'object' ? col.data.result() : col.data;
-      out[`_${key}`] = col.mask;
+    for (const [key, col] of this.byKey) {
+      const { indices, values } = col;
+      const mask = arena.uint8(n);
+      for (let k = 0; k < indices.length; k++) mask[indices[k]] = 1;
+      let dense: unknown;
+      if (col.kind === 'number') {
+        const d = arena.float64(n);
+        for (let k = 0; k < indices.length; k++) d[indices[k]] = values[k] as number;
+        dense = d;
+      } else if (col.kind === 'boolean') {
+        const d = arena.uint8(n);
+        for (let k = 0; k < indices.length; k++) d[indices[k]] = values[k] ? 1 : 0;
+        dense = d;
+      } else if (col.kind === 'object') {
+        dense = col.nested!.result(arena);
+      } else {
+        const d: unknown[] = new Array(n).fill(null);
+        for (let k = 0; k < indices.length; k++) d[indices[k]] = values[k];
+        dense = d;
+      }
+      out[key] = dense;
+      out[`_${key}`] = mask;
     }
     return out;
   }

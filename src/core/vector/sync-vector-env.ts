@@ -14,6 +14,18 @@ import { AUTORESET_MODES, type AutoresetMode, type VectorEnv, type VectorResetAr
 
 export type { AutoresetMode };
 
+/** What `resetBatched` returns: the env's own observation buffer and the infos, still sparse. */
+export interface BatchedResetResult {
+  obs: Batch;
+  infos: InfoBatcher;
+}
+
+/** What `stepBatched` returns: `stepSync`'s result with the observation buffer borrowed and the infos sparse. */
+export interface BatchedStepResult extends Omit<VectorStepResult, 'obs' | 'info'> {
+  obs: Batch;
+  infos: InfoBatcher;
+}
+
 export class SyncVectorEnv implements VectorEnv {
   readonly numEnvs: number;
   readonly singleObservationSpace: Space;
@@ -78,7 +90,17 @@ export class SyncVectorEnv implements VectorEnv {
     this.closeSync();
   }
 
-  resetSync({ seed, options = {} }: VectorResetArgs = {}): VectorResetResult {
+  resetSync(args: VectorResetArgs = {}): VectorResetResult {
+    const r = this.resetBatched(args);
+    return { obs: cloneBatch(r.obs), info: r.infos.result() };
+  }
+
+  /**
+   * `resetSync` for callers that encode the result at once (the server): `obs` is the env's own
+   * buffer, valid only until the next step or reset, and the infos stay sparse in an
+   * InfoBatcher (`infos.result()` is the `info` that `resetSync` returns).
+   */
+  resetBatched({ seed, options = {} }: VectorResetArgs = {}): BatchedResetResult {
     if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'reset() after close()', { field: 'reset' });
     const n = this.numEnvs;
     const seeds = this.seeds(seed);
@@ -110,7 +132,7 @@ export class SyncVectorEnv implements VectorEnv {
     }
     this.started = true;
     this.broken = false;
-    return { obs: cloneBatch(this.obs), info: infos.result() };
+    return { obs: this.obs, infos };
   }
 
   private seeds(seed: VectorResetArgs['seed']): (number | null | undefined)[] | undefined {
@@ -132,6 +154,16 @@ export class SyncVectorEnv implements VectorEnv {
    * as the server encoding a response); by default it is a copy the caller owns.
    */
   stepSync(actions: Batch | unknown[], { borrowObs = false }: { borrowObs?: boolean } = {}): VectorStepResult {
+    const r = this.stepBatched(actions);
+    return { obs: borrowObs ? r.obs : cloneBatch(r.obs), rewards: r.rewards, terminated: r.terminated, truncated: r.truncated, info: r.infos.result() };
+  }
+
+  /**
+   * `stepSync` for callers that encode the result at once (the server): `obs` is the env's own
+   * buffer, valid only until the next step or reset, and the infos stay sparse in an
+   * InfoBatcher (`infos.result()` is the `info` that `stepSync` returns).
+   */
+  stepBatched(actions: Batch | unknown[]): BatchedStepResult {
     if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'step() after close()', { field: 'step' });
     if (!this.started || this.broken) {
       throw new MetarenaError('METARENA_RESET_NEEDED', this.broken ? 'a previous step() failed inside an env; call reset() first' : 'step() called before reset()', { field: 'step' });
@@ -194,7 +226,7 @@ export class SyncVectorEnv implements VectorEnv {
       this.broken = true;
       throw e;
     }
-    return { obs: borrowObs ? this.obs : cloneBatch(this.obs), rewards, terminated, truncated, info: infos.result() };
+    return { obs: this.obs, rewards, terminated, truncated, infos };
   }
 
   closeSync(): void {
