@@ -46,12 +46,12 @@ interface Body {
   frameSkip: number;
   sim: (args: PlanarArgs) => PlanarSim;
   features: readonly { name: string; default: number }[];
-  settings: { env_dt: number; substeps: number; solver_iterations: number };
+  settings: { env_dt: number; substeps: number; solver_iterations: number; pgs_iterations?: number };
   gait?: Gait;
 }
 
 const BODIES: Body[] = [
-  { id: 'HalfCheetah-v0', model: 'half_cheetah.xml', frameSkip: 5, sim: cheetah.createCheetahSim, features: cheetah.halfCheetahFeatures, settings: { env_dt: cheetah.HALF_CHEETAH_DT, substeps: cheetah.HALF_CHEETAH_SUBSTEPS, solver_iterations: cheetah.HALF_CHEETAH_SOLVER_ITERATIONS }, gait: sineGait },
+  { id: 'HalfCheetah-v0', model: 'half_cheetah.xml', frameSkip: 5, sim: cheetah.createCheetahSim, features: cheetah.halfCheetahFeatures, settings: { env_dt: cheetah.HALF_CHEETAH_DT, substeps: cheetah.HALF_CHEETAH_SUBSTEPS, solver_iterations: cheetah.HALF_CHEETAH_SOLVER_ITERATIONS, pgs_iterations: cheetah.HALF_CHEETAH_PGS_ITERATIONS }, gait: sineGait },
   { id: 'Hopper-v0', model: 'hopper.xml', frameSkip: 4, sim: hopper.createHopperSim, features: hopper.hopperFeatures, settings: { env_dt: hopper.HOPPER_DT, substeps: hopper.HOPPER_SUBSTEPS, solver_iterations: hopper.HOPPER_SOLVER_ITERATIONS } },
   { id: 'Walker2d-v0', model: 'walker2d.xml', frameSkip: 4, sim: walker.createWalker2dSim, features: walker.walker2dFeatures, settings: { env_dt: walker.WALKER2D_DT, substeps: walker.WALKER2D_SUBSTEPS, solver_iterations: walker.WALKER2D_SOLVER_ITERATIONS } },
   { id: 'Swimmer-v0', model: 'swimmer.xml', frameSkip: 4, sim: swimmer.createSwimmerSim, features: swimmer.swimmerFeatures, settings: { env_dt: swimmer.SWIMMER_DT, substeps: swimmer.SWIMMER_SUBSTEPS, solver_iterations: swimmer.SWIMMER_SOLVER_ITERATIONS }, gait: swimWave },
@@ -138,7 +138,7 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
     }
     env.close();
 
-    const sim = body.sim({ substeps: body.settings.substeps, solver_iterations: body.settings.solver_iterations, poses: false });
+    const sim = body.sim({ ...body.settings, poses: false });
     const context = Object.fromEntries(body.features.map((f) => [f.name, f.default]));
     const s = randomActionStability(sim, context, 10_000, 1, 1);
     sim.close();

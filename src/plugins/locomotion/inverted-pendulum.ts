@@ -32,7 +32,7 @@
  * ## Version history
  * - v0: Gymnasium InvertedPendulum-v4 shapes, reward, termination and reset noise on Rapier.
  */
-import RAPIER from '@dimforge/rapier3d-compat';
+import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { Box, type ContextFeature, defineEnv, type Rng } from '../../core/index.ts';
 import { checkState } from './start-state.ts';
 

@@ -21,8 +21,12 @@
  * - Controls are torques `ctrl × gear × actuator_strength` on the joint, held constant over the
  *   frame skip and integrated implicitly with the joint's spring/damping (see `setControls`).
  * - Segments collide with the floor only (MuJoCo's cheetah does the same; hopper/walker self
- *   contacts are rare). Contact friction is each geom's MuJoCo friction, combined with `Max`
- *   as MuJoCo does (the floor's coefficient is folded into the geom's). A body without a floor
+ *   contacts are rare). A capsule can touch a flat floor only with its end spheres, so the
+ *   floor meets two massless balls per capsule (the capsules themselves carry the mass and
+ *   touch nothing): ball–box contacts keep an upward normal however deep a ball is pressed,
+ *   where a capsule whose core segment sinks into the box gets a sideways normal and falls
+ *   through. Contact friction is each geom's MuJoCo friction, combined with `Max` as MuJoCo
+ *   does (the floor's coefficient is folded into the geom's). A body without a floor
  *   (`floor: false`, the swimmer) has no contacts at all.
  * - The plane is enforced after every env step (`projectToPlane`): the solver lets segments
  *   creep out of the x–z plane (the root's locked axes are not exact under hard joint limits
@@ -31,7 +35,7 @@
  * - A body in a fluid (`fluid`) gets MuJoCo's inertia-box fluid forces on every segment at
  *   every Rapier step (see `fluidForces`).
  */
-import RAPIER from '@dimforge/rapier3d-compat';
+import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec2 = readonly [x: number, z: number];
@@ -86,6 +90,8 @@ export interface PlanarBodySpec {
   substeps: number;
   /** Rapier solver iterations per step. */
   solverIterations: number;
+  /** Rapier internal PGS iterations per solver iteration (default 1). */
+  pgsIterations?: number;
   /**
    * +1 (default) when qpos[2] is the root's angle about +y; −1 when the model turns about the
    * opposite axis (the swimmer, whose MuJoCo plane is x–y with hinges about +z).
@@ -195,6 +201,8 @@ export class PlanarBody {
   private readonly layout: SegmentLayout[];
   private readonly bodyHandles: number[] = [];
   private readonly colliderHandles: number[][] = [];
+  /** Per segment, the floor-contact balls: two per capsule (its end spheres), in geom order. */
+  private readonly contactHandles: number[][] = [];
   private readonly jointHandles: number[] = [];
   private bodies: RAPIER.RigidBody[] = [];
   private joints: RAPIER.RevoluteImpulseJoint[] = [];
@@ -257,7 +265,7 @@ export class PlanarBody {
     this.initQpos[1] = spec.rootZRef;
 
     const hasFloor = spec.floor ?? true;
-    const world = createWorld(this.substepDt, spec.solverIterations, hasFloor ? [1e4, 10] : undefined);
+    const world = createWorld(this.substepDt, spec.solverIterations, hasFloor ? [1e4, 10] : undefined, spec.pgsIterations);
 
     // reference pose: every segment unrotated, origins chained through parents
     const origin: [number, number][] = [];
@@ -283,11 +291,25 @@ export class PlanarBody {
             .setTranslation((g.from[0] + g.to[0]) / 2, 0, (g.from[1] + g.to[1]) / 2)
             .setRotation(q)
             .setDensity(density)
-            .setFriction(g.friction)
-            .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-            .setCollisionGroups(segmentGroups(hasFloor));
+            .setCollisionGroups(segmentGroups(false));
           return world.createCollider(cd, body).handle;
         }),
+      );
+      // the floor touches a capsule only at its end spheres: two massless balls per capsule
+      this.contactHandles.push(
+        hasFloor
+          ? s.geoms.flatMap((g) =>
+              [g.from, g.to].map((p) => {
+                const ball = RAPIER.ColliderDesc.ball(g.radius)
+                  .setTranslation(p[0], 0, p[1])
+                  .setDensity(0)
+                  .setFriction(g.friction)
+                  .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
+                  .setCollisionGroups(segmentGroups(true));
+                return world.createCollider(ball, body).handle;
+              }),
+            )
+          : [],
       );
     });
     segs.forEach((s, i) => {
@@ -314,7 +336,7 @@ export class PlanarBody {
   /** Restores the reference world, applies `params` and places the body at (qpos, qvel). */
   reset(params: PhysicsParams, qpos: ArrayLike<number>, qvel: ArrayLike<number>): void {
     const segs = this.spec.segments;
-    const handles = { bodies: this.bodyHandles, colliders: this.colliderHandles, joints: this.jointHandles };
+    const handles = { bodies: this.bodyHandles, colliders: this.colliderHandles, contacts: this.contactHandles, joints: this.jointHandles };
     ({ world: this.world, bodies: this.bodies, joints: this.joints } = restoreWorld(this.world, this.snapshot, handles, params, segs, (i) => this.layout[i].baseDensity));
     this.explicitJoints = 0;
     this.fluidDensity = this.spec.fluid ? (params.fluidDensity ?? this.spec.fluid.density) : 0;

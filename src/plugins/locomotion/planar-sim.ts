@@ -15,14 +15,15 @@ export interface ResetNoise {
 }
 
 /** Plugin args every planar body takes. */
-export const planarArgs = (substeps: number, solverIterations: number) =>
+export const planarArgs = (substeps: number, solverIterations: number, pgsIterations = 1) =>
   ({
     substeps: { type: 'integer', default: substeps, min: 1, max: 50, description: 'Rapier steps per env step.' },
     solver_iterations: { type: 'integer', default: solverIterations, min: 1, max: 50, description: 'Rapier solver iterations per step.' },
+    pgs_iterations: { type: 'integer', default: pgsIterations, min: 1, max: 50, description: 'Rapier internal PGS iterations per solver iteration.' },
     poses: { type: 'boolean', default: false, description: 'Add the segment poses to every step info as `poses` (per segment x, y, z, qx, qy, qz, qw).' },
   }) as const;
 
-export type PlanarArgs = { substeps: number; solver_iterations: number; poses: boolean };
+export type PlanarArgs = { substeps: number; solver_iterations: number; pgs_iterations?: number; poses: boolean };
 
 /** Observation and action spaces of a planar env (`observations` float64 values, `actions` torques in [−1, 1]) and Gymnasium's 1000-step limit. */
 export const planarSpaces = (observations: number, actions: number) => ({
@@ -86,11 +87,11 @@ export class PlanarSim {
   }
 }
 
-/** The sim maker of a body: its spec at the args' substeps and solver iterations, with its reset noise. */
+/** The sim maker of a body: its spec at the args' substeps, solver and PGS iterations, with its reset noise. */
 export const planarSimFactory =
   (spec: (substeps: number, solverIterations: number) => PlanarBodySpec, noise: ResetNoise) =>
   (args: PlanarArgs): PlanarSim =>
-    new PlanarSim(spec(args.substeps, args.solver_iterations), noise);
+    new PlanarSim({ ...spec(args.substeps, args.solver_iterations), pgsIterations: args.pgs_iterations }, noise);
 
 /** What an env adds to the shared step: its reward, termination and extra info keys. */
 export interface PlanarStepResult {

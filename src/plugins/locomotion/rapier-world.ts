@@ -3,7 +3,7 @@
  * floor, collision groups (segments touch the floor only), revolute hinges with limits, restoring
  * the reference world under a context, and reading segment poses.
  */
-import RAPIER from '@dimforge/rapier3d-compat';
+import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
 
@@ -22,14 +22,15 @@ export const segmentGroups = (hasFloor: boolean) => (hasFloor ? groups(BODY_GROU
 export const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
 
 /**
- * A world with gravity 9.81 m/s² along −z (reset sets the context's), `timestep` per step and
- * `solverIterations`, and a frictionless floor (top face z = 0, half-extents x and y) unless
+ * A world with gravity 9.81 m/s² along −z (reset sets the context's), `timestep` per step,
+ * `solverIterations` with `pgsIterations` internal PGS iterations each, and a frictionless floor (top face z = 0, half-extents x and y) unless
  * `floor` is undefined (contact friction is the segment geom's, combined by max).
  */
-export function createWorld(timestep: number, solverIterations: number, floor: readonly [halfX: number, halfY: number] | undefined): RAPIER.World {
+export function createWorld(timestep: number, solverIterations: number, floor: readonly [halfX: number, halfY: number] | undefined, pgsIterations = 1): RAPIER.World {
   const world = new RAPIER.World({ x: 0, y: 0, z: -9.81 });
   world.timestep = timestep;
   world.numSolverIterations = solverIterations;
+  world.numInternalPgsIterations = pgsIterations;
   if (floor) {
     const body = world.createRigidBody(RAPIER.RigidBodyDesc.fixed().setTranslation(0, 0, -FLOOR_HALF_THICKNESS));
     world.createCollider(RAPIER.ColliderDesc.cuboid(floor[0], floor[1], FLOOR_HALF_THICKNESS).setFriction(0).setCollisionGroups(groups(FLOOR_GROUP, BODY_GROUP)), body);
@@ -49,8 +50,13 @@ export function addHinge(world: RAPIER.World, parent: number, child: number, par
 /** Handles of a body's pieces, stable across snapshot restores. */
 export interface WorldHandles {
   bodies: readonly number[];
-  /** Per segment, its colliders in geom order. */
+  /** Per segment, its colliders in geom order (they carry the mass). */
   colliders: readonly (readonly number[])[];
+  /**
+   * Per segment, the colliders that touch the floor, `per geom` of them for each geom in geom
+   * order (their friction is the geom's); the mass colliders themselves when absent.
+   */
+  contacts?: readonly (readonly number[])[];
   joints: readonly number[];
 }
 
@@ -71,11 +77,10 @@ export function restoreWorld(
   world.gravity = { x: 0, y: 0, z: -params.gravity };
   const bodies = handles.bodies.map((h) => world.getRigidBody(h));
   geoms.forEach((s, i) => {
-    s.geoms.forEach((g, k) => {
-      const c = world.getCollider(handles.colliders[i][k]);
-      c.setDensity(baseDensity(i) * params.massScale[i]);
-      c.setFriction(g.friction * params.frictionScale);
-    });
+    for (const h of handles.colliders[i]) world.getCollider(h).setDensity(baseDensity(i) * params.massScale[i]);
+    const contacts = handles.contacts?.[i] ?? handles.colliders[i];
+    const perGeom = contacts.length / Math.max(1, s.geoms.length);
+    contacts.forEach((h, k) => world.getCollider(h).setFriction(s.geoms[Math.floor(k / perGeom)].friction * params.frictionScale));
   });
   const joints = handles.joints.map((h) => world.getImpulseJoint(h) as RAPIER.RevoluteImpulseJoint);
   return { world, bodies, joints };

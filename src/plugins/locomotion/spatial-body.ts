@@ -28,7 +28,7 @@
  *   friction is each geom's friction (MuJoCo takes the max of geom and floor; the floor's is
  *   folded in), scaled by the context.
  */
-import RAPIER from '@dimforge/rapier3d-compat';
+import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
 import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
