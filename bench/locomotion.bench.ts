@@ -83,8 +83,8 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
     const rng = new Rng(0);
     const action = new Float32Array(n);
     env.reset({ seed: 0 });
-    // warm-up (JIT) outside the timed loop
-    for (let k = 0; k < 300; k++) {
+    // warm-up outside the timed loop: JIT, and the wasm engine's optimising tier for Rapier
+    for (let k = 0; k < 2000; k++) {
       for (let i = 0; i < n; i++) action[i] = rng.uniform(-1, 1);
       const r = env.step(action);
       if (r.terminated || r.truncated) env.reset();
