@@ -53,6 +53,42 @@ export function addHinge(world: RAPIER.World, parent: number, child: number, par
   return joint;
 }
 
+/** A force-based joint motor: torque `stiffness·(position − q) + damping·(velocity − q̇)`. */
+export interface MotorSetting {
+  position: number;
+  velocity: number;
+  stiffness: number;
+  damping: number;
+}
+
+/**
+ * The motor that applies, implicitly over one Rapier step of `h` seconds, a joint's actuation
+ * torque `tau`, its spring `k` (rest angle 0), damping `d` and armature `a` — MuJoCo's rotor
+ * inertia on the joint coordinate alone, not on a body — given the joint's angle `q` and rate
+ * `rate` at the start of the step: with damping `D = d + a/h` the motor yields
+ * `τ − k·q − d·q̇ − a·(q̇ − rate)/h` = actuation − spring − damping − armature·q̈. A spring takes
+ * the actuation as a shift of its rest angle (k·(τ/k − q) = τ − k·q). With armature the motor
+ * dominates light segments, so it also carries the joint limits: a target rate that would cross
+ * `range` within the step is cut to the rate that reaches it (Rapier's own limits stay as a
+ * backstop). Solving actuation, spring, damping and armature inside the solver stays stable at
+ * steps where the same torques applied explicitly blow up.
+ */
+export function jointMotor(out: MotorSetting, tau: number, k: number, d: number, a: number, h: number, q: number, rate: number, range: readonly [number, number]): MotorSetting {
+  const ah = a / h;
+  const damping = d + ah;
+  let position = 0, velocity = 0;
+  if (k > 0) {
+    position = tau / k;
+    velocity = damping > 0 ? (ah * rate) / damping : 0;
+  } else if (damping > 0) velocity = (tau + ah * rate) / damping;
+  if (ah > 0) velocity = Math.min((range[1] - q) / h, Math.max((range[0] - q) / h, velocity));
+  out.position = position;
+  out.velocity = velocity;
+  out.stiffness = k;
+  out.damping = damping;
+  return out;
+}
+
 /** Handles of a body's pieces, stable across snapshot restores. */
 export interface WorldHandles {
   bodies: readonly number[];

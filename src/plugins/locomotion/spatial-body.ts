@@ -18,11 +18,10 @@
  * Modelling choices (Rapier is not MuJoCo):
  * - Impulse revolute joints in maximal coordinates; limits are hard.
  * - MuJoCo's joint armature is an inertia on the joint coordinate alone, not on a body. It is
- *   applied in joint space, implicitly: before every Rapier step each joint gets a force-based
- *   motor with damping `D = d + a/h` and target rate `(τ + (a/h)·q̇_prev) / D`, which yields the
- *   torque `τ − d·q̇ − a·(q̇ − q̇_prev)/h` = actuation − damping − armature·q̈ (h = Rapier step).
- *   Adding the armature to the child's body inertia instead would also slow the parent's own
- *   rotations (the Ant's light torso would carry eight units of leg armature).
+ *   applied in joint space, implicitly: before every Rapier step each joint's motor is set by
+ *   `jointMotor` (rapier-world.ts) to actuation − damping − armature·q̈. Adding the armature to
+ *   the child's body inertia instead would also slow the parent's own rotations (the Ant's
+ *   light torso would carry eight units of leg armature).
  * - Controls are torques `ctrl × gear × actuator_strength`, held over the env step.
  * - Segments collide with the floor only (ant.xml's body geoms have `conaffinity 0`). Contact
  *   friction is each geom's friction (MuJoCo takes the max of geom and floor; the floor's is
@@ -31,7 +30,7 @@
 import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
-import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
+import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
 
 export type Vec3 = readonly [x: number, y: number, z: number];
 
@@ -161,6 +160,7 @@ export class SpatialBody {
   private readonly gear: Float64Array;
   private readonly damping: Float64Array;
   private readonly armature: Float64Array;
+  private readonly motor: MotorSetting = { position: 0, velocity: 0, stiffness: 0, damping: 0 };
   private readonly rate: Float64Array;
   private readonly angle: Float64Array;
   private readonly h: number;
@@ -331,21 +331,13 @@ export class SpatialBody {
    * Rapier's own limits stay as a backstop.
    */
   advance(): void {
-    const inv = 1 / this.h;
     const segs = this.spec.segments;
     for (let k = 0; k < this.spec.substeps; k++) {
       this.readJoints(this.angle, this.rate);
       for (let j = 0; j < this.nJoints; j++) {
-        const ah = this.armature[j] * inv;
-        const d = this.damping[j] + ah;
-        if (d > 0) {
-          let target = (this.torque[j] + ah * this.rate[j]) / d;
-          if (ah > 0) {
-            const [lo, hi] = segs[j + 1].joint!.range;
-            const q = this.angle[j];
-            target = Math.min((hi - q) * inv, Math.max((lo - q) * inv, target));
-          }
-          this.joints[j].configureMotor(0, target, 0, d);
+        if (this.damping[j] + this.armature[j] > 0) {
+          const m = jointMotor(this.motor, this.torque[j], 0, this.damping[j], this.armature[j], this.h, this.angle[j], this.rate[j], segs[j + 1].joint!.range);
+          this.joints[j].configureMotor(m.position, m.velocity, m.stiffness, m.damping);
         } else this.explicitTorque(j);
       }
       this.world.step();

@@ -39,6 +39,38 @@ describe('planar bodies stay physically sound under random actions at their defa
     });
   }
 
+  it('HalfCheetah: extreme periodic and bang-bang controls (what a learned policy may find) neither sink it into the floor nor pump energy into it', () => {
+    const b = BODIES[0];
+    const c = defaults(b.features);
+    const sim = b.make(b.args);
+    const rng = new Rng(9);
+    const n = sim.body.nJoints;
+    const a = new Float32Array(n);
+    const mass = sim.body.masses().reduce((x, y) => x + y, 0);
+    let low = Infinity, energy = 0, drift = 0;
+    const run = (control: (t: number) => void) => {
+      sim.reset(rng, c, undefined);
+      for (let t = 0; t < 150; t++) {
+        control(t);
+        sim.advance(a);
+        // the first steps settle the reset noise, which may start a foot inside the floor
+        if (t >= 5) low = Math.min(low, sim.body.lowestPoint());
+        energy = Math.max(energy, sim.body.energy(c.gravity));
+        drift = Math.max(drift, sim.body.jointDrift());
+      }
+    };
+    // every corner of the action box held, then sines of random frequency (up to 8 Hz), phase and clipped amplitude
+    for (let m = 0; m < 2 ** n; m++) run(() => a.forEach((_, i) => (a[i] = (m >> i) & 1 ? 1 : -1)));
+    for (let k = 0; k < 40; k++) {
+      const f = Array.from(a, () => rng.uniform(0.2, 8)), phase = Array.from(a, () => rng.uniform(0, 2 * Math.PI)), amp = Array.from(a, () => rng.uniform(0.3, 3));
+      run((t) => a.forEach((_, i) => (a[i] = Math.max(-1, Math.min(1, amp[i] * Math.sin(2 * Math.PI * f[i] * t * sim.dt + phase[i]))))));
+    }
+    sim.close();
+    expect(low).toBeGreaterThan(-0.03);
+    expect(drift).toBeLessThan(0.03);
+    expect(energy).toBeLessThan(mass * (2 * c.gravity + 0.5 * 25));
+  });
+
   it('Hopper and Walker2d envs survive random episodes with terminations and resets', () => {
     const registry = new Registry(locomotion);
     for (const [id, n] of [['Hopper-v0', 3], ['Walker2d-v0', 6]] as const) {
