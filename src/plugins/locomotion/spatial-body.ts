@@ -16,7 +16,11 @@
  *   MuJoCo's free joint), joint angular rates.
  *
  * Modelling choices (Rapier is not MuJoCo):
- * - Impulse revolute joints in maximal coordinates; limits are hard.
+ * - Impulse revolute joints in maximal coordinates with Rapier's limits. Against the armature
+ *   motors and ground contacts those limits give way by up to 25° under load, so every env step
+ *   ends with a projection (`projectLimits`): a joint past its range is turned back onto it,
+ *   subtree and all, and its outward rate removed — MuJoCo's own limits are soft, too, but
+ *   settle within a few degrees.
  * - MuJoCo's joint armature is an inertia on the joint coordinate alone, not on a body. It is
  *   applied in joint space, implicitly: before every Rapier step each joint's motor is set by
  *   `jointMotor` (rapier-world.ts) to actuation − damping − armature·q̈. Adding the armature to
@@ -160,6 +164,8 @@ export class SpatialBody {
   private readonly gear: Float64Array;
   private readonly damping: Float64Array;
   private readonly armature: Float64Array;
+  /** Per segment, itself and every segment hanging from it. */
+  private readonly subtree: number[][];
   private readonly motor: MotorSetting = { position: 0, velocity: 0, stiffness: 0, damping: 0 };
   private readonly rate: Float64Array;
   private readonly angle: Float64Array;
@@ -190,6 +196,11 @@ export class SpatialBody {
     this.gear = new Float64Array(this.nJoints);
     this.damping = new Float64Array(this.nJoints);
     this.armature = new Float64Array(this.nJoints);
+    this.subtree = spec.segments.map(() => [] as number[]);
+    // segments come root first, so walking each one up its chain of parents lists it under all of them
+    spec.segments.forEach((_, i) => {
+      for (let k: number | undefined = i; k !== undefined; k = spec.segments[k].parent) this.subtree[k].push(i);
+    });
     this.rate = new Float64Array(this.nJoints);
     this.angle = new Float64Array(this.nJoints);
     this.initQpos = new Float64Array(this.nq);
@@ -341,6 +352,57 @@ export class SpatialBody {
         } else this.explicitTorque(j);
       }
       this.world.step();
+    }
+    this.projectLimits();
+  }
+
+  /**
+   * Puts every joint that ended the step past its range back onto the range: its child segment
+   * and everything hanging from it turn rigidly about the joint axis through the joint's anchor
+   * (positions, orientations and velocity directions), and a relative rate still pointing out of
+   * the range is removed from that subtree. Joints are taken root first, so a joint's correction
+   * carries its descendants along without changing their own angles.
+   */
+  private projectLimits(): void {
+    const segs = this.spec.segments;
+    this.readJoints(this.angle, this.rate);
+    let lowBefore: number | undefined;
+    for (let j = 0; j < this.nJoints; j++) {
+      const [lo, hi] = segs[j + 1].joint!.range;
+      const q = this.angle[j];
+      const excess = q > hi ? q - hi : q < lo ? q - lo : 0;
+      if (excess === 0) continue;
+      const rate = this.rate[j];
+      const outward = Math.sign(rate) === Math.sign(excess) ? rate : 0;
+      const i = j + 1, child = this.bodies[i], parent = this.bodies[segs[i].parent!];
+      const axis = qrot(parent.rotation(), this.axes[j]);
+      const ct = child.translation(), anchorRel = qrot(child.rotation(), segs[i].joint!.anchor);
+      const pivot: V3 = [ct.x + anchorRel[0], ct.y + anchorRel[1], ct.z + anchorRel[2]];
+      const turn = axisAngle(axis as Vec3, -excess);
+      lowBefore ??= this.lowestPoint();
+      for (const k of this.subtree[i]) {
+        const b = this.bodies[k];
+        const t = b.translation(), r = b.rotation(), v = b.linvel(), w = b.angvel(), com = b.worldCom();
+        const d = qrot(turn, [t.x - pivot[0], t.y - pivot[1], t.z - pivot[2]]);
+        b.setTranslation({ x: pivot[0] + d[0], y: pivot[1] + d[1], z: pivot[2] + d[2] }, false);
+        b.setRotation(qmul(turn, r), false);
+        const cd = qrot(turn, [com.x - pivot[0], com.y - pivot[1], com.z - pivot[2]]);
+        const w2 = qrot(turn, [w.x - outward * axis[0], w.y - outward * axis[1], w.z - outward * axis[2]]);
+        // the removed rate turned the subtree about the pivot: take its share of the velocity away too
+        const dv = cross(axis, cd);
+        const v2 = qrot(turn, [v.x, v.y, v.z]);
+        b.setLinvel({ x: v2[0] - outward * dv[0], y: v2[1] - outward * dv[1], z: v2[2] - outward * dv[2] }, false);
+        b.setAngvel({ x: w2[0], y: w2[1], z: w2[2] }, false);
+      }
+    }
+    // a leg turned back onto its range may swing into the floor: lift the body so that the
+    // projection never presses any segment deeper than the step left it
+    if (lowBefore === undefined) return;
+    const lift = Math.min(lowBefore, 0) - this.lowestPoint();
+    if (lift <= 0) return;
+    for (const b of this.bodies) {
+      const t = b.translation();
+      b.setTranslation({ x: t.x, y: t.y, z: t.z + lift }, false);
     }
   }
 
