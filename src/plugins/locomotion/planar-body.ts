@@ -36,7 +36,7 @@
  *   every Rapier step (see `fluidForces`).
  */
 import RAPIER from '@dimforge/rapier3d-simd-compat';
-import { addHinge, bodyPoses, checkSegmentTree, createWorld, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
+import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, segmentGroups, touchingFloor, wrapAngle } from './rapier-world.ts';
 
 export type Vec2 = readonly [x: number, z: number];
 
@@ -211,6 +211,7 @@ export class PlanarBody {
   private readonly damping: Float64Array;
   private readonly zeroCtrl: Float64Array;
   private explicitJoints = 0;
+  private readonly motor: MotorSetting = { position: 0, velocity: 0, stiffness: 0, damping: 0 };
   private readonly torque = { x: 0, y: 0, z: 0 };
   private readonly force = { x: 0, y: 0, z: 0 };
   private readonly substepDt: number;
@@ -300,13 +301,8 @@ export class PlanarBody {
         hasFloor
           ? s.geoms.flatMap((g) =>
               [g.from, g.to].map((p) => {
-                const ball = RAPIER.ColliderDesc.ball(g.radius)
-                  .setTranslation(p[0], 0, p[1])
-                  .setDensity(0)
-                  .setFriction(g.friction)
-                  .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-                  .setCollisionGroups(segmentGroups(true));
-                return world.createCollider(ball, body).handle;
+                const ball = RAPIER.ColliderDesc.ball(g.radius).setTranslation(p[0], 0, p[1]).setDensity(0);
+                return world.createCollider(touchingFloor(ball, g.friction), body).handle;
               }),
             )
           : [],
@@ -397,12 +393,10 @@ export class PlanarBody {
   }
 
   /**
-   * Sets the joint torques from controls in [−1, 1] (clipped), held until the next call.
-   * A joint with a spring gets its torque implicitly, as a shift of the spring's rest angle
-   * (k·(τ/k − q) = τ − k·q); a joint with only damping as a target rate (d·(τ/d − q̇) = τ − d·q̇);
-   * the solver then integrates actuation, spring and damping together, which stays stable at
-   * Rapier steps where an explicit torque of the same size blows up. A joint with neither gets
-   * an explicit torque on both segments.
+   * Sets the joint torques from controls in [−1, 1] (clipped), held until the next call. A joint
+   * with a spring or damping gets its torque through its motor (`jointMotor`: the solver
+   * integrates actuation, spring and damping together); a joint with neither as an explicit
+   * torque on both segments.
    */
   setControls(ctrl: ArrayLike<number>): void {
     for (let j = 0; j < this.nJoints; j++) {
@@ -410,9 +404,11 @@ export class PlanarBody {
       const tau = c * this.gear[j];
       const k = this.stiffness[j], d = this.damping[j];
       this.explicitTorque[j] = 0;
-      if (k > 0) this.joints[j].configureMotor(tau / k, 0, k, d);
-      else if (d > 0) this.joints[j].configureMotor(0, tau / d, 0, d);
-      else this.explicitTorque[j] = tau;
+      if (k > 0 || d > 0) {
+        // armature rides on the child body here, so the motor carries actuation, spring and damping only
+        const m = jointMotor(this.motor, tau, k, d, 0, this.substepDt, 0, 0, this.spec.segments[j + 1].joint!.range);
+        this.joints[j].configureMotor(m.position, m.velocity, m.stiffness, m.damping);
+      } else this.explicitTorque[j] = tau;
     }
     if (this.explicitJoints > 0 && !this.spec.fluid) this.applyExternal();
   }

@@ -19,6 +19,10 @@ const groups = (member: number, filter: number) => ((member << 16) | filter) >>>
 /** Collision groups of a segment's colliders: the floor only, or nothing when there is no floor. */
 export const segmentGroups = (hasFloor: boolean) => (hasFloor ? groups(BODY_GROUP, FLOOR_GROUP) : groups(BODY_GROUP, 0));
 
+/** `desc` as a collider that touches the floor: the geom's friction, combined with the floor's by max as MuJoCo does. */
+export const touchingFloor = (desc: RAPIER.ColliderDesc, friction: number): RAPIER.ColliderDesc =>
+  desc.setFriction(friction).setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max).setCollisionGroups(segmentGroups(true));
+
 export const wrapAngle = (a: number) => a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
 
 /**

@@ -34,7 +34,7 @@
 import RAPIER from '@dimforge/rapier3d-simd-compat';
 import { MetarenaError } from '../../core/index.ts';
 import type { PhysicsParams } from './planar-body.ts';
-import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, segmentGroups, wrapAngle } from './rapier-world.ts';
+import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, touchingFloor, wrapAngle } from './rapier-world.ts';
 
 export type Vec3 = readonly [x: number, y: number, z: number];
 
@@ -228,11 +228,7 @@ export class SpatialBody {
               .setTranslation(...geomCentre(g))
               .setRotation(yOnto([d[0] / len, d[1] / len, d[2] / len]));
           }
-          cd.setDensity(spec.density)
-            .setFriction(g.friction)
-            .setFrictionCombineRule(RAPIER.CoefficientCombineRule.Max)
-            .setCollisionGroups(segmentGroups(true));
-          return world.createCollider(cd, body).handle;
+          return world.createCollider(touchingFloor(cd.setDensity(spec.density), g.friction), body).handle;
         }),
       );
     });
