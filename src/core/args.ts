@@ -6,11 +6,11 @@ import { closest } from './context.ts';
 import { MetarenaError, show } from './errors.ts';
 
 export type ArgSpec =
-  | { type: 'integer' | 'number'; default: number; min?: number; max?: number; description: string }
+  | { type: 'integer' | 'number'; default: number; min?: number; max?: number; exclusiveMin?: boolean; description: string }
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'string'; default: string; choices?: readonly string[]; description: string }
   | { type: 'strings'; default: readonly string[]; choices?: readonly string[]; description: string }
-  | { type: 'integers'; default: readonly number[]; min?: number; max?: number; description: string };
+  | { type: 'integers'; default: readonly number[]; min?: number; max?: number; exclusiveMin?: boolean; description: string };
 
 export type ArgSpecs = Record<string, ArgSpec>;
 export type ArgValues = Record<string, unknown>;
@@ -35,14 +35,17 @@ export function parseArgValue(spec: ArgSpec, raw: string): unknown {
   }
 }
 
-function checkNumber(spec: { type: string; min?: number; max?: number }, v: unknown, field: string): number {
+/** `exclusiveMin`: the value must be greater than `min` (a range "(min, max]"), e.g. a step size > 0. */
+function checkNumber(spec: { type: string; min?: number; max?: number; exclusiveMin?: boolean }, v: unknown, field: string): number {
   const integer = spec.type.startsWith('integer');
   const lo = spec.min ?? -Infinity;
   const hi = spec.max ?? Infinity;
-  if (typeof v !== 'number' || Number.isNaN(v) || (integer && !Number.isInteger(v)) || v < lo || v > hi) {
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be ${integer ? 'an integer' : 'a number'} in [${show(lo)}, ${show(hi)}], got ${show(v)}`, {
+  const open = spec.exclusiveMin === true;
+  if (typeof v !== 'number' || Number.isNaN(v) || (integer && !Number.isInteger(v)) || v < lo || (open && v === lo) || v > hi) {
+    const range = `${open ? '(' : '['}${show(lo)}, ${show(hi)}]`;
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be ${integer ? 'an integer' : 'a number'} in ${range}, got ${show(v)}`, {
       field,
-      allowed: `[${show(lo)}, ${show(hi)}]`,
+      allowed: range,
     });
   }
   return v;

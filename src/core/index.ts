@@ -7,6 +7,7 @@ export * from './managed-env.ts';
 export * from './plugin.ts';
 export * from './registry.ts';
 export * from './rng.ts';
+export * from './running-mean-std.ts';
 export * from './spaces/index.ts';
 export * from './vector/index.ts';
 export * from './wrapper.ts';

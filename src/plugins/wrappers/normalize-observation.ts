@@ -19,32 +19,7 @@
  * ## Version history
  * - first version: Gymnasium's running mean/var, optional clipping.
  */
-import { Box, type Env, type FlatArray, MetarenaError, ObservationWrapper, defineWrapper } from '../../core/index.ts';
-
-/** Running mean and variance per entry (Gymnasium's `RunningMeanStd`, one sample per update). */
-export class RunningMeanStd {
-  readonly mean: Float64Array;
-  readonly var: Float64Array;
-  count: number;
-
-  constructor(size: number, initialCount = 1e-4) {
-    this.mean = new Float64Array(size);
-    this.var = new Float64Array(size).fill(1);
-    this.count = initialCount;
-  }
-
-  /** Adds one sample. */
-  update(x: ArrayLike<number>): void {
-    const total = this.count + 1;
-    for (let i = 0; i < this.mean.length; i++) {
-      const delta = x[i] - this.mean[i];
-      this.mean[i] += delta / total;
-      const m2 = this.var[i] * this.count + (delta * delta * this.count) / total;
-      this.var[i] = m2 / total;
-    }
-    this.count = total;
-  }
-}
+import { Box, type Env, type FlatArray, MetarenaError, ObservationWrapper, RunningMeanStd, defineWrapper } from '../../core/index.ts';
 
 export class NormalizeObservation extends ObservationWrapper<FlatArray, FlatArray> {
   readonly observationSpace: Box;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, MetarenaError, Registry, Rng, defineEnv } from '../../../src/core/index.ts';
+import { Box, Discrete, MetarenaError, Registry, Rng, RunningMeanStd, defineEnv } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
-import normalizeObservation, { RunningMeanStd } from '../../../src/plugins/wrappers/normalize-observation.ts';
+import normalizeObservation from '../../../src/plugins/wrappers/normalize-observation.ts';
 
 /** Observations are N(mean_i, std_i) draws: easy to check the running statistics against. */
 const gauss = defineEnv({
@@ -23,31 +23,6 @@ const gauss = defineEnv({
 });
 
 const registry = new Registry([gauss, normalizeObservation]);
-
-describe('RunningMeanStd', () => {
-  it('matches the batch mean and variance up to the small starting pseudo-count', () => {
-    const rng = new Rng(1);
-    const xs = Array.from({ length: 500 }, () => [rng.normal(3, 2), rng.uniform(-1, 1)]);
-    const stats = new RunningMeanStd(2);
-    for (const x of xs) stats.update(x);
-    for (let i = 0; i < 2; i++) {
-      const col = xs.map((x) => x[i]);
-      const mean = col.reduce((a, b) => a + b, 0) / col.length;
-      const variance = col.reduce((a, b) => a + (b - mean) ** 2, 0) / col.length;
-      expect(stats.mean[i]).toBeCloseTo(mean, 5);
-      expect(stats.var[i]).toBeCloseTo(variance, 4);
-    }
-    expect(stats.count).toBeCloseTo(500.0001, 8);
-  });
-
-  it('follows Gymnasium for the first sample: count 1e-4, mean 0 and var 1 before it', () => {
-    const stats = new RunningMeanStd(1);
-    stats.update([2]);
-    const total = 1e-4 + 1;
-    expect(stats.mean[0]).toBeCloseTo(2 / total, 12);
-    expect(stats.var[0]).toBeCloseTo((1 * 1e-4 + (4 * 1e-4 * 1) / total) / total, 12);
-  });
-});
 
 describe('NormalizeObservation', () => {
   it('drives observations towards zero mean and unit variance', () => {
