@@ -7,6 +7,12 @@
     obs, info = envs.reset(seed=0)
     obs, rewards, terminations, truncations, infos = envs.step(envs.action_space.sample())
 
+    gymnasium.make("metarena/CartPole-v1", address=...)   # ids registered by ``import metarena``
+
+``address`` defaults to ``$METARENA_ADDRESS``, else 127.0.0.1:50051. The server's episode
+statistics arrive as ``info["metarena_episode"]`` (``return``, ``length``); ``info["episode"]``
+is left to gymnasium's ``RecordEpisodeStatistics``.
+
 Options of ``make`` / ``make_vec`` (all optional):
     args                 dict of env arguments, e.g. {"arms": 10}
     seed                 seed of the first reset that gives none (env i gets seed + i)
@@ -29,40 +35,45 @@ from __future__ import annotations
 from typing import Any, List, Optional
 
 from ._proto import metarena_pb2 as proto
-from .codec import to_wire_json
+from .catalog import EnvCatalog, EnvDescription, ServerStats, WrapperDescription, env_catalog, env_description, server_stats
+from .codec import EPISODE_KEY, to_wire_json
 from .compat import HAVE_GYMNASIUM, AutoresetMode, ContextFeature
 from .env import RemoteEnv
 from .errors import MetarenaError, MetarenaTimeoutError
-from .session import DEFAULT_ADDRESS, DEFAULT_TIMEOUT, unary
+from .registration import BUILTIN_ENV_IDS, register_envs, register_ids
+from .session import DEFAULT_TIMEOUT, unary
 from .vector import RemoteVectorEnv
 
 __version__ = "0.1.0"
 
 
-def make(env_id: str, address: str = DEFAULT_ADDRESS, **options: Any) -> RemoteEnv:
+def make(env_id: str, address: Optional[str] = None, **options: Any) -> RemoteEnv:
     """One remote env as a ``gymnasium.Env`` (see the module doc for the options)."""
     return RemoteEnv(env_id, address=address, **options)
 
 
-def make_vec(env_id: str, num_envs: int = 1, address: str = DEFAULT_ADDRESS, **options: Any) -> RemoteVectorEnv:
+def make_vec(env_id: str, num_envs: int = 1, address: Optional[str] = None, **options: Any) -> RemoteVectorEnv:
     """``num_envs`` remote envs as a ``gymnasium.vector.VectorEnv`` over one stream."""
     return RemoteVectorEnv(env_id, num_envs, address=address, **options)
 
 
-def list_envs(address: str = DEFAULT_ADDRESS, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> "proto.ListEnvsResponse":
-    """Every env (spec for default arguments) and wrapper the server knows."""
-    return unary(address, "ListEnvs", proto.ListEnvsRequest(), proto.ListEnvsResponse, token=token, timeout=timeout, credentials=credentials)
+def list_envs(address: Optional[str] = None, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> EnvCatalog:
+    """Every env (described for its default arguments) and wrapper the server knows."""
+    return env_catalog(unary(address, "ListEnvs", proto.ListEnvsRequest(), proto.ListEnvsResponse, token=token, timeout=timeout, credentials=credentials))
 
 
-def describe_env(env_id: str, address: str = DEFAULT_ADDRESS, *, args: Optional[dict] = None, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> "proto.EnvSpec":
-    """The spec of one env for the given arguments, without making it."""
+def describe_env(env_id: str, address: Optional[str] = None, *, args: Optional[dict] = None, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> EnvDescription:
+    """One env described for the given arguments, without making it."""
     request = proto.DescribeEnvRequest(env_id=env_id, args_json=to_wire_json(args) if args else "")
-    return unary(address, "DescribeEnv", request, proto.EnvSpec, token=token, timeout=timeout, credentials=credentials)
+    return env_description(unary(address, "DescribeEnv", request, proto.EnvSpec, token=token, timeout=timeout, credentials=credentials))
 
 
-def get_stats(address: str = DEFAULT_ADDRESS, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> "proto.Stats":
+def get_stats(address: Optional[str] = None, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials=None) -> ServerStats:
     """The server's counters: open sessions, vector envs and envs, requests, memory."""
-    return unary(address, "GetStats", proto.StatsRequest(), proto.Stats, token=token, timeout=timeout, credentials=credentials)
+    return server_stats(unary(address, "GetStats", proto.StatsRequest(), proto.Stats, token=token, timeout=timeout, credentials=credentials))
+
+
+register_ids(BUILTIN_ENV_IDS)
 
 
 __all__: List[str] = [
@@ -71,6 +82,13 @@ __all__: List[str] = [
     "list_envs",
     "describe_env",
     "get_stats",
+    "register_envs",
+    "BUILTIN_ENV_IDS",
+    "EPISODE_KEY",
+    "EnvCatalog",
+    "EnvDescription",
+    "WrapperDescription",
+    "ServerStats",
     "RemoteEnv",
     "RemoteVectorEnv",
     "MetarenaError",

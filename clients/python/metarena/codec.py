@@ -260,21 +260,41 @@ def _object_array(values: List[Any]) -> np.ndarray:
     return out
 
 
+# The server's episode statistics (info.episode on the wire) arrive under this key: "episode"
+# belongs to gymnasium's RecordEpisodeStatistics, which refuses to overwrite it.
+EPISODE_KEY = "metarena_episode"
+# Info fields that count (sent as FLOAT64), delivered as int64.
+_COUNT_FIELDS = ("trial", "episode_in_trial")
+
+
 def decode_info(msg, obs_codec: BatchCodec, n: int, _seen: Optional[TDict[bytes, np.ndarray]] = None) -> TDict[str, Any]:
     """An Info message in gymnasium's vector layout: ``info[key]`` has one entry per env and
     ``info["_" + key]`` is the bool mask of the envs that reported it. Numbers are float64
-    arrays, flags bool arrays, nested dicts (``context``, ``episode``, ``final_info``) dicts of
-    the same layout, ``final_obs`` an object array of observations (None where masked out).
-    Sparse columns (env indices and their entries) come out dense, zeros where masked out."""
+    arrays (``trial``, ``episode_in_trial`` and ``metarena_episode.length`` int64), flags bool
+    arrays, nested dicts (``context``, ``metarena_episode``, ``final_info``) dicts of the same
+    layout, ``final_obs`` an object array of observations (None where masked out). Sparse
+    columns (env indices and their entries) come out dense, zeros where masked out."""
     seen: TDict[bytes, np.ndarray] = {} if _seen is None else _seen
     out: TDict[str, Any] = {}
     for fd, col in msg.ListFields():
         if fd.name == "extra":
             for c in col:
                 _decode_column(c, c.key, out, obs_codec, n, seen)
+        elif fd.name == "episode":
+            _decode_column(col, EPISODE_KEY, out, obs_codec, n, seen)
+            stats = out[EPISODE_KEY]
+            if isinstance(stats, dict) and "length" in stats:
+                stats["length"] = _counts(stats["length"])
         else:
             _decode_column(col, fd.name, out, obs_codec, n, seen)
+            if fd.name in _COUNT_FIELDS:
+                out[fd.name] = _counts(out[fd.name])
     return out
+
+
+def _counts(value: Any) -> Any:
+    """A float64 column of whole numbers as int64."""
+    return value.astype(np.int64) if isinstance(value, np.ndarray) and value.dtype.kind == "f" else value
 
 
 def _decode_column(col, key: str, out: TDict[str, Any], obs_codec: BatchCodec, n: int, seen: TDict[bytes, np.ndarray]) -> None:

@@ -4,6 +4,9 @@
 gymnasium is installed; otherwise small base classes that give the same attributes and helpers
 (``np_random``, ``unwrapped``, ``metadata``, ``spec``, ``render_mode``, context-manager use).
 ``AutoresetMode`` is ``gymnasium.vector.AutoresetMode`` where it exists (gymnasium ≥ 1.1).
+``make_env_spec`` gives ``env.spec`` (gymnasium's ``EnvSpec`` with the ``metarena/<id>`` id and
+the options the env was made with) and ``seeded_generator`` the ``np_random`` of a seeded reset,
+both as gymnasium makes them.
 """
 from __future__ import annotations
 
@@ -55,35 +58,62 @@ class ContextFeature:
     integer: bool = False
 
 
+# Gymnasium ids of metarena envs are "metarena/<server id>".
+NAMESPACE = "metarena"
+
+
+def gymnasium_id(env_id: str) -> str:
+    """The gymnasium id of a server's env id: ``metarena/CartPole-v1``."""
+    return f"{NAMESPACE}/{env_id}"
+
+
+def seeded_generator(seed: Optional[int]) -> Tuple[np.random.Generator, Any]:
+    """``(generator, seed)`` as gymnasium's ``utils.seeding.np_random`` makes them."""
+    if _gym is not None:  # pragma: no cover - depends on the machine
+        from gymnasium.utils import seeding
+
+        return seeding.np_random(seed)
+    sequence = np.random.SeedSequence(seed)
+    return np.random.Generator(np.random.PCG64(sequence)), sequence.entropy
+
+
 @dataclasses.dataclass
 class RemoteEnvSpec:
     """What ``env.spec`` holds when gymnasium's EnvSpec is not available."""
 
     id: str
     entry_point: str = "metarena:make"
+    vector_entry_point: str = "metarena:make_vec"
     max_episode_steps: Optional[int] = None
     kwargs: TDict[str, Any] = dataclasses.field(default_factory=dict)
+    nondeterministic: bool = False
     additional_wrappers: Tuple[Any, ...] = ()
-    description: str = ""
-    episodes_per_trial: int = 1
+
+    def make(self, **kwargs: Any) -> Any:
+        """A new env made like the one this spec describes (``kwargs`` override its options)."""
+        import metarena
+
+        options = {k: v for k, v in {**self.kwargs, **kwargs}.items() if k not in ("num_envs", "vectorization_mode")}
+        return metarena.make(**options)
 
 
-def make_env_spec(env_id: str, max_episode_steps: Optional[int], kwargs: TDict[str, Any], wire_spec) -> Any:
-    """gymnasium's EnvSpec when gymnasium is installed and accepts the id, else a RemoteEnvSpec."""
+def make_env_spec(env_id: str, max_episode_steps: Optional[int], kwargs: TDict[str, Any]) -> Any:
+    """The spec of an env made with ``metarena.make(**kwargs)`` (``kwargs`` holds ``env_id``,
+    ``address`` and the options): gymnasium's EnvSpec, so that ``env.spec.make()`` and
+    ``gymnasium.make(env.spec)`` make it again, or a RemoteEnvSpec without gymnasium."""
     if _gym is not None:  # pragma: no cover - depends on the machine
-        try:
-            from gymnasium.envs.registration import EnvSpec
+        from gymnasium.envs.registration import EnvSpec
 
-            return EnvSpec(id=env_id, entry_point="metarena:make", max_episode_steps=max_episode_steps, kwargs=dict(kwargs), disable_env_checker=True)
-        except Exception:
-            pass
-    return RemoteEnvSpec(
-        id=env_id,
-        max_episode_steps=max_episode_steps,
-        kwargs=dict(kwargs),
-        description=wire_spec.description,
-        episodes_per_trial=int(wire_spec.episodes_per_trial),
-    )
+        return EnvSpec(
+            id=gymnasium_id(env_id),
+            entry_point="metarena:make",
+            vector_entry_point="metarena:make_vec",
+            max_episode_steps=max_episode_steps,
+            kwargs=dict(kwargs),
+            order_enforce=False,
+            disable_env_checker=True,
+        )
+    return RemoteEnvSpec(id=gymnasium_id(env_id), max_episode_steps=max_episode_steps, kwargs=dict(kwargs))
 
 
 class _Common:
@@ -99,7 +129,7 @@ class _Common:
     def np_random(self) -> np.random.Generator:
         """A generator for the caller's own use (the envs themselves are seeded on the server)."""
         if self._np_random is None:
-            self._np_random = np.random.default_rng(self._np_random_seed)
+            self._np_random, self._np_random_seed = seeded_generator(None)
         return self._np_random
 
     @np_random.setter

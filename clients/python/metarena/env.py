@@ -5,9 +5,14 @@ It holds a one-env vector env with autoreset disabled, so episodes end exactly a
 ``observation_space`` (a float32 array for a float32 Box, an int64 scalar for Discrete, a dict
 for Dict, a tuple for Tuple); rewards are Python floats and terminated/truncated Python bools.
 
-``reset(seed=s, options={"context": {...}})`` seeds the env with s and starts a new trial in the
-given context. Info keys: ``context`` (feature -> value), ``trial``, ``episode_in_trial`` at
-reset, ``episode`` (``return``, ``length``) when an episode ends, plus any key of the env.
+``reset(seed=s, options={"context": {...}})`` seeds the env with s (and ``np_random``, as
+``gymnasium.Env.reset`` does) and starts a new trial in the given context. Info keys: ``context``
+(feature -> float), ``trial`` and ``episode_in_trial`` (ints) at reset, ``metarena_episode``
+(``return`` float, ``length`` int) when an episode ends, plus any key of the env. ``episode`` is
+left to gymnasium's ``RecordEpisodeStatistics``.
+
+``env.spec`` is a gymnasium ``EnvSpec`` with the id ``metarena/<id>`` and the options the env was
+made with (``env_id`` and ``address`` among them), so ``env.spec.make()`` makes the same env again.
 """
 from __future__ import annotations
 
@@ -16,9 +21,9 @@ from typing import Any, Dict as TDict, List, Optional, Tuple
 import numpy as np
 
 from .codec import unbatch_info
-from .compat import ContextFeature, EnvBase
+from .compat import ContextFeature, EnvBase, make_env_spec, seeded_generator
 from .errors import MetarenaError
-from .session import DEFAULT_ADDRESS, DEFAULT_TIMEOUT
+from .session import DEFAULT_TIMEOUT
 from .vector import RemoteVectorEnv
 
 
@@ -32,7 +37,7 @@ class RemoteEnv(EnvBase):
         self,
         env_id: str,
         *,
-        address: str = DEFAULT_ADDRESS,
+        address: Optional[str] = None,
         token: Optional[str] = None,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
         credentials=None,
@@ -49,7 +54,8 @@ class RemoteEnv(EnvBase):
         self.max_episode_steps = vec.max_episode_steps
         self.episodes_per_trial = vec.episodes_per_trial
         self.description = vec.description
-        self.spec = vec.spec
+        self.env_id = vec.env_id
+        self.spec = make_env_spec(vec.env_id, vec.max_episode_steps, dict(env_id=vec.env_id, address=vec.address, **options))
         self.metadata = {"render_modes": []}
         self._np_random = None
         self._np_random_seed = None
@@ -65,9 +71,9 @@ class RemoteEnv(EnvBase):
             raise MetarenaError("METARENA_INVALID_ARGUMENT", "options.reset_mask applies to vector envs; a single env always resets", field="options.reset_mask", allowed="context", status="INVALID_ARGUMENT")
         if options and "contexts" in options:
             raise MetarenaError("METARENA_INVALID_ARGUMENT", "options.contexts applies to vector envs; use options.context", field="options.contexts", allowed="context", status="INVALID_ARGUMENT")
-        if seed is not None:
-            self._np_random_seed = seed
         obs, info = self._env().reset(seed=seed, options=options)
+        if seed is not None:
+            self._np_random, self._np_random_seed = seeded_generator(seed)
         return self._obs_codec.item(obs, 0), unbatch_info(info, 0)
 
     def step(self, action: Any) -> Tuple[Any, float, bool, bool, TDict[str, Any]]:
@@ -79,6 +85,11 @@ class RemoteEnv(EnvBase):
         if self._vec is not None:
             self._vec.close()
 
+    def abandon(self) -> None:
+        """Ends the session at once without a close request (the server frees the env)."""
+        if self._vec is not None:
+            self._vec.abandon()
+
     def render(self):
         return None
 
@@ -88,8 +99,9 @@ class RemoteEnv(EnvBase):
         return self._vec
 
     def __del__(self) -> None:
+        # never a call that waits: a finalizer may run where no answer can arrive
         try:
-            self.close()
+            self.abandon()
         except Exception:
             pass
 

@@ -5,12 +5,19 @@ bytes and are parsed in the calling thread, so no generated gRPC stubs are neede
 waits at most ``timeout`` seconds: a watchdog thread cancels the stream when an answer is late,
 and the call raises MetarenaTimeoutError instead of hanging. Unary calls (ListEnvs, DescribeEnv,
 GetStats) use the same channel with a gRPC deadline.
+
+The address is the caller's, else ``$METARENA_ADDRESS``, else 127.0.0.1:50051. Sessions left
+open are ended at interpreter exit without waiting for the server, so a script that never
+closes its envs (or dies of an exception) exits at once.
 """
 from __future__ import annotations
 
+import atexit
+import os
 import queue
 import threading
 import time
+import weakref
 from typing import Any, Callable, Optional, Sequence, Tuple
 
 import grpc
@@ -20,10 +27,33 @@ from .errors import MetarenaError, MetarenaTimeoutError, error_from_proto, error
 
 SERVICE = "/metarena.v1.Metarena/"
 DEFAULT_ADDRESS = "127.0.0.1:50051"
+# Where make / list_envs / ... connect when no address is given.
+ADDRESS_VARIABLE = "METARENA_ADDRESS"
 # Seconds a call may take by default; None waits forever.
 DEFAULT_TIMEOUT = 60.0
 _MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 _END = object()
+
+
+def resolve_address(address: Optional[str]) -> str:
+    """`address`, else $METARENA_ADDRESS, else DEFAULT_ADDRESS."""
+    if address is None:
+        return os.environ.get(ADDRESS_VARIABLE) or DEFAULT_ADDRESS
+    if not isinstance(address, str) or not address:
+        raise MetarenaError("METARENA_INVALID_OPTION", f"address must be 'host:port', got {address!r}", field="address", allowed="host:port", status="INVALID_ARGUMENT")
+    return address
+
+
+# Sessions still open. At interpreter exit they are ended without waiting for the server (its
+# end of the stream frees their envs): by then gRPC's threads may be gone, and a call that waits
+# for an answer would wait forever.
+_open_sessions: "weakref.WeakSet[Session]" = weakref.WeakSet()
+
+
+@atexit.register
+def _end_open_sessions() -> None:
+    for session in list(_open_sessions):
+        session.abandon()
 
 
 def open_channel(address: str, credentials: Optional[grpc.ChannelCredentials] = None) -> grpc.Channel:
@@ -58,15 +88,15 @@ class Session:
 
     def __init__(
         self,
-        address: str = DEFAULT_ADDRESS,
+        address: Optional[str] = None,
         *,
         token: Optional[str] = None,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
         credentials: Optional[grpc.ChannelCredentials] = None,
     ) -> None:
-        self.address = address
+        self.address = resolve_address(address)
         self.timeout = _check_timeout(timeout)
-        self._channel = open_channel(address, credentials)
+        self._channel = open_channel(self.address, credentials)
         self._requests: "queue.SimpleQueue[Any]" = queue.SimpleQueue()
         method = self._channel.stream_stream(SERVICE + "Session", request_serializer=None, response_deserializer=None)
         self._responses = method(self._request_iterator(), metadata=_metadata(token))
@@ -81,6 +111,7 @@ class Session:
         if self.timeout is not None:
             self._watchdog = threading.Thread(target=self._watch, name="metarena-timeout", daemon=True)
             self._watchdog.start()
+        _open_sessions.add(self)
 
     def _request_iterator(self):
         while True:
@@ -164,6 +195,7 @@ class Session:
     # -- closing ----------------------------------------------------------------------------
 
     def _shutdown(self) -> None:
+        _open_sessions.discard(self)
         self._closed = True
         self._watchdog_stop.set()
         self._requests.put(_END)
@@ -173,10 +205,17 @@ class Session:
             pass
         self._channel.close()
 
+    def abandon(self) -> None:
+        """Ends the stream and the channel at once, waiting for nothing: for finalizers and
+        interpreter exit, where an answer may never come. The server frees the envs."""
+        if not self._closed:
+            self._shutdown()
+
     def close(self) -> None:
         """Ends the stream (the server frees the session's envs) and the channel."""
         if self._closed:
             return
+        _open_sessions.discard(self)
         self._closed = True
         self._watchdog_stop.set()
         self._requests.put(_END)
@@ -191,9 +230,10 @@ class Session:
         self._channel.close()
 
 
-def unary(address: str, method: str, request, response_type, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials: Optional[grpc.ChannelCredentials] = None):
+def unary(address: Optional[str], method: str, request, response_type, *, token: Optional[str] = None, timeout: Optional[float] = DEFAULT_TIMEOUT, credentials: Optional[grpc.ChannelCredentials] = None):
     """One unary call on a fresh channel, errors as MetarenaError."""
     timeout = _check_timeout(timeout)
+    address = resolve_address(address)
     channel = open_channel(address, credentials)
     try:
         call = channel.unary_unary(SERVICE + method, request_serializer=lambda m: m.SerializeToString(), response_deserializer=response_type.FromString)

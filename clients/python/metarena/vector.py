@@ -12,9 +12,12 @@ carrying the whole batch. Semantics are gymnasium's (≥ 1.0):
   episode ends resets that env, its action ignored and reward 0; SAME_STEP — the env is reset
   within the step that ended it, ``infos["final_obs"]`` / ``infos["final_info"]`` keep the end;
   DISABLED — finished envs must be reset with ``reset(options={"reset_mask": ...})``.
-- Infos are dicts of arrays with ``"_" + key`` bool masks: ``context`` (one array per feature),
-  ``trial`` and ``episode_in_trial`` at resets, ``episode`` (``return``, ``length``) when an
-  episode ends.
+- Infos are dicts of arrays with ``"_" + key`` bool masks: ``context`` (one float64 array per
+  feature), ``trial`` and ``episode_in_trial`` (int64) at resets, ``metarena_episode``
+  (``return`` float64, ``length`` int64) when an episode ends. ``episode`` is left to
+  gymnasium's ``RecordEpisodeStatistics``.
+- ``reset(seed=s)`` with an int also seeds ``np_random`` as gymnasium's VectorEnv does; envs
+  left open are ended without waiting at interpreter exit, and when garbage-collected.
 """
 from __future__ import annotations
 
@@ -24,10 +27,11 @@ import numpy as np
 
 from . import spaces as sp
 from ._proto import metarena_pb2 as pb
+from .catalog import EnvDescription, env_description
 from .codec import AUTORESET_NAMES, BatchCodec, build_make, decode_info, fill_reset, step_request
-from .compat import AutoresetMode, ContextFeature, VectorEnvBase, autoreset_enum, make_env_spec
+from .compat import AutoresetMode, ContextFeature, VectorEnvBase, autoreset_enum, make_env_spec, seeded_generator
 from .errors import MetarenaError
-from .session import DEFAULT_ADDRESS, DEFAULT_TIMEOUT, Session
+from .session import DEFAULT_TIMEOUT, Session
 
 
 _F64 = np.dtype("<f8")
@@ -44,7 +48,7 @@ class RemoteVectorEnv(VectorEnvBase):
         env_id: str,
         num_envs: int,
         *,
-        address: str = DEFAULT_ADDRESS,
+        address: Optional[str] = None,
         token: Optional[str] = None,
         timeout: Optional[float] = DEFAULT_TIMEOUT,
         credentials=None,
@@ -63,21 +67,22 @@ class RemoteVectorEnv(VectorEnvBase):
         self.closed = False
         self._handle = response.make.env_handle
         spec = response.make.spec
+        about = env_description(spec)
         self.num_envs = int(spec.num_envs) or int(num_envs)
-        self.single_observation_space = sp.space_from_proto(spec.observation_space, "observation_space")
-        self.single_action_space = sp.space_from_proto(spec.action_space, "action_space")
+        self.single_observation_space = about.observation_space
+        self.single_action_space = about.action_space
         self.observation_space = sp.batch_space(self.single_observation_space, self.num_envs)
         self.action_space = sp.batch_space(self.single_action_space, self.num_envs)
         mode = AUTORESET_NAMES.get(spec.autoreset_mode, "next_step")
         self.autoreset_mode = mode
         self.metadata = {"autoreset_mode": autoreset_enum(mode)}
-        self.context_features: List[ContextFeature] = [
-            ContextFeature(f.name, f.default_value, f.lower, f.upper, f.unit, f.description, f.integer) for f in spec.context_features
-        ]
-        self.max_episode_steps: Optional[int] = spec.max_episode_steps if spec.HasField("max_episode_steps") else None
-        self.episodes_per_trial = int(spec.episodes_per_trial)
-        self.description = spec.description
-        self.spec = make_env_spec(spec.env_id or env_id, self.max_episode_steps, dict(options, address=address), spec)
+        self.context_features: List[ContextFeature] = about.context_features
+        self.max_episode_steps: Optional[int] = about.max_episode_steps
+        self.episodes_per_trial = about.episodes_per_trial
+        self.description = about.description
+        self.env_id = about.id or env_id
+        made_with = dict(env_id=self.env_id, address=self._session.address, **options, num_envs=self.num_envs, vectorization_mode="vector_entry_point")
+        self.spec = make_env_spec(self.env_id, self.max_episode_steps, made_with)
         self._obs_codec = BatchCodec(self.single_observation_space)
         self._action_codec = BatchCodec(self.single_action_space)
         self._np_random = None
@@ -94,9 +99,9 @@ class RemoteVectorEnv(VectorEnvBase):
         r = request.reset
         r.env_handle = self._handle
         fill_reset(r, self.num_envs, seed, options)
-        if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
-            self._np_random_seed = int(seed)
         response = self._session.call(request, "reset").reset
+        if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+            self._np_random, self._np_random_seed = seeded_generator(int(seed))
         n = self.num_envs
         return self._obs_codec.decode(response.obs, n), decode_info(response.info, self._obs_codec, n)
 
@@ -129,18 +134,33 @@ class RemoteVectorEnv(VectorEnvBase):
         finally:
             self._session.close()
 
+    def abandon(self) -> None:
+        """Ends the session at once without a close request (the server frees the envs)."""
+        if getattr(self, "closed", True):
+            return
+        self.closed = True
+        self._session.abandon()
+
     def render(self):
         return None
 
-    def describe(self) -> "pb.EnvSpec":
-        """The server's spec of this vector env (a ``metarena.v1.EnvSpec`` message)."""
+    def describe(self) -> EnvDescription:
+        """The server's description of this vector env, as made."""
         request = pb.Request()
         request.describe.env_handle = self._handle
-        return self._session.call(request, "describe").describe.spec
+        return env_description(self._session.call(request, "describe").describe.spec)
+
+    def __enter__(self) -> "RemoteVectorEnv":
+        return self
+
+    def __exit__(self, *args: Any) -> bool:
+        self.close()
+        return False
 
     def __del__(self) -> None:
+        # never a call that waits: a finalizer may run where no answer can arrive
         try:
-            self.close()
+            self.abandon()
         except Exception:
             pass
 

@@ -19,7 +19,7 @@ def test_spaces_and_dtypes_follow_gymnasium(address):
         assert isinstance(env.observation_space, sp.Box) and env.observation_space.dtype == np.float32
         assert env.observation_space.shape == (4,)
         assert env.action_space == sp.Discrete(2)
-        assert env.spec.id == "CartPole-v1" and env.spec.max_episode_steps == 500
+        assert env.spec.id == "metarena/CartPole-v1" and env.spec.max_episode_steps == 500
         assert "gravity" in [f.name for f in env.context_features]
         obs, info = env.reset(seed=3)
         assert obs.dtype == np.float32 and obs in env.observation_space
@@ -68,6 +68,7 @@ def test_info_carries_context_trial_and_episode_statistics(address):
         _, info = env.reset(seed=0)
         assert info["context"]["length"] == 0.8 and info["context"]["gravity"] == 9.8
         assert info["trial"] == 0 and info["episode_in_trial"] == 0
+        assert type(info["trial"]) is int and type(info["episode_in_trial"]) is int
         total, steps = 0.0, 0
         while True:
             _, reward, terminated, truncated, info = env.step(1)
@@ -75,8 +76,9 @@ def test_info_carries_context_trial_and_episode_statistics(address):
             steps += 1
             if terminated or truncated:
                 break
-            assert "episode" not in info
-        assert info["episode"] == {"return": total, "length": steps}
+            assert "metarena_episode" not in info
+        assert info["metarena_episode"] == {"return": total, "length": steps}
+        assert type(info["metarena_episode"]["length"]) is int and "episode" not in info
         _, info = env.reset(options={"context": {"length": 0.3, "masscart": 2.0}})
         assert info["context"]["length"] == 0.3 and info["context"]["masscart"] == 2.0
 
@@ -100,7 +102,7 @@ def test_env_args_and_wrappers_shape_the_spaces(address):
         assert env.action_space == sp.Discrete(10) and env.episodes_per_trial == 3
         env.reset(seed=0)
         _, _, terminated, _, info = env.step(np.int64(9))
-        assert terminated and info["episode"]["length"] == 1
+        assert terminated and info["metarena_episode"]["length"] == 1
         _, info = env.reset()
         assert info["trial"] == 0 and info["episode_in_trial"] == 1
     wrappers = [{"id": "ContextObservation", "mode": "dict", "features": ["length", "gravity"]}]

@@ -53,15 +53,17 @@ def test_next_step_autoreset_resets_on_the_following_step(address):
         envs.step(np.array([0, 1, 0, 1]))  # the envs drift apart
         obs, rewards, terminated, truncated, info = run_until_an_env_ends(envs)
         ended = terminated | truncated
-        assert info["_episode"].tolist() == ended.tolist()
-        assert np.all(info["episode"]["return"][ended] == info["episode"]["length"][ended])
+        assert info["_metarena_episode"].tolist() == ended.tolist()
+        assert np.all(info["metarena_episode"]["return"][ended] == info["metarena_episode"]["length"][ended])
+        assert info["metarena_episode"]["length"].dtype == np.int64 and "episode" not in info
         obs, rewards, terminated, truncated, info = envs.step(np.ones(N, dtype=np.int64))
         # the finished envs were reset: their action ignored, reward 0, a new episode in the info
         assert np.all(rewards[ended] == 0) and not np.any(terminated[ended])
         assert info["_context"].tolist() == ended.tolist()
         # one episode per trial (CartPole's default): each reset starts trial 1
-        assert info["trial"][ended].tolist() == [1.0] * int(ended.sum())
-        assert info["episode_in_trial"][ended].tolist() == [0.0] * int(ended.sum())
+        assert info["trial"][ended].tolist() == [1] * int(ended.sum())
+        assert info["episode_in_trial"][ended].tolist() == [0] * int(ended.sum())
+        assert info["episode_in_trial"].dtype == np.int64 and info["trial"].dtype == np.int64
         assert np.all(np.abs(obs[ended]) <= 0.05)
 
 
@@ -81,7 +83,7 @@ def test_same_step_autoreset_keeps_the_end_in_final_obs(address):
         assert info["_final_obs"].tolist() == ended.tolist() and info["_final_info"].tolist() == ended.tolist()
         assert info["final_obs"][i].dtype == np.float32
         np.testing.assert_array_equal(info["final_obs"][i], end_obs[i])
-        assert info["final_info"]["_episode"][i] and info["final_info"]["episode"]["length"][i] > 0
+        assert info["final_info"]["_metarena_episode"][i] and info["final_info"]["metarena_episode"]["length"][i] > 0
         assert info["_context"][i]  # the new episode's reset info
         assert np.all(np.abs(obs[i]) <= 0.05)
         for j in np.flatnonzero(~ended):
@@ -155,11 +157,18 @@ def test_an_abandoned_answer_does_not_confuse_the_next_call(address):
 
 def test_unary_calls_describe_the_catalog(address):
     listing = metarena.list_envs(address)
-    ids = [e.env_id for e in listing.envs]
-    assert "CartPole-v1" in ids and ids == sorted(ids)
+    assert isinstance(listing, metarena.EnvCatalog)
+    ids = [e.id for e in listing.envs]
+    assert "CartPole-v1" in ids and ids == sorted(ids) and listing.ids() == ids
     assert "ContextObservation" in [w.id for w in listing.wrappers]
+    assert all(isinstance(w.options_schema, dict) for w in listing.wrappers)
     spec = metarena.describe_env("Bandit-v0", address, args={"arms": 7})
-    assert sp.space_from_proto(spec.action_space) == sp.Discrete(7)
+    assert isinstance(spec, metarena.EnvDescription)
+    assert spec.action_space == sp.Discrete(7) and spec.args_schema["arms"]["default"] == 5
+    assert spec.max_episode_steps == 1 and type(spec.episodes_per_trial) is int
+    cartpole = next(e for e in listing.envs if e.id == "CartPole-v1")
+    assert cartpole.max_episode_steps == 500 and "gravity" in [f.name for f in cartpole.context_features]
+    assert isinstance(metarena.get_stats(address), metarena.ServerStats)
     with pytest.raises(metarena.MetarenaError) as e:
         metarena.describe_env("Nope-v0", address)
     assert e.value.code == "METARENA_UNKNOWN_ENV" and e.value.status == "NOT_FOUND"
