@@ -6,7 +6,10 @@
  * `terminated` is stored, not `truncated`: a transition cut by a time limit still bootstraps
  * from `nextObs`, which must then be the episode's real final observation (`info.final_obs`
  * under `same_step`, or the observation the done step returned under `next_step`).
+ *
+ * `replayTensors`/`restoreReplay` are the checkpoint codec of a buffer's filled part.
  */
+import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, type Rng, show } from '../core/index.ts';
 
 /** A sampled minibatch, row-major: row i is one transition. */
@@ -112,4 +115,38 @@ export class ReplayBuffer {
     this.count = state.size;
     this.cursor = state.next;
   }
+}
+
+/** The filled part of a replay buffer as checkpoint tensors under `replay/…` (the caller disposes them). */
+export function replayTensors(replay: ReplayBuffer): tf.NamedTensorMap {
+  const n = replay.size;
+  const { obsSize: d, actionSize: a } = replay;
+  return {
+    'replay/obs': tf.tensor2d(replay.obs.subarray(0, n * d), [n, d]),
+    'replay/actions': tf.tensor2d(replay.actions.subarray(0, n * a), [n, a]),
+    'replay/rewards': tf.tensor1d(replay.rewards.subarray(0, n)),
+    'replay/next_obs': tf.tensor2d(replay.nextObs.subarray(0, n * d), [n, d]),
+    'replay/terminated': tf.tensor1d(replay.terminated.subarray(0, n)),
+  };
+}
+
+/** Copies saved replay contents back (shapes checked); false when the checkpoint holds none. */
+export function restoreReplay(replay: ReplayBuffer, tensors: tf.NamedTensorMap, state: ReplayState | null | undefined): boolean {
+  if (!state || !tensors['replay/obs']) return false;
+  const { size: n } = state;
+  const { obsSize: d, actionSize: a } = replay;
+  const expected: Record<string, number[]> = { 'replay/obs': [n, d], 'replay/actions': [n, a], 'replay/rewards': [n], 'replay/next_obs': [n, d], 'replay/terminated': [n] };
+  for (const [key, shape] of Object.entries(expected)) {
+    const t = tensors[key];
+    if (!t || t.shape.join('x') !== shape.join('x')) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint: replay tensor ${show(key)} must have shape [${shape}], got ${t ? `[${t.shape}]` : 'none'}`, { field: 'checkpoint' });
+    }
+  }
+  replay.restore(state);
+  replay.obs.set(tensors['replay/obs'].dataSync());
+  replay.actions.set(tensors['replay/actions'].dataSync());
+  replay.rewards.set(tensors['replay/rewards'].dataSync());
+  replay.nextObs.set(tensors['replay/next_obs'].dataSync());
+  replay.terminated.set(tensors['replay/terminated'].dataSync());
+  return true;
 }

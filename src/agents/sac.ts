@@ -32,7 +32,10 @@ import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/ind
 import { Mlp } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
 import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, type GradientMap, type OffPolicyOptionsOf, Collector, OFF_POLICY_OPTIONS, TwinCritic, actingAgent, boxActions, continuousLearnerPlugin, criticStep, loadOffPolicy, normals, obsActionRows, resolveOffPolicyOptions, saveOffPolicy, stopGradient, trainTimed } from './off-policy.ts';
+import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, type OffPolicyOptionsOf, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
+import { type GradientMap, TwinCritic, criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
+import type { TransitionStream } from './transitions.ts';
+import type { TrainedOptimizer } from './learner-checkpoint.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 
 export const SAC_OPTIONS = {
@@ -80,7 +83,7 @@ export class SACLearner implements Learner {
   readonly alphaOptimizer: tf.AdamOptimizer;
   readonly replay: ReplayBuffer;
   readonly rng: Rng;
-  readonly collector: Collector;
+  stream: TransitionStream | undefined;
   readonly targetEntropy: number;
   trainSeconds = 0;
 
@@ -101,7 +104,6 @@ export class SACLearner implements Learner {
     this.alphaOptimizer = tf.train.adam(options.qLr);
     this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, a);
     this.rng = new Rng(deriveSeed(seed, 'sac'));
-    this.collector = new Collector('sac', this.obsSize, a);
     this.targetEntropy = -a;
   }
 
@@ -203,7 +205,7 @@ export class SACLearner implements Learner {
   }
 
   train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    return trainTimed(this, env, untilSteps, hooks);
+    return trainOffPolicy(this, env, untilSteps, hooks);
   }
 
   policy({ deterministic = true, seed = 0, name = 'sac' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
@@ -217,8 +219,12 @@ export class SACLearner implements Learner {
   }
 
   /** The optimizers by checkpoint name. */
-  optimizers(): Record<string, tf.Optimizer> {
-    return { actor: this.actorOptimizer, critic: this.criticOptimizer, alpha: this.alphaOptimizer };
+  optimizers(): Record<string, TrainedOptimizer> {
+    return {
+      actor: { optimizer: this.actorOptimizer, variables: this.actor.variables },
+      critic: { optimizer: this.criticOptimizer, variables: this.critic.variables },
+      alpha: { optimizer: this.alphaOptimizer, variables: [this.logAlpha] },
+    };
   }
 
   save(dir: string): Promise<void> {

@@ -20,10 +20,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
-import { Mlp } from '../nn/index.ts';
+import { Mlp, polyakUpdate } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
 import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, type GradientMap, type OffPolicyOptionsOf, Collector, OFF_POLICY_OPTIONS, TwinCritic, actingAgent, boxActions, continuousLearnerPlugin, criticStep, loadOffPolicy, normals, obsActionRows, polyak, resolveOffPolicyOptions, saveOffPolicy, trainTimed } from './off-policy.ts';
+import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, type OffPolicyOptionsOf, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
+import { type GradientMap, TwinCritic, criticStep, normals, obsActionRows } from './twin-critic.ts';
+import type { TransitionStream } from './transitions.ts';
+import type { TrainedOptimizer } from './learner-checkpoint.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 
 export const TD3_OPTIONS = {
@@ -64,7 +67,7 @@ export class TD3Learner implements Learner {
   readonly criticOptimizer: tf.AdamOptimizer;
   readonly replay: ReplayBuffer;
   readonly rng: Rng;
-  readonly collector: Collector;
+  stream: TransitionStream | undefined;
   trainSeconds = 0;
 
   constructor(
@@ -79,13 +82,12 @@ export class TD3Learner implements Learner {
     const actor = (name: string) => new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: a, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, name), name });
     this.actor = actor('actor');
     this.actorTarget = actor('actor_target');
-    polyak(this.actor, this.actorTarget, 1);
+    polyakUpdate(this.actor, this.actorTarget, 1);
     this.critic = new TwinCritic(this.obsSize + a, options.hidden, deriveSeed(seed, 'critic'));
     this.actorOptimizer = tf.train.adam(options.learningRate);
     this.criticOptimizer = tf.train.adam(options.learningRate);
     this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, a);
     this.rng = new Rng(deriveSeed(seed, 'td3'));
-    this.collector = new Collector('td3', this.obsSize, a);
   }
 
   get learningStarts(): number {
@@ -139,7 +141,7 @@ export class TD3Learner implements Learner {
         }, this.actor.variables);
         this.actorOptimizer.applyGradients(piStep.grads as GradientMap);
         out.push(piStep.value);
-        polyak(this.actor, this.actorTarget, o.tau);
+        polyakUpdate(this.actor, this.actorTarget, o.tau);
         this.critic.polyak(o.tau);
       }
       return withLosses ? out.map((t) => tf.keep(t)) : [];
@@ -151,7 +153,7 @@ export class TD3Learner implements Learner {
   }
 
   train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    return trainTimed(this, env, untilSteps, hooks);
+    return trainOffPolicy(this, env, untilSteps, hooks);
   }
 
   policy({ deterministic = true, seed = 0, name = 'td3' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
@@ -170,8 +172,8 @@ export class TD3Learner implements Learner {
   }
 
   /** The optimizers by checkpoint name. */
-  optimizers(): Record<string, tf.Optimizer> {
-    return { actor: this.actorOptimizer, critic: this.criticOptimizer };
+  optimizers(): Record<string, TrainedOptimizer> {
+    return { actor: { optimizer: this.actorOptimizer, variables: this.actor.variables }, critic: { optimizer: this.criticOptimizer, variables: this.critic.variables } };
   }
 
   save(dir: string): Promise<void> {

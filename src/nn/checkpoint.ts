@@ -6,12 +6,14 @@
  * Writes are atomic: the weights go to a new file named by its content hash, `model.json` is
  * written to a temporary name and renamed over the old one, and only then are weights files no
  * longer referenced removed. A reader sees either the old checkpoint or the new one, never a mix.
+ *
+ * `rngState`/`restoreRng` are the JSON codec of a seeded `Rng`'s state for checkpoint metadata.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { MetarenaError, show } from '../core/index.ts';
+import { MetarenaError, type Rng, show } from '../core/index.ts';
 
 export const CHECKPOINT_FORMAT = 'metarena-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -80,4 +82,17 @@ export function assignVariables(variables: Record<string, tf.Variable>, tensors:
     }
   }
   for (const [key, v] of Object.entries(variables)) v.assign(tensors[key]);
+}
+
+/** An Rng's state as JSON (NaN, the empty Gaussian spare, becomes null). */
+export function rngState(rng: Rng): (number | null)[] {
+  return rng.getState().map((v) => (Number.isNaN(v) ? null : v));
+}
+
+/** Restores a state written by `rngState`. */
+export function restoreRng(rng: Rng, state: unknown, field = 'checkpoint.rng'): void {
+  if (!Array.isArray(state) || state.length !== 5 || !state.every((v) => v === null || typeof v === 'number')) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be 5 numbers (null for none), got ${show(state)}`, { field });
+  }
+  rng.setState(state.map((v) => (v === null ? Number.NaN : v)));
 }

@@ -4,6 +4,7 @@ export * from './checkpoint.ts';
 export * from './dense.ts';
 export * from './init.ts';
 export * from './mlp.ts';
+export * from './optim.ts';
 export * from './recurrent.ts';
 export * from './gru.ts';
 export * from './lstm.ts';

@@ -49,7 +49,7 @@ export async function expectResumeMatches(plugin: LearnerPlugin, options: Record
   expect([...(loaded.policy().act(obs) as Float32Array)]).toEqual([...(learner.policy().act(obs) as Float32Array)]);
   const loadedOptimizers = loaded.optimizers();
   for (const [name, a] of Object.entries(learner.optimizers())) {
-    const [wa, wb] = [await a.getWeights(), await loadedOptimizers[name].getWeights()];
+    const [wa, wb] = [await a.optimizer.getWeights(), await loadedOptimizers[name].optimizer.getWeights()];
     expect(wa.length).toBeGreaterThan(1);
     expect(wb.map((w) => [...w.tensor.dataSync()])).toEqual(wa.map((w) => [...w.tensor.dataSync()]));
   }

@@ -1,0 +1,164 @@
+/**
+ * The one autoreset-aware transition stream every learner and the episode evaluation read a
+ * VectorEnv through. Each `step(actions)` returns the transitions of that vector step, one row
+ * per env — (obs, action, reward, next_obs, terminated, truncated, info) — with the autoreset
+ * mode already accounted for:
+ *
+ * - `next_step`: the step after an episode's end only resets that env (its action is ignored,
+ *   its reward is 0). That row is marked `valid = 0`: it is not a transition. The observation the
+ *   done step returned is the episode's final one, so `nextObs` is simply the returned batch.
+ * - `same_step`: the env was reset within the done step; `nextObs` holds `info.final_obs` in the
+ *   done rows, and the returned observation (the next input) starts the next episode.
+ * - `disabled`: finished envs are reset here, with `reset({options: {mask}})`, after the step;
+ *   `nextObs` is the observation the step returned.
+ *
+ * `obs` is always the next input to act on; `starts` marks the rows of `obs` that begin an
+ * episode (and `trialStarts` those that begin a trial, read from `info.episode_in_trial`), which
+ * is where a recurrent policy resets its state. The stream also keeps each env's running
+ * episode return and reports the returns of the episodes that ended in a step, in env order.
+ */
+import { type Batch, type Info, MetarenaError, type VectorEnv, type VectorResetResult, type VectorStepResult } from '../core/index.ts';
+
+/** The transitions of one vector step, one row per env. */
+export interface Transitions {
+  /** The observations the actions were chosen for. */
+  obs: Batch;
+  actions: Batch;
+  rewards: Float64Array;
+  /** Row i: the observation that followed obs row i in its episode (the final one at an episode's end). */
+  nextObs: Batch;
+  terminated: Uint8Array;
+  truncated: Uint8Array;
+  /** 0 where the step only reset the env (`next_step` autoreset): not a transition. */
+  valid: Uint8Array;
+  /** 1 where a valid transition ended its episode (terminated or truncated). */
+  done: Uint8Array;
+  /** 1 where the episode ended and the next input `obs` already starts a new one (`same_step`, `disabled`). */
+  restarted: Uint8Array;
+  /** Returns of the episodes that ended at this step, in env order, with their env. */
+  finished: { env: number; episodeReturn: number }[];
+  info: Info;
+  /** The env's step result as returned (before a `disabled`-mode reset). */
+  result: VectorStepResult;
+}
+
+export interface TransitionStreamOptions {
+  /** Names the reader in errors. */
+  agent: string;
+  /**
+   * Require `info.final_obs` under `same_step` autoreset (learners bootstrap from it; an
+   * evaluation does not need it). Default true.
+   */
+  needsFinalObs?: boolean;
+}
+
+export class TransitionStream {
+  readonly numEnvs: number;
+  /** The observations to act on next. */
+  obs: Batch = new Float32Array(0);
+  /** 1 where `obs` is the first observation of an episode. */
+  starts: Uint8Array;
+  /** 1 where `obs` is the first observation of a trial (`info.episode_in_trial` 0; every start when the env reports no trials). */
+  trialStarts: Uint8Array;
+  /** The running return of each env's current episode. */
+  readonly episodeReturn: Float64Array;
+  private readonly pending: Uint8Array;
+  private readonly agent: string;
+  private readonly needsFinalObs: boolean;
+
+  constructor(
+    readonly env: VectorEnv,
+    { agent, needsFinalObs = true }: TransitionStreamOptions,
+  ) {
+    this.agent = agent;
+    this.needsFinalObs = needsFinalObs;
+    const n = (this.numEnvs = env.numEnvs);
+    this.starts = new Uint8Array(n);
+    this.trialStarts = new Uint8Array(n);
+    this.episodeReturn = new Float64Array(n);
+    this.pending = new Uint8Array(n);
+  }
+
+  get autoresetMode(): VectorEnv['autoresetMode'] {
+    return this.env.autoresetMode;
+  }
+
+  /** Resets every env with `seed`; running returns start from zero. */
+  async reset(seed: number | undefined): Promise<VectorResetResult> {
+    const reset = await this.env.reset({ seed });
+    this.obs = reset.obs;
+    this.starts = new Uint8Array(this.numEnvs).fill(1);
+    this.trialStarts = trialStartsOf(reset.info, this.starts);
+    this.episodeReturn.fill(0);
+    this.pending.fill(0);
+    return reset;
+  }
+
+  /** Sends `actions`; the transitions of the step (see the file's doc). */
+  async step(actions: Batch): Promise<Transitions> {
+    const n = this.numEnvs;
+    const mode = this.env.autoresetMode;
+    const obs = this.obs;
+    const result = await this.env.step(actions);
+    const valid = new Uint8Array(n);
+    const done = new Uint8Array(n);
+    const restarted = new Uint8Array(n);
+    const starts = new Uint8Array(n);
+    const finished: Transitions['finished'] = [];
+    for (let i = 0; i < n; i++) {
+      if (mode === 'next_step' && this.pending[i]) {
+        this.pending[i] = 0;
+        starts[i] = 1;
+        continue;
+      }
+      valid[i] = 1;
+      this.episodeReturn[i] += result.rewards[i];
+      if (result.terminated[i] || result.truncated[i]) {
+        done[i] = 1;
+        finished.push({ env: i, episodeReturn: this.episodeReturn[i] });
+        this.episodeReturn[i] = 0;
+        if (mode === 'next_step') this.pending[i] = 1;
+        else restarted[i] = starts[i] = 1;
+      }
+    }
+    const nextObs = mode === 'same_step' && restarted.some(Boolean) ? this.withFinalObs(result, restarted) : result.obs;
+    let next = result.obs;
+    let info = result.info;
+    if (mode === 'disabled' && restarted.some(Boolean)) {
+      const reset = await this.env.reset({ options: { mask: restarted } });
+      next = reset.obs;
+      info = reset.info;
+    }
+    this.obs = next;
+    this.starts = starts;
+    this.trialStarts = trialStartsOf(info, starts);
+    return { obs, actions, rewards: result.rewards, nextObs, terminated: result.terminated, truncated: result.truncated, valid, done, restarted, finished, info: result.info, result };
+  }
+
+  /** A copy of the step's observations with `info.final_obs` in the rows of finished episodes. */
+  private withFinalObs(result: VectorStepResult, rows: Uint8Array): Batch {
+    const n = this.numEnvs;
+    const finals = result.info.final_obs as (ArrayLike<number> | number | null | undefined)[] | undefined;
+    if (!ArrayBuffer.isView(result.obs)) return result.obs;
+    const out = (result.obs as unknown as Float32Array).slice();
+    const width = out.length / n;
+    for (let i = 0; i < n; i++) {
+      if (!rows[i]) continue;
+      const final = finals?.[i];
+      if (final === undefined || final === null) {
+        if (!this.needsFinalObs) continue;
+        throw new MetarenaError('METARENA_INVALID_STATE', `${this.agent}: an episode ended without info.final_obs (same_step autoreset)`, { field: 'info.final_obs' });
+      }
+      if (typeof final === 'number') out[i] = final;
+      else for (let k = 0; k < width; k++) out[i * width + k] = final[k];
+    }
+    return out;
+  }
+}
+
+/** The rows of `starts` that also begin a trial by `info.episode_in_trial` (all of them without it). */
+function trialStartsOf(info: Info, starts: Uint8Array): Uint8Array {
+  const episodeInTrial = info.episode_in_trial as ArrayLike<number> | undefined;
+  if (!episodeInTrial) return starts;
+  return Uint8Array.from(starts, (s, i) => (s && episodeInTrial[i] === 0 ? 1 : 0));
+}
