@@ -2,14 +2,17 @@
  * The gRPC face of the server: the `metarena.v1.Metarena` service (Session stream and unary
  * calls) with the generated codec, plus grpc.health.v1 and server reflection. Session messages
  * arrive as raw bytes and are decoded by the session, so a malformed message is an in-band
- * error, not a broken stream.
+ * error, not a broken stream; a malformed unary request is INVALID_ARGUMENT naming its message.
+ * Every call, of any service, tells `onCall` its peer, so the connection counts as opened (see
+ * connections.ts); a connection without calls for the open timeout is closed by grpc-js.
  */
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
-import { asMetarenaError, errorFromStatus, GRPC_CODE_OF, pb, type v1 } from '../wire/index.ts';
+import { MetarenaError } from '../core/index.ts';
+import { asMetarenaError, GRPC_CODE_OF, pb, statusText, type v1 } from '../wire/index.ts';
 import { bearerMatches } from './auth.ts';
 import { describeEnv, listEnvs } from './catalog.ts';
 import { Session } from './session.ts';
@@ -20,22 +23,37 @@ export const PROTO_PATH = fileURLToPath(new URL('../../proto/metarena/v1/metaren
 
 const raw = (b: Buffer) => b;
 
+/** A unary request as decoded: the message, or why its bytes are not one. */
+type Decoded<Req> = { ok: Req } | { bad: MetarenaError };
+
+interface Codec<T> {
+  decode(b: Uint8Array): T;
+  encode(m: T): { finish(): Uint8Array };
+}
+
 /** The service definition with raw bytes for the session stream and generated codecs for unary calls. */
 function serviceDefinition(): grpc.ServiceDefinition {
-  const unary = <Req, Res>(name: string, req: { decode(b: Uint8Array): Req; encode(m: Req): { finish(): Uint8Array } }, res: { decode(b: Uint8Array): Res; encode(m: Res): { finish(): Uint8Array } }) => ({
+  const unary = <Req, Res>(name: string, messageName: string, req: Codec<Req>, res: Codec<Res>) => ({
     path: `/${SERVICE_NAME}/${name}`,
     requestStream: false,
     responseStream: false,
     requestSerialize: (m: Req) => Buffer.from(req.encode(m).finish()),
-    requestDeserialize: (b: Buffer) => req.decode(b),
+    // a throwing deserializer would make grpc-js answer INTERNAL: the handler answers instead
+    requestDeserialize: (b: Buffer): Decoded<Req> => {
+      try {
+        return { ok: req.decode(b) };
+      } catch (e) {
+        return { bad: new MetarenaError('METARENA_INVALID_ARGUMENT', `the ${name} request is not a metarena.v1.${messageName} message: ${(e as Error).message}`, { field: 'request', allowed: `a serialized metarena.v1.${messageName}` }) };
+      }
+    },
     responseSerialize: (m: Res) => Buffer.from(res.encode(m).finish()),
     responseDeserialize: (b: Buffer) => res.decode(b),
   });
   return {
     Session: { path: `/${SERVICE_NAME}/Session`, requestStream: true, responseStream: true, requestSerialize: raw, requestDeserialize: raw, responseSerialize: raw, responseDeserialize: raw },
-    ListEnvs: unary('ListEnvs', pb.ListEnvsRequest, pb.ListEnvsResponse),
-    DescribeEnv: unary('DescribeEnv', pb.DescribeEnvRequest, pb.EnvSpec),
-    GetStats: unary('GetStats', pb.StatsRequest, pb.Stats),
+    ListEnvs: unary('ListEnvs', 'ListEnvsRequest', pb.ListEnvsRequest, pb.ListEnvsResponse),
+    DescribeEnv: unary('DescribeEnv', 'DescribeEnvRequest', pb.DescribeEnvRequest, pb.EnvSpec),
+    GetStats: unary('GetStats', 'StatsRequest', pb.StatsRequest, pb.Stats),
   } as unknown as grpc.ServiceDefinition;
 }
 
@@ -50,9 +68,16 @@ export interface GrpcFace {
   calls: Set<grpc.ServerDuplexStream<Buffer, Buffer>>;
 }
 
-export function createGrpcServer(state: ServerState, token: string | undefined): GrpcFace {
+export function createGrpcServer(state: ServerState, token: string | undefined, onCall: (peer: string) => void): GrpcFace {
   const max = state.limits.maxMessageBytes;
   const server = new grpc.Server({
+    interceptors: [
+      (_method, call) => {
+        onCall(call.getPeer());
+        return new grpc.ServerInterceptingCall(call);
+      },
+    ],
+    'grpc.max_connection_idle_ms': Math.ceil(state.limits.openTimeoutSeconds * 1000),
     'grpc.max_receive_message_length': max,
     'grpc.max_send_message_length': max,
     'grpc.keepalive_time_ms': 30_000,
@@ -67,13 +92,15 @@ export function createGrpcServer(state: ServerState, token: string | undefined):
 
   const unaryHandler =
     <Req, Res>(run: (req: Req) => Res) =>
-    (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => {
+    (call: grpc.ServerUnaryCall<Decoded<Req>, Res>, callback: grpc.sendUnaryData<Res>) => {
       if (!authorized(call.metadata)) return callback(unauthenticated());
       try {
-        callback(null, run(call.request));
+        const decoded = call.request;
+        if ('bad' in decoded) throw decoded.bad;
+        callback(null, run(decoded.ok));
       } catch (e) {
         const err = asMetarenaError(e);
-        callback(statusError(GRPC_CODE_OF[err.status], `${err.code}: ${err.message}`));
+        callback(statusError(GRPC_CODE_OF[err.status], statusText(err)));
       }
     };
 
@@ -116,11 +143,4 @@ export function createGrpcServer(state: ServerState, token: string | undefined):
   const definition = protoLoader.loadSync(PROTO_PATH, { keepCase: true });
   new ReflectionService(definition).addToServer(server);
   return { server, health, calls };
-}
-
-/** Binds and resolves to the bound port; errors name the address. */
-export function bindGrpc(server: grpc.Server, address: string, credentials: grpc.ServerCredentials): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.bindAsync(address, credentials, (err, port) => (err ? reject(errorFromStatus(14, `cannot listen for gRPC on ${address}: ${err.message}`)) : resolve(port)));
-  });
 }

@@ -1,16 +1,19 @@
 /**
  * Starts and stops a metarena server: gRPC and WebSocket listeners over one shared state
- * (registry, sessions, limits). `startServer` resolves once both accept connections.
+ * (registry, sessions, limits). `startServer` resolves once both accept connections. Both
+ * listeners accept TCP through one connection gate (cap and open timeout, connections.ts), and
+ * while the server runs, asynchronous plugin errors are contained (containment.ts). The registry
+ * comes from the caller (the composition root), never from here.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { MetarenaError, type Registry, show } from '../core/index.ts';
-import { createBuiltinRegistry } from '../plugins/index.ts';
 import type { v1 } from '../wire/index.ts';
-import { bindGrpc, createGrpcServer, SERVICE_NAME } from './grpc.ts';
+import { ConnectionGate, peerOf } from './connections.ts';
+import { installContainment } from './containment.ts';
+import { createGrpcServer, SERVICE_NAME } from './grpc.ts';
 import { loadPluginModules, registerAll } from './plugins.ts';
 import { DEFAULT_LIMITS, type ServerLimits, ServerState } from './state.ts';
 import { attachWebSocket } from './ws.ts';
@@ -27,8 +30,14 @@ export interface ServeOptions {
   tlsKey?: string;
   /** Plugin modules (paths or package names) registered in addition to the built-ins. */
   plugins?: readonly string[];
-  /** The registry to serve (default: the built-in one). */
-  registry?: Registry;
+  /** The registry to serve; `plugins` are registered into it. */
+  registry: Registry;
+  /**
+   * Browser origins (`https://host[:port]`, or `*` for any) whose pages may open WebSocket
+   * sessions; an upgrade with another `Origin` header is refused (403). Clients that send no
+   * Origin (every non-browser client) are not affected.
+   */
+  allowOrigins?: readonly string[];
   limits?: Partial<ServerLimits>;
 }
 
@@ -39,6 +48,10 @@ export interface RunningServer {
   /** The line printed once both listeners accept connections. */
   readonly listeningLine: string;
   stats(): v1.IStats;
+  /** Open TCP connections over both listeners. */
+  connections(): number;
+  /** WebSocket answer bytes accepted for sending but not yet handed to the OS. */
+  wsBufferedBytes(): number;
   /** Ends every session (UNAVAILABLE / close code 4014), frees the envs and stops listening. */
   close(graceMs?: number): Promise<void>;
 }
@@ -53,19 +66,35 @@ export function parseHostPort(text: string, field: string): { host: string; port
 
 const joinHostPort = (host: string, port: number) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
 
+/** Each allowed origin as browsers write it (`scheme://host[:port]`), or `*`. */
+function checkOrigins(origins: readonly string[]): string[] {
+  return origins.map((text) => {
+    if (text === '*') return text;
+    let origin = 'null';
+    try {
+      origin = new URL(text).origin;
+    } catch {
+      // reported below
+    }
+    if (origin === 'null') throw new MetarenaError('METARENA_INVALID_OPTION', `--allow-origin must be an origin such as https://app.example.com (or *), got ${show(text)}`, { field: 'allow_origin', allowed: 'scheme://host[:port] or *' });
+    return origin;
+  });
+}
+
 function checkLimits(limits: ServerLimits): void {
   for (const [k, v] of Object.entries(limits)) {
     if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) throw new MetarenaError('METARENA_INVALID_OPTION', `${k} must be a positive number, got ${show(v)}`, { field: k });
   }
 }
 
-export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const grpcAt = parseHostPort(options.grpc ?? '127.0.0.1:50051', 'grpc');
   const wsAt = parseHostPort(options.ws ?? '127.0.0.1:50052', 'ws');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   checkLimits(limits);
+  const allowOrigins = checkOrigins(options.allowOrigins ?? []);
   if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) throw new MetarenaError('METARENA_INVALID_OPTION', 'give both --tls-cert and --tls-key, or neither', { field: options.tlsCert ? 'tls_key' : 'tls_cert' });
-  const registry = options.registry ?? createBuiltinRegistry();
+  const registry = options.registry;
   if (options.plugins && options.plugins.length > 0) registerAll(registry, await loadPluginModules(options.plugins));
 
   let tls: { cert: Buffer; key: Buffer } | undefined;
@@ -81,22 +110,27 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
 
   const state = new ServerState(registry, limits);
-  const face = createGrpcServer(state, options.token);
+  const gate = new ConnectionGate(limits.maxConnections, limits.openTimeoutSeconds * 1000);
+  let grpcListener: ReturnType<ConnectionGate['listener']> | undefined;
+  const face = createGrpcServer(state, options.token, (peer) => grpcListener?.opened(peer));
   const credentials = tls ? grpc.ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : grpc.ServerCredentials.createInsecure();
-  let http: HttpServer | undefined;
+  const injector = face.server.createConnectionInjector(credentials);
+  grpcListener = gate.listener((socket) => injector.injectConnection(socket));
+  const notWs = (_req: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(426, { 'content-type': 'text/plain' });
+    res.end('metarena: connect with a WebSocket (binary protobuf frames)\n');
+  };
+  const httpServer: HttpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, notWs) : createHttpServer(notWs);
+  const wsListener = gate.listener((socket) => httpServer.emit('connection', socket));
+  const ws = attachWebSocket(httpServer, state, { token: options.token, allowOrigins, onUpgrade: (req) => wsListener.opened(peerOf(req.socket)) });
+  const uninstall = installContainment();
+  const stopListening = () => {
+    grpcListener.stopAccepting();
+    wsListener.stopAccepting();
+  };
   try {
-    const grpcPort = await bindGrpc(face.server, joinHostPort(grpcAt.host, grpcAt.port), credentials);
-    const notWs = (_req: unknown, res: import('node:http').ServerResponse) => {
-      res.writeHead(426, { 'content-type': 'text/plain' });
-      res.end('metarena: connect with a WebSocket (binary protobuf frames)\n');
-    };
-    http = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, notWs) : createHttpServer(notWs);
-    const httpServer = http;
-    const ws = attachWebSocket(httpServer, state, options.token);
-    const wsPort = await new Promise<number>((resolve, reject) => {
-      httpServer.once('error', (e) => reject(new MetarenaError('METARENA_UNAVAILABLE', `cannot listen for WebSocket on ${joinHostPort(wsAt.host, wsAt.port)}: ${e.message}`)));
-      httpServer.listen(wsAt.port, wsAt.host, () => resolve((httpServer.address() as AddressInfo).port));
-    });
+    const grpcPort = await grpcListener.listen(grpcAt.host, grpcAt.port, 'gRPC');
+    const wsPort = await wsListener.listen(wsAt.host, wsAt.port, 'WebSocket');
     const grpcAddress = joinHostPort(grpcAt.host, grpcPort);
     const wsAddress = joinHostPort(wsAt.host, wsPort);
     let closing: Promise<void> | undefined;
@@ -105,9 +139,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       wsAddress,
       listeningLine: `metarena listening grpc=${grpcAddress} ws=${wsAddress}`,
       stats: () => state.stats(),
+      connections: () => gate.open,
+      wsBufferedBytes: () => ws.bufferedBytes(),
       close: (graceMs = 5000) =>
         (closing ??= (async () => {
           state.shuttingDown = true;
+          stopListening();
           face.health.setStatus('', 'NOT_SERVING');
           face.health.setStatus(SERVICE_NAME, 'NOT_SERVING');
           for (const s of [...state.sessions]) s.expire(14, 'the server is shutting down');
@@ -116,29 +153,28 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
           while (ws.sockets.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
           for (const sock of ws.sockets) sock.terminate();
           ws.wss.close();
-          await Promise.all([
-            new Promise<void>((resolve) => {
-              const timer = setTimeout(() => {
-                face.server.forceShutdown();
-                resolve();
-              }, graceMs);
-              face.server.tryShutdown(() => {
-                clearTimeout(timer);
-                resolve();
-              });
-            }),
-            new Promise<void>((resolve) => {
-              httpServer.close(() => resolve());
-              httpServer.closeAllConnections();
-            }),
-          ]);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              face.server.forceShutdown();
+              resolve();
+            }, graceMs);
+            face.server.tryShutdown(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+          httpServer.closeAllConnections();
+          grpcListener.destroyAll();
+          wsListener.destroyAll();
           state.stop();
+          uninstall();
         })()),
     };
   } catch (e) {
+    stopListening();
     face.server.forceShutdown();
-    http?.close();
     state.stop();
+    uninstall();
     throw e;
   }
 }

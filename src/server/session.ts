@@ -2,7 +2,9 @@
  * One client session, whatever the transport: it decodes each request, runs it against the
  * vector envs it owns, and encodes exactly one response. Requests are handled synchronously, so
  * answers leave in the order requests arrived. Any failure of one request (a client mistake, a
- * throwing plugin, a NaN) becomes an in-band error for that request only.
+ * throwing plugin, a NaN, an answer larger than the message limit) becomes an in-band error for
+ * that request only. A plugin that fails later, from a timer or a promise it started, ends its own
+ * session with METARENA_PLUGIN_ERROR (see containment.ts).
  */
 import { MetarenaError, type SyncVectorEnv, show } from '../core/index.ts';
 import {
@@ -18,13 +20,15 @@ import {
   type v1,
 } from '../wire/index.ts';
 import protobuf from 'protobufjs/minimal.js';
-import type { ServerState } from './state.ts';
+import { type ErrorOwner, runOwned } from './containment.ts';
+import type { OpenSession, Reservation, ServerState } from './state.ts';
 
 interface Held {
   vec: SyncVectorEnv;
   spec: v1.IEnvSpec;
   /** MakeRequest.seed, used by the first reset that gives no seed. */
   pendingSeed: number | undefined;
+  reservation: Reservation;
 }
 
 /**
@@ -39,13 +43,14 @@ const asBuffer = (u8: Uint8Array): Buffer => (Buffer.isBuffer(u8) ? u8 : Buffer.
 /** How the transport ends its stream: a gRPC status number and a message. */
 export type EndStream = (code: number, message: string) => void;
 
-export class Session {
+export class Session implements OpenSession, ErrorOwner {
   lastActive = Date.now();
   closed = false;
   private readonly held = new Map<number, Held>();
   private nextHandle = 1;
   private writer: protobuf.Writer | undefined;
   private envs = 0;
+  private readonly answerOne = (bytes: Uint8Array) => this.answer(bytes);
 
   constructor(
     private readonly state: ServerState,
@@ -64,8 +69,15 @@ export class Session {
     return this.envs;
   }
 
-  /** Answers one serialized Request with one serialized Response. */
+  /**
+   * Answers one serialized Request with one serialized Response; what the request starts
+   * asynchronously answers to this session.
+   */
   handle(bytes: Uint8Array): Buffer {
+    return runOwned(this, this.answerOne, bytes);
+  }
+
+  private answer(bytes: Uint8Array): Buffer {
     this.lastActive = Date.now();
     this.state.requestsTotal += 1;
     let id = 0;
@@ -80,11 +92,22 @@ export class Session {
       id = request.id ?? 0;
       response = this.dispatch(request);
       response.id = id;
-      return asBuffer(this.encode(response));
+      const encoded = this.encode(response);
+      if (encoded.length > this.state.limits.maxMessageBytes) throw this.tooLarge(request.payload ?? 'request', encoded.length);
+      return asBuffer(encoded);
     } catch (e) {
       this.state.errorsTotal += 1;
       return asBuffer(pb.Response.encode({ id, error: encodeError(e) }).finish());
     }
+  }
+
+  private tooLarge(payload: string, bytes: number): MetarenaError {
+    const max = this.state.limits.maxMessageBytes;
+    return new MetarenaError(
+      'METARENA_LIMIT_EXCEEDED',
+      `the answer to this ${payload} request would be ${bytes} bytes, more than the server sends in one message (${max} bytes, --max-message-bytes); it was not sent. Use fewer envs per vector env, or raise the limit`,
+      { field: payload, allowed: `answers of at most ${max} bytes` },
+    );
   }
 
   /** The response's bytes (a copy the caller owns), through the session's reused writer. */
@@ -141,7 +164,14 @@ export class Session {
     }
     const registry = this.state.registry;
     const plugin = registry.env(envId);
-    const vec = registry.makeVec(envId, numEnvs, options);
+    const reservation = this.state.reserve(envId, numEnvs, 0);
+    let vec: SyncVectorEnv;
+    try {
+      vec = registry.makeVec(envId, numEnvs, options);
+    } catch (e) {
+      this.state.release(reservation);
+      throw e;
+    }
     const handle = this.nextHandle++;
     const spec = encodeEnvSpec({
       envId,
@@ -155,7 +185,7 @@ export class Session {
       episodesPerTrial: options.episodesPerTrial ?? plugin.episodesPerTrial,
       argsSchema: plugin.args,
     });
-    this.held.set(handle, { vec, spec, pendingSeed: seed });
+    this.held.set(handle, { vec, spec, pendingSeed: seed, reservation });
     this.envs += vec.numEnvs;
     return { env_handle: handle, spec };
   }
@@ -174,7 +204,7 @@ export class Session {
   private step(msg: v1.IStepRequest): v1.IStepResponse {
     const h = this.get(msg.env_handle ?? 0, 'step.env_handle');
     const vec = h.vec;
-    const actions = decodeStepActions(msg, vec.singleActionSpace);
+    const actions = decodeStepActions(msg, vec.singleActionSpace, vec.numEnvs);
     // the observations are copied into the response when it is encoded, before the env runs again
     const r = vec.stepBatched(actions);
     const n = vec.numEnvs;
@@ -192,7 +222,16 @@ export class Session {
     const h = this.get(handle, 'close.env_handle');
     this.held.delete(handle);
     this.envs -= h.vec.numEnvs;
+    this.state.release(h.reservation);
     h.vec.closeSync();
+  }
+
+  /** An error a plugin raised asynchronously: the session ends with METARENA_PLUGIN_ERROR. */
+  failAsync(error: unknown): void {
+    const plugins = [...new Set([...this.held.values()].map((h) => h.spec.env_id))].join(', ') || 'none open';
+    const message = error instanceof Error ? error.message : String(error);
+    this.state.errorsTotal += 1;
+    this.expire(13, `METARENA_PLUGIN_ERROR: a plugin of this session (${plugins}) failed outside a request: ${message}; the session was closed`);
   }
 
   /** Ends the stream with a status (idle timeout, shutdown) and frees the envs. */
@@ -212,6 +251,7 @@ export class Session {
     this.closed = true;
     this.state.sessions.delete(this);
     for (const h of this.held.values()) {
+      this.state.release(h.reservation);
       try {
         h.vec.closeSync();
       } catch {

@@ -1,31 +1,62 @@
 /**
- * What the server holds across transports: the registry, the limits, the open sessions and the
- * counters behind GetStats, and the idle sweep that frees forgotten sessions.
+ * What the server holds across transports: the registry, the limits, the open sessions, the
+ * server-wide env and memory reservations, the counters behind GetStats, and the idle sweep that
+ * frees forgotten sessions. Sessions are seen through `OpenSession`, so this file knows nothing
+ * of how a session runs.
  */
-import type { Registry } from '../core/index.ts';
+import { totalmem } from 'node:os';
+import { MetarenaError, type Registry } from '../core/index.ts';
 import type { v1 } from '../wire/index.ts';
-import type { Session } from './session.ts';
 
 export interface ServerLimits {
   /** Open sessions (streams and sockets) at once. */
   maxSessions: number;
   /** Single envs (summed over its vector envs) one session may hold. */
   maxEnvsPerSession: number;
+  /** Single envs all sessions together may hold. */
+  maxEnvs: number;
+  /** Estimated bytes all sessions' envs together may take (default: half the machine's memory). */
+  memoryBudgetBytes: number;
   /** Largest request or response, in bytes. */
   maxMessageBytes: number;
   /** Seconds without a request after which a session is closed and its envs freed. */
   idleTimeoutSeconds: number;
+  /** TCP connections open at once, over both listeners; more are refused. */
+  maxConnections: number;
+  /** Seconds a TCP connection may stay open without starting a gRPC call or a WebSocket upgrade. */
+  openTimeoutSeconds: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxSessions: 256,
   maxEnvsPerSession: 4096,
+  maxEnvs: 65_536,
+  memoryBudgetBytes: Math.floor(totalmem() / 2),
   maxMessageBytes: 64 * 1024 * 1024,
   idleTimeoutSeconds: 600,
+  maxConnections: 1024,
+  openTimeoutSeconds: 5,
 };
 
+/** What the server state needs of a session: its counts, its last activity and a way to end it. */
+export interface OpenSession {
+  readonly lastActive: number;
+  readonly vectorEnvCount: number;
+  readonly envCount: number;
+  /** Ends the session's stream with a gRPC status number and message, freeing its envs. */
+  expire(code: number, message: string): void;
+}
+
+/** Envs and estimated bytes a vector env holds against the server-wide limits. */
+export interface Reservation {
+  envs: number;
+  bytes: number;
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+
 export class ServerState {
-  readonly sessions = new Set<Session>();
+  readonly sessions = new Set<OpenSession>();
   sessionsTotal = 0;
   requestsTotal = 0;
   errorsTotal = 0;
@@ -33,6 +64,8 @@ export class ServerState {
   shuttingDown = false;
   private readonly started = Date.now();
   private sweeper: NodeJS.Timeout | undefined;
+  private reservedEnvs = 0;
+  private reservedBytes = 0;
 
   constructor(
     readonly registry: Registry,
@@ -52,6 +85,37 @@ export class ServerState {
       return { code: 8, message: `too many sessions: the server allows ${this.limits.maxSessions} at once (--max-sessions)` };
     }
     return undefined;
+  }
+
+  /**
+   * Reserves `numEnvs` envs of `bytesPerEnv` estimated bytes each against the server-wide env cap
+   * and memory budget, or throws METARENA_LIMIT_EXCEEDED (RESOURCE_EXHAUSTED) naming the limit.
+   */
+  reserve(envId: string, numEnvs: number, bytesPerEnv: number): Reservation {
+    const { maxEnvs, memoryBudgetBytes } = this.limits;
+    if (this.reservedEnvs + numEnvs > maxEnvs) {
+      throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `num_envs ${numEnvs} would bring the server to ${this.reservedEnvs + numEnvs} envs; it allows ${maxEnvs} over all sessions (--max-envs)`, {
+        field: 'num_envs',
+        allowed: `at most ${Math.max(0, maxEnvs - this.reservedEnvs)}`,
+      });
+    }
+    const bytes = numEnvs * bytesPerEnv;
+    if (this.reservedBytes + bytes > memoryBudgetBytes) {
+      const fit = Math.max(0, Math.floor((memoryBudgetBytes - this.reservedBytes) / Math.max(1, bytesPerEnv)));
+      throw new MetarenaError(
+        'METARENA_LIMIT_EXCEEDED',
+        `${numEnvs} × ${envId} with these args is estimated at ${mib(bytesPerEnv)} per env, ${mib(bytes)} in all; with ${mib(this.reservedBytes)} already held that exceeds the server's memory budget of ${mib(memoryBudgetBytes)} (--memory-budget-bytes)`,
+        { field: 'num_envs', allowed: `at most ${fit} with these args` },
+      );
+    }
+    this.reservedEnvs += numEnvs;
+    this.reservedBytes += bytes;
+    return { envs: numEnvs, bytes };
+  }
+
+  release(r: Reservation): void {
+    this.reservedEnvs -= r.envs;
+    this.reservedBytes -= r.bytes;
   }
 
   private sweep(idleMs: number): void {

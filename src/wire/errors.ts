@@ -22,6 +22,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   4: 'METARENA_TIMEOUT',
   5: 'METARENA_UNKNOWN_ENV',
   6: 'METARENA_DUPLICATE_ID',
+  7: 'METARENA_UNAUTHENTICATED',
   8: 'METARENA_LIMIT_EXCEEDED',
   9: 'METARENA_NOT_SUPPORTED',
   12: 'METARENA_NOT_SUPPORTED',
@@ -58,8 +59,20 @@ export function decodeError(msg: v1.IError): MetarenaError {
   return new MetarenaError(code, msg.message ?? '', details);
 }
 
-/** A MetarenaError for a transport-level status (gRPC code number) and message. */
+/** The text of a transport-level status that carries an error code: `CODE: message`. */
+export function statusText(err: MetarenaError): string {
+  return `${err.code}: ${err.message}`;
+}
+
+const CODE_PREFIX = /^(METARENA_[A-Z_]+): /;
+
+/**
+ * A MetarenaError for a transport-level status (gRPC code number) and message. A message that
+ * starts with a known error code (`METARENA_PLUGIN_ERROR: …`, as `statusText` writes) keeps it.
+ */
 export function errorFromStatus(code: number, message: string): MetarenaError {
+  const m = CODE_PREFIX.exec(message);
+  if (m && m[1] in ERROR_CODES) return new MetarenaError(m[1] as ErrorCode, message.slice(m[0].length));
   return new MetarenaError(CODE_OF_STATUS[code] ?? 'METARENA_INTERNAL', message);
 }
 

@@ -7,7 +7,7 @@ import { type Batch, type ContextSamplerSpec, MetarenaError, type MakeVecOptions
 import { fromWireJsonObject, toWireJson } from './json.ts';
 import { pb, type v1 } from './proto.ts';
 import { AUTORESET_TO_WIRE, autoresetFromWire } from './spec.ts';
-import { decodeBatch, encodeBatch } from './tensor.ts';
+import { checkBatchShape, decodeBatch, encodeBatch } from './tensor.ts';
 
 /** Make options plus what only the wire has: the seed of the first seedless reset. */
 export interface WireMakeOptions extends MakeVecOptions {
@@ -143,6 +143,9 @@ export function encodeStep(handle: number, space: Space, actions: Batch, n: numb
   return { env_handle: handle, actions: encodeBatch(space, actions, n) };
 }
 
-export function decodeStepActions(msg: v1.IStepRequest, space: Space): Batch {
-  return decodeBatch(space, msg.actions, 'actions');
+/** The actions of a step of `n` envs; a batch not shaped `[n, ...item shape]` is METARENA_INVALID_ACTION. */
+export function decodeStepActions(msg: v1.IStepRequest, space: Space, n: number): Batch {
+  const actions = decodeBatch(space, msg.actions, 'actions');
+  checkBatchShape(space, msg.actions!, n, 'actions', 'METARENA_INVALID_ACTION');
+  return actions;
 }

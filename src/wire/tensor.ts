@@ -4,7 +4,7 @@
  * becomes a typed array viewing the message bytes, copied only when they are not aligned.
  * Batches of Dict / Tuple spaces nest as `Value.dict` / `Value.tuple`.
  */
-import { Box, Dict, Discrete, type FlatArray, MetarenaError, MultiBinary, MultiDiscrete, type Space, Tuple, show } from '../core/index.ts';
+import { Box, Dict, Discrete, type ErrorCode, type FlatArray, MetarenaError, MultiBinary, MultiDiscrete, type Space, Tuple, show } from '../core/index.ts';
 import { type Batch, TypedArrayArena } from '../core/index.ts';
 import { pb, type v1 } from './proto.ts';
 
@@ -123,6 +123,36 @@ export function decodeBatch(space: Space, value: v1.IValue | null | undefined, f
   }
   if (!value.tensor) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field} must be a tensor for ${space}`, { field, allowed: String(space) });
   return decodeTensor(value.tensor, field, arena);
+}
+
+/** True when `shape` is `[n, ...item shape of space]` (no allocation: it runs on every step). */
+function isBatchShape(shape: readonly number[], n: number, space: Space): boolean {
+  if (shape[0] !== n) return false;
+  if (space instanceof Discrete) return shape.length === 1;
+  if (space instanceof MultiDiscrete) return shape.length === 2 && shape[1] === space.nvec.length;
+  const item = space.shape;
+  if (shape.length !== item.length + 1) return false;
+  for (let i = 0; i < item.length; i++) if (shape[i + 1] !== item[i]) return false;
+  return true;
+}
+
+/**
+ * Checks that every tensor of a batch value (already decoded by `decodeBatch`) has the shape
+ * `[n, ...item shape]`; a wrong one throws `code` naming the field and the expected shape.
+ */
+export function checkBatchShape(space: Space, value: v1.IValue, n: number, field: string, code: ErrorCode): void {
+  if (space instanceof Dict) {
+    for (const e of value.dict?.entries ?? []) checkBatchShape(space.spaces[e.key ?? ''], e.value ?? {}, n, `${field}.${e.key}`, code);
+    return;
+  }
+  if (space instanceof Tuple) {
+    space.spaces.forEach((s, j) => checkBatchShape(s, value.tuple?.items?.[j] ?? {}, n, `${field}[${j}]`, code));
+    return;
+  }
+  const shape = value.tensor?.shape ?? [];
+  if (isBatchShape(shape, n, space)) return;
+  const expected = `[${[n, ...itemShape(space)].join(', ')}]`;
+  throw new MetarenaError(code, `${field}.shape is [${shape.join(', ')}], but ${n} env${n === 1 ? '' : 's'} of ${space} need shape ${expected}`, { field: `${field}.shape`, allowed: expected });
 }
 
 const BOX_ARRAY = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint8: Uint8Array } as const;

@@ -6,7 +6,7 @@ import { type RunningServer, startServer } from '../../src/server/index.ts';
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
+  server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry() });
 });
 afterAll(async () => {
   await server?.close();

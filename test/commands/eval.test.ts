@@ -74,7 +74,8 @@ describe('metarena eval', () => {
 describe('metarena eval --remote', () => {
   it('gives the same numbers against a server as in-process', async () => {
     const { startServer } = await import('../../src/server/index.ts');
-    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
+    const { createBuiltinRegistry } = await import('../../src/plugins/index.ts');
+    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry() });
     try {
       const common = ['eval', '--env', 'TabularMDP-v0', '--episodes-per-trial', '3', '--trials', '20', '--agents', 'random,psrl,ucrl2:delta=0.1', '--seed', '9', '--json'];
       const local = await run([...common, '--out', tempDir()]);

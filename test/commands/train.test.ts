@@ -116,7 +116,8 @@ describe('metarena train', () => {
 describe('metarena train --remote', () => {
   it('PPO, DQN and SAC train against a server exactly as in-process: the same returns and losses for the same seed', async () => {
     const { startServer } = await import('../../src/server/index.ts');
-    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0' });
+    const { createBuiltinRegistry } = await import('../../src/plugins/index.ts');
+    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry() });
     try {
       const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '5', '--steps', '256', '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-episodes', '2', '--json'];
       const localOut = outDir();

@@ -1,5 +1,7 @@
-/** Helpers for the server tests: raw session streams and polling. */
+/** Helpers for the server tests: loopback servers, raw session streams and polling. */
 import * as grpc from '@grpc/grpc-js';
+import { createBuiltinRegistry } from '../../src/plugins/index.ts';
+import { type RunningServer, type ServeOptions, startServer } from '../../src/server/index.ts';
 import { pb, type v1 } from '../../src/wire/index.ts';
 
 const raw = (b: Buffer) => b;
@@ -77,4 +79,9 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** A server on free loopback ports serving the built-in envs (plus `options`). */
+export function startLoopbackServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
+  return startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry(), ...options });
 }

@@ -8,16 +8,14 @@ import * as protoLoader from '@grpc/proto-loader';
 import { service as healthService } from 'grpc-health-check';
 import { describe, expect, it } from 'vitest';
 import { RemoteVectorEnv, getStats, listEnvs } from '../../src/client/index.ts';
-import { startServer } from '../../src/server/index.ts';
-import { eventually } from './harness.ts';
+import { eventually, startLoopbackServer } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const LOOPBACK = { grpc: '127.0.0.1:0', ws: '127.0.0.1:0' };
 
 describe('bearer-token auth', () => {
   it('refuses gRPC and WebSocket clients without the token (UNAUTHENTICATED) and serves those with it', async () => {
-    const server = await startServer({ ...LOOPBACK, token: 's3cret' });
+    const server = await startLoopbackServer({ token: 's3cret' });
     try {
       for (const [transport, address] of [['grpc', server.grpcAddress], ['ws', server.wsAddress]] as const) {
         await expect(RemoteVectorEnv.connect({ address, transport }, 'CartPole-v1', 1)).rejects.toMatchObject({ code: 'METARENA_UNAUTHENTICATED' });
@@ -40,7 +38,7 @@ describe('TLS', () => {
     try {
       const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
       execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert], { stdio: 'pipe' });
-      const server = await startServer({ ...LOOPBACK, tlsCert: cert, tlsKey: key });
+      const server = await startLoopbackServer({ tlsCert: cert, tlsKey: key });
       try {
         const ca = readFileSync(cert);
         for (const [transport, address] of [['grpc', server.grpcAddress], ['ws', server.wsAddress]] as const) {
@@ -61,7 +59,7 @@ describe('TLS', () => {
 
 describe('limits', () => {
   it('refuses sessions beyond --max-sessions and envs beyond --max-envs-per-session with RESOURCE_EXHAUSTED', async () => {
-    const server = await startServer({ ...LOOPBACK, limits: { maxSessions: 2, maxEnvsPerSession: 10 } });
+    const server = await startLoopbackServer({ limits: { maxSessions: 2, maxEnvsPerSession: 10 } });
     try {
       const a = await RemoteVectorEnv.connect({ address: server.grpcAddress }, 'CartPole-v1', 10);
       await expect(RemoteVectorEnv.connect({ address: server.wsAddress, transport: 'ws' }, 'CartPole-v1', 11)).rejects.toMatchObject({
@@ -87,7 +85,7 @@ describe('limits', () => {
 
 describe('freeing resources', () => {
   it('frees the envs of a killed client process', async () => {
-    const server = await startServer({ ...LOOPBACK, limits: { idleTimeoutSeconds: 3 } });
+    const server = await startLoopbackServer({ limits: { idleTimeoutSeconds: 3 } });
     const child = spawn(process.execPath, ['--import', 'tsx', `${FIXTURES}client-mid-episode.ts`, server.grpcAddress, server.wsAddress], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       let out = '';
@@ -105,7 +103,7 @@ describe('freeing resources', () => {
   });
 
   it('closes sessions idle longer than the idle timeout, and the client learns why', async () => {
-    const server = await startServer({ ...LOOPBACK, limits: { idleTimeoutSeconds: 0.3 } });
+    const server = await startLoopbackServer({ limits: { idleTimeoutSeconds: 0.3 } });
     try {
       const viaGrpc = await RemoteVectorEnv.connect({ address: server.grpcAddress }, 'CartPole-v1', 3);
       const viaWs = await RemoteVectorEnv.connect({ address: server.wsAddress, transport: 'ws' }, 'CartPole-v1', 2);
@@ -118,7 +116,7 @@ describe('freeing resources', () => {
   });
 
   it('shuts down gracefully: sessions end with UNAVAILABLE and their envs are freed', async () => {
-    const server = await startServer(LOOPBACK);
+    const server = await startLoopbackServer();
     const env = await RemoteVectorEnv.connect({ address: server.grpcAddress }, 'CartPole-v1', 2);
     await env.reset({ seed: 1 });
     await server.close();
@@ -129,7 +127,7 @@ describe('freeing resources', () => {
 
 describe('standard gRPC services', () => {
   it('answers grpc.health.v1 Check with SERVING and lists the service through reflection', async () => {
-    const server = await startServer(LOOPBACK);
+    const server = await startLoopbackServer();
     try {
       const Health = grpc.makeClientConstructor(healthService, 'Health');
       const health = new Health(server.grpcAddress, grpc.credentials.createInsecure()) as unknown as grpc.Client & { check: Function };
@@ -157,7 +155,7 @@ describe('standard gRPC services', () => {
 
 describe('--plugin', () => {
   it('registers the envs of a plugin module', async () => {
-    const server = await startServer({ ...LOOPBACK, plugins: [`${FIXTURES}faulty-envs.ts`] });
+    const server = await startLoopbackServer({ plugins: [`${FIXTURES}faulty-envs.ts`] });
     try {
       expect((await listEnvs(server.grpcAddress)).map((s) => s.envId)).toEqual(expect.arrayContaining(['test/Throwing-v0', 'test/NanReward-v0', 'CartPole-v1']));
     } finally {
@@ -166,8 +164,8 @@ describe('--plugin', () => {
   });
 
   it('refuses a module that is not a plugin, naming it, and does not start', async () => {
-    await expect(startServer({ ...LOOPBACK, plugins: [`${FIXTURES}not-a-plugin.mjs`] })).rejects.toMatchObject({ code: 'METARENA_PLUGIN_ERROR', message: expect.stringContaining('not-a-plugin.mjs') });
-    await expect(startServer({ ...LOOPBACK, plugins: ['./no/such/file.js'] })).rejects.toMatchObject({ code: 'METARENA_PLUGIN_ERROR', message: expect.stringContaining('no/such/file.js') });
+    await expect(startLoopbackServer({ plugins: [`${FIXTURES}not-a-plugin.mjs`] })).rejects.toMatchObject({ code: 'METARENA_PLUGIN_ERROR', message: expect.stringContaining('not-a-plugin.mjs') });
+    await expect(startLoopbackServer({ plugins: ['./no/such/file.js'] })).rejects.toMatchObject({ code: 'METARENA_PLUGIN_ERROR', message: expect.stringContaining('no/such/file.js') });
   });
 
   it('`metarena serve` with a bad plugin exits with an error naming it and never listens', async () => {
