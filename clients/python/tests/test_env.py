@@ -123,3 +123,32 @@ def test_closed_env_refuses_calls_and_frees_its_session(address):
         env.reset()
     assert e.value.code == "METARENA_CLOSED"
     assert metarena.get_stats(address).envs == before.envs
+
+
+def test_reset_seed_seeds_np_random(address):
+    with metarena.make("CartPole-v1", address=address) as env:
+        env.reset(seed=5)
+        first = env.np_random.random(3)
+        assert env.np_random_seed == 5
+        env.reset(seed=5)
+        np.testing.assert_array_equal(env.np_random.random(3), first)
+        env.reset(seed=6)
+        assert not np.array_equal(env.np_random.random(3), first)
+
+
+def test_address_comes_from_metarena_address(address, monkeypatch):
+    monkeypatch.setenv("METARENA_ADDRESS", address)
+    with metarena.make("CartPole-v1") as env:
+        assert env.address == address and env.spec.kwargs["address"] == address
+    assert "CartPole-v1" in metarena.list_envs().ids()
+
+
+def test_pendulum_keeps_gymnasiums_spaces_unless_the_context_varies_the_torque(address):
+    with metarena.make("Pendulum-v1", address=address) as env:
+        assert env.action_space == sp.Box(-2.0, 2.0, (1,), np.float32)
+        np.testing.assert_array_equal(env.observation_space.high, np.array([1.0, 1.0, 8.0], dtype=np.float32))
+    sampler = {"kind": "uniform", "features": ["max_torque"], "bounds": {"max_torque": [1.0, 5.0]}}
+    with metarena.make_vec("Pendulum-v1", 2, address=address, context_sampler=sampler) as envs:
+        assert envs.single_action_space == sp.Box(-5.0, 5.0, (1,), np.float32)
+    with metarena.make("Pendulum-v1", address=address, context={"max_torque": 3.0}) as env:
+        assert env.action_space == sp.Box(-3.0, 3.0, (1,), np.float32)
