@@ -50,7 +50,7 @@ async function evaluateRow(row: Row): Promise<{ seconds: number; agents: Record<
   try {
     const start = performance.now();
     await runEval(
-      { registry: () => registry, stdout: () => {}, stderr: () => {} },
+      { registry: async () => registry, stdout: () => {}, stderr: () => {} },
       { env: row.env, trials: String(row.trials), episodesPerTrial: String(row.episodesPerTrial), agents: row.agents.join(','), seed: '0', split: 'test', out },
       false,
     );

@@ -3,6 +3,9 @@
  * command (src/commands/*.ts, each exporting `xxxCommand(program, deps)`); `main` runs it and
  * turns errors into exit codes: a MetarenaError (a user mistake) prints `error CODE: message`
  * on stderr and exits 2, as does a command-line usage error; anything else is a bug (exit 1).
+ * Only commander and the command definitions load here: each command imports what its work
+ * needs (plugins, Rapier, tfjs, agents, the server) when it runs, so `--help` and `--version`
+ * answer at once.
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
@@ -12,30 +15,13 @@ import { evalCommand } from './commands/eval.ts';
 import { rolloutCommand } from './commands/rollout.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
-import { MetarenaError, type Registry } from './core/index.ts';
-import { createBuiltinRegistry } from './plugins/index.ts';
+import { MetarenaError } from './core/index.ts';
+import { type CliDeps, defaultDeps } from './commands/deps.ts';
 
-/** What commands get from the CLI instead of reaching for globals. */
-export interface CliDeps {
-  /** The registry to list and make envs from (built on first use). */
-  registry(): Registry;
-  /** Results (JSON, tables) go here. */
-  stdout(text: string): void;
-  /** Progress and messages go here. */
-  stderr(text: string): void;
-}
+export type { CliDeps } from './commands/deps.ts';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, bug: 1, usage: 2 } as const;
-
-export function defaultDeps(): CliDeps {
-  let registry: Registry | undefined;
-  return {
-    registry: () => (registry ??= createBuiltinRegistry()),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
-  };
-}
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -1,11 +1,13 @@
 /**
- * `metarena envs [--json]`: the registered environments with their spaces, context features,
- * time limits and arguments. `--json` prints one array (spaces as their `toJSON`, unbounded
- * limits as null); without it, a table.
+ * `metarena envs [--plugin PATH]… [--json]`: the registered environments (built-in and from
+ * each `--plugin` module) with their spaces, context features, time limits and arguments.
+ * `--json` prints one array (spaces as their `toJSON`, unbounded limits as null); without it, a
+ * table whose last column names each env's context features.
  */
 import type { Command } from 'commander';
 import { type ArgSpec, type EnvPlugin, type Space, resolveArgs } from '../core/index.ts';
-import type { CliDeps } from '../cli.ts';
+import type { CliDeps } from './deps.ts';
+import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
 const finiteOrNull = (v: number | undefined) => (v === undefined ? undefined : Number.isFinite(v) ? v : null);
 
@@ -52,18 +54,16 @@ function table(rows: string[][]): string {
 }
 
 export function envsCommand(program: Command, deps: CliDeps): Command {
-  return program
-    .command('envs')
-    .description('list the registered environments')
+  const command = program.command('envs').description('list the registered environments');
+  return pluginFlag(command)
     .option('--json', 'print a JSON array (spaces, context features, time limit, args)')
-    .action((opts: { json?: boolean }) => {
-      const plugins = deps.registry().listEnvs();
+    .action(async (opts: PluginCliOptions & { json?: boolean }) => {
+      const plugins = (await registryWithPlugins(deps, opts.plugin)).registry.listEnvs();
       if (opts.json) {
         deps.stdout(`${JSON.stringify(plugins.map(describeEnv), null, 2)}\n`);
         return;
       }
-      const rows = [['ID', 'OBSERVATION', 'ACTION', 'STEPS', 'CONTEXT', 'DESCRIPTION']];
-      // CONTEXT: how many context features; `--json` lists them
+      const rows = [['ID', 'OBSERVATION', 'ACTION', 'STEPS', 'DESCRIPTION', 'CONTEXT FEATURES']];
       for (const p of plugins) {
         const args = resolveArgs(p.args, {}, 'args');
         rows.push([
@@ -71,8 +71,8 @@ export function envsCommand(program: Command, deps: CliDeps): Command {
           summary(p.observationSpace(args)),
           summary(p.actionSpace(args)),
           String(p.maxEpisodeSteps(args) ?? '-'),
-          String(p.contextSpace.features.length),
           p.description,
+          p.contextSpace.names.join(', ') || '-',
         ]);
       }
       deps.stdout(table(rows));

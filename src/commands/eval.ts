@@ -1,38 +1,67 @@
 /**
- * `metarena eval --env ID [--env-arg name=value]… [--episodes-per-trial n] --trials T
- * --agents a,b,c [--seed S] [--split train|test] [--remote ADDRESS] --out DIR [--json]
- * [--tune-trials N]`: every agent on the same seeded trials, vectorised; results in DIR
- * (results.json, results.csv, results.md, means.svg, episodes.svg, written atomically) and a
- * summary on stdout (`--json`: `{agents: {NAME: {mean, ci95, iqm, n}}}`). An agent is
- * `NAME[:key=value…]` (e.g. `ucb1:c=0.2`); a free parameter left unset is tuned on training
- * tasks. DIR/checkpoints lets an interrupted run, started again with the same arguments,
- * continue where it stopped. Every argument is checked before any trial runs.
+ * `metarena eval --env ID [--env-arg name=value]… [make options] [--plugin PATH]… --trials T
+ * --agents a,b,c [--seed S] [--remote ADDRESS] --out DIR [--force] [--json] [--tune-trials N]`:
+ * every agent on the same seeded trials, vectorised; results in DIR (results.json, results.csv,
+ * results.md, means.svg, episodes.svg, written atomically) and a summary on stdout (`--json`:
+ * `{agents: {NAME: {mean, ci95, iqm, n}}}`). An agent is `NAME[:key=value…]` (e.g.
+ * `ucb1:c=0.2`); a free parameter left unset is tuned on training tasks. The make options
+ * (`--context`, `--context-sampler`, `--split`, `--episodes-per-trial`, `--wrapper`) are those of
+ * every env-making command (make-options.ts).
+ *
+ * DIR/eval.json records the settings; DIR/checkpoints lets an interrupted run, started again
+ * with the same settings, continue where it stopped. A DIR that holds a run of other settings is
+ * refused (naming what differs) unless `--force`, which starts afresh there. Every argument is
+ * checked before any trial runs.
  */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { createAgentRegistry } from '../agents/index.ts';
 import type { AgentEnvSpec, AgentPlugin } from '../agents/agent.ts';
-import type { AgentChoice } from '../agents/registry.ts';
-import { CHECKPOINT_AGENT, type LoadedCheckpoint, checkpointAgentPlugin, loadCheckpointAgents } from '../agents/eval/checkpoint-agent.ts';
-import { fileCheckpoints } from '../agents/eval/checkpoints.ts';
+import type { AgentChoice, AgentRegistry } from '../agents/registry.ts';
+import type { LoadedCheckpoint } from '../agents/eval/checkpoint-agent.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TUNE_TRIALS, type EnvSource, checkAgentsFit, evaluate } from '../agents/eval/evaluate.ts';
-import { buildResults, resultsMarkdown, summaryJson, writeResults } from '../agents/eval/report.ts';
-import { type MakeVecOptions, MetarenaError, type SplitName, type VectorEnv, parseArgValue, resolveArgs, show } from '../core/index.ts';
-import type { CliDeps } from '../cli.ts';
-import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
+import { type MakeVecOptions, MetarenaError, type SplitName, type VectorEnv, resolveArgs, show } from '../core/index.ts';
+import type { CliDeps } from './deps.ts';
+import { type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
+import { collect, parseInteger, parseSeed } from './parse.ts';
+import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { changedSettings, readSettings } from './run-settings.ts';
 
-export interface EvalOptions {
+export interface EvalOptions extends MakeCliOptions, PluginCliOptions {
   env: string;
   envArg?: string[];
-  episodesPerTrial?: string;
   trials: string;
   agents: string;
   seed?: string;
-  split?: string;
   remote?: string;
   out: string;
+  force?: boolean;
   json?: boolean;
   tuneTrials?: string;
+}
+
+/** The file in DIR that records an evaluation's settings. */
+export const EVAL_SETTINGS_FILE = 'eval.json';
+/** Files in DIR an evaluation writes (and `--force` replaces). */
+const EVAL_OUTPUTS = ['results.json', 'checkpoints'];
+
+/**
+ * Refuses a DIR holding an evaluation of other settings unless `force`; with `force`, clears the
+ * old run's checkpoints so nothing of it is resumed. Then records `settings` in DIR.
+ */
+function claimOut(out: string, settings: Record<string, unknown>, force: boolean): void {
+  const saved = readSettings(join(out, EVAL_SETTINGS_FILE));
+  const holdsRun = saved !== undefined || EVAL_OUTPUTS.some((f) => existsSync(join(out, f)));
+  if (holdsRun) {
+    const differences = saved ? changedSettings(saved, settings, (k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) : ['(settings not recorded)'];
+    if (differences.length && !force) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--out ${show(out)} holds an evaluation with other settings: ${differences.join('; ')}; pass --force to replace it or choose another --out`, { field: '--out' });
+    }
+    if (differences.length) rmSync(join(out, 'checkpoints'), { recursive: true, force: true });
+  }
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, EVAL_SETTINGS_FILE), `${JSON.stringify(settings, null, 1)}\n`);
 }
 
 /** Connects a remote vector env (the client module is loaded only when `--remote` is used). */
@@ -42,7 +71,10 @@ async function connectRemote(address: string, envId: string, numEnvs: number, op
 }
 
 export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolean): Promise<void> {
-  const envs = deps.registry();
+  // the agents (and, for checkpoints, the learners and tfjs) load only when this command runs
+  const { createAgentRegistry } = await import('../agents/index.ts');
+  const { CHECKPOINT_AGENT, checkpointAgentPlugin, loadCheckpointAgents } = await import('../agents/eval/checkpoint-agent.ts');
+  const { registry: envs } = await registryWithPlugins(deps, opts.plugin);
   const agents = createAgentRegistry();
   // trained learners play as `checkpoint:dir=PATH`; their checkpoints are loaded below, before any work
   const loaded = new Map<string, LoadedCheckpoint>();
@@ -51,11 +83,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   const trials = parseInteger(opts.trials, '--trials', 1)!;
   const seed = parseSeed(opts.seed) ?? 0;
   const tuneTrials = parseInteger(opts.tuneTrials, '--tune-trials', 1) ?? DEFAULT_TUNE_TRIALS;
-  let split: SplitName | undefined;
-  if (opts.split !== undefined) {
-    if (opts.split !== 'train' && opts.split !== 'test') throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--split must be train or test, got ${show(opts.split)}`, { field: '--split', allowed: 'train, test' });
-    split = opts.split;
-  }
+  const { split, episodesPerTrial: givenEpisodes, ...make } = parseMakeOptions(opts);
   const labels = opts.agents.split(',').map((s) => s.trim());
   const choices = labels.map((label, i) => agents.parse(label, `--agents[${i}]`));
   // learners (and tfjs) load only when a checkpoint plays
@@ -64,32 +92,31 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
 
   // the env: known locally (always in-process; for --remote when the server has the same plugin)
   const plugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
-  const envArgs: Record<string, unknown> = {};
-  for (const [name, raw] of parsePairs(opts.envArg, '--env-arg')) {
-    const spec = plugin?.args[name];
-    envArgs[name] = spec ? parseArgValue(spec, raw) : raw;
-  }
-  const given = parseInteger(opts.episodesPerTrial, '--episodes-per-trial', 1);
-  const episodesPerTrial = given ?? plugin?.episodesPerTrial;
+  const envArgs = parseEnvArgs(opts.envArg, '--env-arg', plugin);
+  const episodesPerTrial = givenEpisodes ?? plugin?.episodesPerTrial;
   if (episodesPerTrial === undefined) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--episodes-per-trial is needed: ${envId} is not known locally, so its default is not either`, { field: '--episodes-per-trial', allowed: 'integer >= 1' });
   }
   const makeOptions = (splitName: SplitName | undefined, splitSize?: number): MakeVecOptions => ({
     args: envArgs,
+    ...make,
     episodesPerTrial,
     ...(splitName ? { split: splitName, ...(splitSize ? { splitSizes: { [splitName]: splitSize } } : {}) } : {}),
   });
   let agentSpec: AgentEnvSpec | undefined;
   if (plugin) {
-    envs.factory(envId, makeOptions(split)); // checks env args and make options
+    const create = envs.factory(envId, makeOptions(split)); // checks env args and make options
     const args = resolveArgs(plugin.args, envArgs, 'args');
+    // wrappers may change the spaces: the agents must fit the wrapped env
+    const probe = make.wrappers ? create() : undefined;
+    probe?.close();
     const spec: AgentEnvSpec = {
       envId,
       numEnvs: 1,
-      observationSpace: plugin.observationSpace(args),
-      actionSpace: plugin.actionSpace(args),
+      observationSpace: probe?.observationSpace ?? plugin.observationSpace(args),
+      actionSpace: probe?.actionSpace ?? plugin.actionSpace(args),
       contextSpace: plugin.contextSpace,
-      maxEpisodeSteps: plugin.maxEpisodeSteps(args),
+      maxEpisodeSteps: probe ? probe.maxEpisodeSteps : plugin.maxEpisodeSteps(args),
       episodesPerTrial,
       envArgs,
     };
@@ -109,6 +136,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   try {
     if (learners) await loadCheckpointAgents(learners, choices, loaded);
     if (plugin && loaded.size) checkAgentsFit(agents, choices, agentSpec!);
+    claimOut(opts.out, { env: envId, envArgs, make, episodesPerTrial, split: split ?? null, trials, agents: labels, seed, tuneTrials }, opts.force === true);
     await evaluateAll(deps, opts, progress, { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials });
   } finally {
     for (const c of loaded.values()) c.learner.dispose();
@@ -119,8 +147,10 @@ async function evaluateAll(
   deps: CliDeps,
   opts: EvalOptions,
   progress: boolean,
-  { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials }: { agents: ReturnType<typeof createAgentRegistry>; choices: AgentChoice[]; source: EnvSource; envId: string; envArgs: Record<string, unknown>; episodesPerTrial: number; trials: number; seed: number; split: SplitName | undefined; tuneTrials: number },
+  { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials }: { agents: AgentRegistry; choices: AgentChoice[]; source: EnvSource; envId: string; envArgs: Record<string, unknown>; episodesPerTrial: number; trials: number; seed: number; split: SplitName | undefined; tuneTrials: number },
 ): Promise<void> {
+  const { fileCheckpoints } = await import('../agents/eval/checkpoints.ts');
+  const { buildResults, resultsMarkdown, summaryJson, writeResults } = await import('../agents/eval/report.ts');
   const bar = progress ? new SingleBar({ format: 'eval {bar} {percentage}% | {value}/{total} trials | {agent} ({phase}) | eta {eta}s', clearOnComplete: true }) : undefined;
   let started = false;
   try {
@@ -149,18 +179,18 @@ async function evaluateAll(
 }
 
 export function evalCommand(program: Command, deps: CliDeps): Command {
-  return program
+  const command = program
     .command('eval')
     .description('evaluate agents against baselines on seeded trials; tables, CIs and plots in --out')
     .requiredOption('--env <id>', 'environment id, e.g. Bandit-v0')
-    .option('--env-arg <name=value>', 'env argument, e.g. arms=5 (repeatable)', collect)
-    .option('--episodes-per-trial <n>', "episodes per trial (default: the env's)")
+    .option('--env-arg <name=value>', 'env argument, e.g. arms=5 (repeatable)', collect);
+  return pluginFlag(makeOptionFlags(command))
     .requiredOption('--trials <T>', 'number of trials per agent')
     .requiredOption('--agents <list>', 'comma-separated agents, each NAME[:key=value…], e.g. ts,ucb1:c=0.2')
     .option('--seed <s>', 'seed of tasks, agents and bootstrap', '0')
-    .option('--split <train|test>', 'take tasks from this split (default: fresh draws)')
     .option('--remote <address>', 'run the envs on a metarena server (gRPC), e.g. localhost:50051')
     .requiredOption('--out <dir>', 'directory for results (and checkpoints to resume from)')
+    .option('--force', 'replace an evaluation of other settings in --out')
     .option('--tune-trials <n>', `training trials per grid value when tuning a free parameter (default ${DEFAULT_TUNE_TRIALS})`)
     .option('--json', 'print the summary as JSON')
     .action(async (opts: EvalOptions) => {

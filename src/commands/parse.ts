@@ -20,19 +20,6 @@ export function parsePairs(values: readonly string[] | undefined, option: string
   });
 }
 
-/** `--context name=value` pairs as a context (feature → number); the env checks names and bounds. */
-export function parseContext(values: readonly string[] | undefined, option = '--context'): Record<string, number> {
-  const context: Record<string, number> = {};
-  for (const [name, raw] of parsePairs(values, option)) {
-    const v = raw === '' ? Number.NaN : Number(raw);
-    if (!Number.isFinite(v)) {
-      throw new MetarenaError('METARENA_INVALID_CONTEXT', `${option} ${name}=${raw}: the value must be a finite number`, { field: `context.${name}`, allowed: 'a finite number' });
-    }
-    context[name] = v;
-  }
-  return context;
-}
-
 export function parseInteger(raw: string | undefined, option: string, min: number): number | undefined {
   if (raw === undefined) return undefined;
   const v = raw.trim() === '' ? Number.NaN : Number(raw);

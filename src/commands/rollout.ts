@@ -1,24 +1,28 @@
 /**
  * `metarena rollout ENV_ID --seed S --steps N [--state JSON] [--actions JSON|random]
- * [--context name=value]… [--arg name=value]… [--json]`: one episode from a seeded reset,
+ * [--arg name=value]… [make options] [--plugin PATH]… [--json]`: one episode from a seeded reset,
  * one line per step `{obs, action, reward, terminated, truncated}` (no line for the reset). It
  * stops at the episode's end, after N steps, or when the given actions run out.
  *
  * `--actions` holds one action per step: a number for a Discrete or one-element Box space, an
  * array otherwise; `random` (the default) samples the action space with an Rng seeded from S.
- * Every input is checked before the env steps, so a mistake prints nothing but the error.
+ * The make options (`--context`, `--context-sampler`, `--split`, `--episodes-per-trial`,
+ * `--wrapper`) are those of every env-making command (make-options.ts); `--plugin` adds envs and
+ * wrappers from a module. Every input is checked before the env steps, so a mistake prints
+ * nothing but the error.
  */
 import type { Command } from 'commander';
-import { type Env, MetarenaError, Rng, deriveSeed, parseArgValue, show } from '../core/index.ts';
-import type { CliDeps } from '../cli.ts';
-import { collect, parseContext, parseInteger, parseJson, parsePairs, parseSeed, toPlain } from './parse.ts';
+import { type Env, MetarenaError, Rng, deriveSeed, show } from '../core/index.ts';
+import type { CliDeps } from './deps.ts';
+import { type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
+import { collect, parseInteger, parseJson, parseSeed, toPlain } from './parse.ts';
+import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
-export interface RolloutOptions {
+export interface RolloutOptions extends MakeCliOptions, PluginCliOptions {
   seed?: string;
   steps?: string;
   state?: string;
   actions?: string;
-  context?: string[];
   arg?: string[];
   json?: boolean;
 }
@@ -35,17 +39,13 @@ export interface RolloutStep {
 }
 
 /** Runs the rollout described by the options, calling `emit` once per step. */
-export function rollout(deps: CliDeps, envId: string, opts: RolloutOptions, emit: (step: RolloutStep) => void): void {
-  const registry = deps.registry();
+export async function rollout(deps: CliDeps, envId: string, opts: RolloutOptions, emit: (step: RolloutStep) => void): Promise<void> {
+  const { registry } = await registryWithPlugins(deps, opts.plugin);
   const plugin = registry.env(envId);
   const seed = parseSeed(opts.seed) ?? 0;
   const steps = parseInteger(opts.steps, '--steps', 1) ?? DEFAULT_ROLLOUT_STEPS;
-  const args: Record<string, unknown> = {};
-  for (const [name, raw] of parsePairs(opts.arg, '--arg')) {
-    const spec = plugin.args[name];
-    args[name] = spec ? parseArgValue(spec, raw) : raw; // make() names an unknown arg
-  }
-  const context = parseContext(opts.context);
+  const args = parseEnvArgs(opts.arg, '--arg', plugin);
+  const makeOptions = parseMakeOptions(opts);
   let state: number[] | undefined;
   if (opts.state !== undefined) {
     const parsed = parseJson(opts.state, '--state', 'a JSON array of numbers');
@@ -55,7 +55,7 @@ export function rollout(deps: CliDeps, envId: string, opts: RolloutOptions, emit
     state = parsed;
   }
 
-  const env: Env = registry.make(envId, { args, context });
+  const env: Env = registry.make(envId, { args, ...makeOptions });
   try {
     let given: unknown[] | undefined;
     if (opts.actions !== undefined && opts.actions !== 'random') {
@@ -81,7 +81,7 @@ export function rollout(deps: CliDeps, envId: string, opts: RolloutOptions, emit
 }
 
 export function rolloutCommand(program: Command, deps: CliDeps): Command {
-  return program
+  const command = program
     .command('rollout')
     .description('run one seeded episode and print every step')
     .argument('<env-id>', 'environment id, e.g. CartPole-v1 (see `metarena envs`)')
@@ -89,12 +89,12 @@ export function rolloutCommand(program: Command, deps: CliDeps): Command {
     .option('--steps <n>', `stop after n steps (default ${DEFAULT_ROLLOUT_STEPS})`)
     .option('--state <json>', "exact start state in the env's documented layout, e.g. '[0, 0, 0.1, 0]'")
     .option('--actions <json|random>', "one action per step as JSON, e.g. '[0, 1, 1]', or random", 'random')
-    .option('--context <name=value>', 'context feature value (repeatable)', collect)
-    .option('--arg <name=value>', 'env argument, e.g. arms=5 (repeatable)', collect)
+    .option('--arg <name=value>', 'env argument, e.g. arms=5 (repeatable)', collect);
+  return pluginFlag(makeOptionFlags(command))
     .option('--json', 'print one JSON object per line')
-    .action((envId: string, opts: RolloutOptions) => {
+    .action(async (envId: string, opts: RolloutOptions) => {
       let t = 0;
-      rollout(deps, envId, opts, (step) => {
+      await rollout(deps, envId, opts, (step) => {
         t += 1;
         if (opts.json) {
           deps.stdout(`${JSON.stringify(step)}\n`);

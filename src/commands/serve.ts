@@ -4,13 +4,14 @@
  * [--max-message-bytes N]`: serves the registered envs over gRPC and WebSocket. Prints exactly
  * `metarena listening grpc=HOST:PORT ws=HOST:PORT` on stdout once both accept connections (port 0
  * becomes the real port) and runs until SIGTERM or SIGINT, then closes every session and exits.
- * The token may also come from METARENA_TOKEN.
+ * The token may also come from METARENA_TOKEN. On stderr it says which `--plugin` modules it
+ * loaded, which envs and wrappers each added, and how many envs it serves.
  */
 import type { Command } from 'commander';
 import { MetarenaError, show } from '../core/index.ts';
-import type { CliDeps } from '../cli.ts';
-import { DEFAULT_LIMITS, type ServerLimits, startServer } from '../server/index.ts';
-import { collect } from './parse.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from '../server/state.ts';
+import type { CliDeps } from './deps.ts';
+import { loadedLines, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
 export interface ServeCliOptions {
   grpc: string;
@@ -43,28 +44,29 @@ export function serveLimits(opts: ServeCliOptions): Partial<ServerLimits> {
 }
 
 export function serveCommand(program: Command, deps: CliDeps): Command {
-  return program
-    .command('serve')
-    .description('serve the environments over gRPC and WebSocket')
+  const command = program.command('serve').description('serve the environments over gRPC and WebSocket');
+  return pluginFlag(command)
     .option('--grpc <host:port>', 'gRPC listen address (port 0: any free port)', '127.0.0.1:50051')
     .option('--ws <host:port>', 'WebSocket listen address (port 0: any free port)', '127.0.0.1:50052')
     .option('--token <token>', 'require "Authorization: Bearer <token>" (default: $METARENA_TOKEN)')
     .option('--tls-cert <file>', 'PEM certificate chain: serve TLS on both listeners')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--plugin <path-or-package>', 'load env/wrapper plugins from a module (repeatable)', collect, [])
     .option('--idle-timeout <seconds>', `close sessions idle this long (default ${DEFAULT_LIMITS.idleTimeoutSeconds})`)
     .option('--max-sessions <n>', `sessions at once (default ${DEFAULT_LIMITS.maxSessions})`)
     .option('--max-envs-per-session <n>', `envs one session may hold (default ${DEFAULT_LIMITS.maxEnvsPerSession})`)
     .option('--max-message-bytes <n>', `largest message (default ${DEFAULT_LIMITS.maxMessageBytes})`)
     .action(async (opts: ServeCliOptions) => {
+      // the server (gRPC, WebSocket) loads only when this command runs
+      const { startServer } = await import('../server/index.ts');
+      const { registry, loaded } = await registryWithPlugins(deps, opts.plugin);
+      deps.stderr(`${loadedLines(loaded)}metarena: serving ${registry.listEnvs().length} envs and ${registry.listWrappers().length} wrappers\n`);
       const server = await startServer({
         grpc: opts.grpc,
         ws: opts.ws,
         token: opts.token ?? (process.env.METARENA_TOKEN || undefined),
         tlsCert: opts.tlsCert,
         tlsKey: opts.tlsKey,
-        plugins: opts.plugin,
-        registry: deps.registry(),
+        registry,
         limits: serveLimits(opts),
       });
       deps.stdout(`${server.listeningLine}\n`);

@@ -1,8 +1,11 @@
 /**
- * `metarena train --agent NAME --env ID [--env-arg name=value]… [--num-envs N] [--remote ADDRESS]
- * --steps N [--seed S] --out DIR [--set key=value]… [--target-return R] [--eval-every N]
- * [--eval-episodes N] [--checkpoint-every N] [--resume] [--json]`: trains a learner (ppo, dqn,
- * double-dqn, dueling-dqn, sac, td3, q-learning, sarsa) against an in-process or remote vector env.
+ * `metarena train --agent NAME --env ID [--env-arg name=value]… [make options] [--plugin PATH]…
+ * [--num-envs N] [--remote ADDRESS] --steps N [--seed S] --out DIR [--set key=value]…
+ * [--target-return R] [--eval-every N] [--eval-episodes N] [--checkpoint-every N]
+ * [--progress-every S] [--resume] [--json]`: trains a learner (ppo, dqn, double-dqn, dueling-dqn,
+ * sac, td3, q-learning, sarsa) against an in-process or remote vector env. The make options
+ * (`--context`, `--context-sampler`, `--split`, `--episodes-per-trial`, `--wrapper`) are those of
+ * every env-making command (make-options.ts) and apply to the training and the evaluation envs.
  *
  * DIR receives, atomically: `run.json` (run name `${env}__${agent}__${seed}`, learner, env,
  * options), `checkpoint/` (the learner's whole training state, every `--checkpoint-every` steps
@@ -10,24 +13,28 @@
  * they come), `metrics.csv` (the same rows), `learning-curve.svg` and `summary.json`. Every
  * `--eval-every` steps the greedy policy plays `--eval-episodes` episodes on a separate env;
  * `--target-return R` stops once such an evaluation reaches R. `--resume` continues from
- * DIR/checkpoint, refusing when the saved run's learner, env, env args, envs, seed or options
- * differ. An option `totalSteps` (schedules) is set to `--steps` unless `--set` gives it.
- * `--json` prints `{steps, seconds, evalReturn}` on stdout (`seconds`: wall-clock of this
- * invocation). Every argument is checked before any work starts.
+ * DIR/checkpoint (and says so on stderr), refusing when the saved run's learner, env, env args,
+ * make options, envs, seed or options differ. An option `totalSteps` (schedules) is set to
+ * `--steps` unless `--set` gives it. A learner that acts at random for its first `learningStarts`
+ * steps gets a warning when `--steps` ends before learning starts. Progress goes to stderr: a bar
+ * on a terminal, else a line every `--progress-every` seconds (0: none). `--json` prints
+ * `{steps, seconds, evalReturn}` on stdout (`seconds`: wall-clock of this invocation). Every
+ * argument is checked before any work starts.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AgentEnvSpec } from '../agents/agent.ts';
-import { renderSvg } from '../agents/eval/plots.ts';
-import { writeAtomic } from '../agents/eval/report.ts';
 import type { Learner, TrainLog } from '../agents/learner.ts';
-import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, parseArgValue, resolveArgs, show } from '../core/index.ts';
-import type { CliDeps } from '../cli.ts';
+import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, resolveArgs, show } from '../core/index.ts';
+import type { CliDeps } from './deps.ts';
+import { type CliMakeOptions, type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
+import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { changedSettings, readSettings } from './run-settings.ts';
 
-export interface TrainOptions {
+export interface TrainOptions extends MakeCliOptions, PluginCliOptions {
   agent: string;
   env: string;
   envArg?: string[];
@@ -41,6 +48,7 @@ export interface TrainOptions {
   evalEvery?: string;
   evalEpisodes?: string;
   checkpointEvery?: string;
+  progressEvery?: string;
   resume?: boolean;
   json?: boolean;
 }
@@ -51,16 +59,23 @@ export interface RunRecord {
   agent: string;
   env: string;
   envArgs: Record<string, unknown>;
+  /** The make options (context, sampler, split, episodes per trial, wrappers) given. */
+  make: CliMakeOptions;
   numEnvs: number;
   seed: number;
   options: Record<string, unknown>;
 }
+
+/** How a run.json field (see `comparable`) is named in a difference. */
+const RECORD_FLAGS: Record<string, string> = { agent: '--agent', env: '--env', envArgs: '--env-arg', make: 'make options', numEnvs: '--num-envs', seed: '--seed' };
+const flagOf = (key: string) => (key.startsWith('set:') ? `--set ${key.slice(4)}:` : (RECORD_FLAGS[key] ?? key));
 
 /** One row of metrics.jsonl / metrics.csv. */
 type MetricsRow = Record<string, string | number | null>;
 
 const DEFAULT_EVAL_EPISODES = 10;
 const DEFAULT_SEED = 1;
+const DEFAULT_PROGRESS_SECONDS = 5;
 
 async function connectRemote(address: string, envId: string, numEnvs: number, options: MakeVecOptions): Promise<VectorEnv> {
   const { RemoteVectorEnv } = await import('../client/index.ts');
@@ -71,12 +86,18 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-function parseNumber(raw: string | undefined, option: string): number | undefined {
+function parseNumber(raw: string | undefined, option: string, min = -Infinity): number | undefined {
   if (raw === undefined) return undefined;
   const v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${option} must be a finite number, got ${show(raw)}`, { field: option, allowed: 'a finite number' });
+  if (!Number.isFinite(v) || v < min) {
+    const allowed = min === -Infinity ? 'a finite number' : `a number >= ${min}`;
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${option} must be ${allowed}, got ${show(raw)}`, { field: option, allowed });
+  }
   return v;
 }
+
+/** A run's record with each learner option as its own field, so that a difference names it. */
+const comparable = ({ run: _run, options, ...rest }: RunRecord) => ({ ...rest, ...Object.fromEntries(Object.entries(options ?? {}).map(([k, v]) => [`set:${k}`, v])) });
 
 function readRows(file: string, upTo: number): MetricsRow[] {
   if (!existsSync(file)) return [];
@@ -96,6 +117,7 @@ function csvOf(rows: readonly MetricsRow[]): string {
 
 /** The learning curve: mean training episode return per log, and greedy evaluation returns. */
 export async function learningCurveSvg(run: string, rows: readonly MetricsRow[]): Promise<string> {
+  const { renderSvg } = await import('../agents/eval/plots.ts');
   const values = rows.flatMap((r) => {
     if (r.kind === 'train' && typeof r.episode_return === 'number') return [{ steps: r.steps, return: r.episode_return, series: 'training episodes' }];
     if (r.kind === 'eval' && typeof r.eval_return === 'number') return [{ steps: r.steps, return: r.eval_return, series: 'greedy evaluation' }];
@@ -116,13 +138,17 @@ export async function learningCurveSvg(run: string, rows: readonly MetricsRow[])
   });
 }
 
-export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: boolean): Promise<void> {
+/** Progress to stderr: a bar on a terminal, else plain lines (which a log file keeps). */
+export type TrainProgress = 'bar' | 'lines';
+
+export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: TrainProgress): Promise<void> {
   const started = performance.now();
   // the learners (and tfjs) load only when this command runs
   const { CHECKPOINT_SUBDIR, RUN_FILE, createLearnerRegistry, evaluateReturns } = await import('../agents/learners.ts');
+  const { writeAtomic } = await import('../agents/eval/report.ts');
   const learners = createLearnerRegistry();
   const plugin = learners.get(opts.agent, '--agent');
-  const envs = deps.registry();
+  const { registry: envs } = await registryWithPlugins(deps, opts.plugin);
   const envId = opts.env;
   const steps = parseInteger(opts.steps, '--steps', 1)!;
   const seed = parseSeed(opts.seed) ?? DEFAULT_SEED;
@@ -131,6 +157,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
   const evalEvery = parseInteger(opts.evalEvery, '--eval-every', 1) ?? Math.max(1, Math.ceil(steps / 10));
   const checkpointEvery = parseInteger(opts.checkpointEvery, '--checkpoint-every', 1) ?? evalEvery;
   const targetReturn = parseNumber(opts.targetReturn, '--target-return');
+  const progressSeconds = parseNumber(opts.progressEvery, '--progress-every', 0) ?? DEFAULT_PROGRESS_SECONDS;
   if (targetReturn !== undefined && evalEpisodes === 0) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--target-return needs evaluations: --eval-episodes must be >= 1', { field: '--eval-episodes', allowed: 'integer >= 1' });
   }
@@ -138,22 +165,30 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
 
   // the env: known locally (always in-process; for --remote when the server has the same plugin)
   const envPlugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
-  const envArgs: Record<string, unknown> = {};
-  for (const [name, raw] of parsePairs(opts.envArg, '--env-arg')) {
-    const spec = envPlugin?.args[name];
-    envArgs[name] = spec ? parseArgValue(spec, raw) : raw;
-  }
-  const makeOptions: MakeVecOptions = { args: envArgs };
-  const specOf = (spaces: Pick<AgentEnvSpec, 'observationSpace' | 'actionSpace' | 'contextSpace' | 'maxEpisodeSteps'>, episodesPerTrial = 1): AgentEnvSpec => ({ envId, numEnvs, episodesPerTrial, envArgs, ...spaces });
+  const envArgs = parseEnvArgs(opts.envArg, '--env-arg', envPlugin);
+  const make = parseMakeOptions(opts);
+  const makeOptions: MakeVecOptions = { args: envArgs, ...make };
+  const episodesPerTrial = make.episodesPerTrial ?? envPlugin?.episodesPerTrial ?? 1;
+  const specOf = (spaces: Pick<AgentEnvSpec, 'observationSpace' | 'actionSpace' | 'contextSpace' | 'maxEpisodeSteps'>): AgentEnvSpec => ({ envId, numEnvs, episodesPerTrial, envArgs, ...spaces });
   const vecSpec = (v: VectorEnv) => specOf({ observationSpace: v.singleObservationSpace, actionSpace: v.singleActionSpace, contextSpace: v.contextSpace, maxEpisodeSteps: v.maxEpisodeSteps });
   const checkFits = (spec: AgentEnvSpec) => {
     const why = plugin.fits(spec);
     if (why !== undefined) throw new MetarenaError('METARENA_INVALID_OPTION', `--agent: learner ${plugin.name} cannot train in ${envId}: ${why}`, { field: '--agent', plugin: plugin.name });
   };
   if (envPlugin) {
-    envs.factory(envId, makeOptions); // checks env args
-    const args = resolveArgs(envPlugin.args, envArgs, 'args');
-    checkFits(specOf({ observationSpace: envPlugin.observationSpace(args), actionSpace: envPlugin.actionSpace(args), contextSpace: envPlugin.contextSpace, maxEpisodeSteps: envPlugin.maxEpisodeSteps(args) }, envPlugin.episodesPerTrial));
+    const create = envs.factory(envId, makeOptions); // checks env args and make options
+    if (make.wrappers) {
+      // wrappers may change the spaces: the learner must fit the wrapped env
+      const probe = create();
+      try {
+        checkFits(specOf(probe));
+      } finally {
+        probe.close();
+      }
+    } else {
+      const args = resolveArgs(envPlugin.args, envArgs, 'args');
+      checkFits(specOf({ observationSpace: envPlugin.observationSpace(args), actionSpace: envPlugin.actionSpace(args), contextSpace: envPlugin.contextSpace, maxEpisodeSteps: envPlugin.maxEpisodeSteps(args) }));
+    }
   }
 
   // the run and, for --resume, the saved run it must match
@@ -164,38 +199,33 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
   const autoTotal = 'totalSteps' in plugin.options && !('totalSteps' in given);
   let options = learners.options(plugin.name, autoTotal ? { ...given, totalSteps: steps } : given);
   const runName = `${envId}__${plugin.name}__${seed}`;
+  const record = (): RunRecord => ({ run: runName, agent: plugin.name, env: envId, envArgs, make, numEnvs, seed, options });
   if (opts.resume) {
-    if (!hasCheckpoint || !existsSync(runFile)) {
+    const saved = readSettings(runFile) as RunRecord | undefined;
+    if (!hasCheckpoint || !saved) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: ${show(out)} holds no run to resume (no ${CHECKPOINT_SUBDIR}/model.json or ${RUN_FILE})`, { field: '--resume' });
     }
-    const saved = JSON.parse(readFileSync(runFile, 'utf8')) as RunRecord;
     if (autoTotal && typeof saved.options?.totalSteps === 'number') options = { ...options, totalSteps: saved.options.totalSteps };
-    const differences: string[] = [];
-    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-    if (saved.agent !== plugin.name) differences.push(`--agent ${show(saved.agent)} → ${show(plugin.name)}`);
-    if (saved.env !== envId) differences.push(`--env ${show(saved.env)} → ${show(envId)}`);
-    if (!same(saved.envArgs, envArgs)) differences.push(`--env-arg ${show(saved.envArgs)} → ${show(envArgs)}`);
-    if (saved.numEnvs !== numEnvs) differences.push(`--num-envs ${saved.numEnvs} → ${numEnvs}`);
-    if (saved.seed !== seed) differences.push(`--seed ${saved.seed} → ${seed}`);
-    if (saved.agent === plugin.name) {
-      for (const k of new Set([...Object.keys(saved.options ?? {}), ...Object.keys(options)])) {
-        if (!same(saved.options?.[k], options[k])) differences.push(`--set ${k}: ${show(saved.options?.[k])} → ${show(options[k])}`);
-      }
-    }
+    let differences = changedSettings(comparable({ ...saved, make: saved.make ?? {} }), comparable(record()), flagOf);
+    // another learner's options are not comparable one by one: its name says enough
+    if (saved.agent !== plugin.name) differences = differences.filter((d) => !d.startsWith('--set '));
     if (differences.length) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: the run in ${show(out)} was trained with other settings: ${differences.join('; ')}`, { field: '--resume' });
     }
   } else if (hasCheckpoint || existsSync(runFile)) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--out ${show(out)} already holds a run; pass --resume to continue it or choose another --out`, { field: '--out' });
   }
-  const record: RunRecord = { run: runName, agent: plugin.name, env: envId, envArgs, numEnvs, seed, options };
+  const learningStarts = options.learningStarts;
+  if (typeof learningStarts === 'number' && steps <= learningStarts) {
+    deps.stderr(`warning: --steps ${steps} ends before ${plugin.name} starts learning (learningStarts ${learningStarts}): every step is a random action and nothing is learned; give more --steps or --set learningStarts=N\n`);
+  }
 
   // the work
   const open = (n: number) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, makeOptions) : Promise.resolve(envs.makeVec(envId, n, makeOptions)));
   let env: VectorEnv | undefined;
   let evalEnv: VectorEnv | undefined;
   let learner: Learner | undefined;
-  const bar = progress ? new SingleBar({ format: 'train {bar} {percentage}% | {value}/{total} steps | return {ret} | eval {evalRet} | {sps} steps/s', clearOnComplete: true }) : undefined;
+  const bar = progress === 'bar' ? new SingleBar({ format: 'train {bar} {percentage}% | {value}/{total} steps | return {ret} | eval {evalRet} | {sps} steps/s', clearOnComplete: true }) : undefined;
   try {
     env = await open(numEnvs);
     if (!envPlugin) checkFits(vecSpec(env));
@@ -203,8 +233,9 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
     learner = opts.resume
       ? await plugin.load(checkpointDir)
       : await plugin.create(vecSpec(env), options, seed);
+    if (opts.resume) deps.stderr(`resuming ${runName} from step ${learner.steps} of ${steps} (${checkpointDir})\n`);
     mkdirSync(out, { recursive: true });
-    writeAtomic(runFile, `${JSON.stringify(record, null, 1)}\n`);
+    writeAtomic(runFile, `${JSON.stringify(record(), null, 1)}\n`);
     const jsonlFile = join(out, 'metrics.jsonl');
     const rows = opts.resume ? readRows(jsonlFile, learner.steps) : [];
     writeAtomic(jsonlFile, rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
@@ -219,6 +250,13 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
       appendFileSync(jsonlFile, `${JSON.stringify(row)}\n`);
     };
     let lastReturn: number | null = null;
+    let lastLine = performance.now();
+    const progressLine = (log: TrainLog) => {
+      if (progress !== 'lines' || progressSeconds === 0 || performance.now() - lastLine < progressSeconds * 1000) return;
+      lastLine = performance.now();
+      const at = Math.min(steps, log.steps);
+      deps.stderr(`train ${at}/${steps} steps (${Math.floor((100 * at) / steps)}%) | return ${lastReturn === null ? '-' : lastReturn.toFixed(1)} | eval ${evalReturn === null ? '-' : evalReturn.toFixed(1)} | ${log.stepsPerSecond.toFixed(0)} steps/s | ${elapsed().toFixed(0)} s\n`);
+    };
     const onLog = (log: TrainLog) => {
       lastReturn = finite(log.episodeReturn) ?? lastReturn;
       addRow({
@@ -232,6 +270,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
         ...Object.fromEntries(Object.entries(log.losses).map(([k, v]) => [k, finite(v)])),
       });
       bar?.update(Math.min(steps, log.steps), { ret: lastReturn === null ? '-' : lastReturn.toFixed(1), evalRet: evalReturn === null ? '-' : evalReturn.toFixed(1), sps: log.stepsPerSecond.toFixed(0) });
+      progressLine(log);
     };
     const evaluateNow = async () => {
       if (!evalEnv || !learner) return;
@@ -277,12 +316,13 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: bool
 }
 
 export function trainCommand(program: Command, deps: CliDeps): Command {
-  return program
+  const command = program
     .command('train')
     .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, sac, td3, q-learning, sarsa); metrics, checkpoints and a learning curve in --out')
     .requiredOption('--agent <name>', 'learner, e.g. ppo or dqn')
     .requiredOption('--env <id>', 'environment id, e.g. CartPole-v1')
-    .option('--env-arg <name=value>', 'env argument (repeatable)', collect)
+    .option('--env-arg <name=value>', 'env argument (repeatable)', collect);
+  return pluginFlag(makeOptionFlags(command))
     .option('--num-envs <n>', "envs stepped together (default: the learner's, else 1)")
     .option('--remote <address>', 'train against a metarena server (gRPC), e.g. localhost:50051')
     .requiredOption('--steps <n>', 'env steps to train for (all envs together)')
@@ -293,9 +333,10 @@ export function trainCommand(program: Command, deps: CliDeps): Command {
     .option('--eval-every <n>', 'env steps between greedy evaluations (default: steps / 10)')
     .option('--eval-episodes <n>', `episodes per evaluation, 0 for none (default ${DEFAULT_EVAL_EPISODES})`)
     .option('--checkpoint-every <n>', 'env steps between checkpoints (default: --eval-every)')
+    .option('--progress-every <s>', `seconds between progress lines when stderr is not a terminal, 0 for none (default ${DEFAULT_PROGRESS_SECONDS})`)
     .option('--resume', 'continue the run saved in --out')
     .option('--json', 'print {steps, seconds, evalReturn} as JSON')
     .action(async (opts: TrainOptions) => {
-      await runTrain(deps, opts, process.stderr.isTTY === true);
+      await runTrain(deps, opts, process.stderr.isTTY === true ? 'bar' : 'lines');
     });
 }

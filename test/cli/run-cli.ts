@@ -40,7 +40,7 @@ export async function runMain(args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'metarena', ...args], {
-    registry: () => (registry ??= createBuiltinRegistry()),
+    registry: async () => (registry ??= createBuiltinRegistry()),
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
   });

@@ -20,7 +20,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   let stdout = '';
   let stderr = '';
   const registry = createBuiltinRegistry();
-  const deps: CliDeps = { registry: () => registry, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const deps: CliDeps = { registry: async () => registry, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
   const code = await main(['node', 'metarena', ...args], deps);
   return { code, stdout, stderr };
 }
