@@ -59,7 +59,8 @@ export function resolveArgs<S extends ArgSpecs>(specs: S, given: unknown, field:
   const values = (given ?? {}) as ArgValues;
   const names = Object.keys(specs);
   for (const k of Object.keys(values)) {
-    if (!(k in specs)) {
+    // own properties only: `constructor`, `toString` or `__proto__` are no arguments of any plugin
+    if (!Object.hasOwn(specs, k)) {
       const near = closest(k, names);
       throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: unknown argument ${show(k)}${near ? ` (did you mean ${near}?)` : ''}; allowed: ${names.join(', ') || '(none)'}`, {
         field: `${field}.${k}`,
@@ -69,7 +70,7 @@ export function resolveArgs<S extends ArgSpecs>(specs: S, given: unknown, field:
   }
   const out: ArgValues = {};
   for (const [k, spec] of Object.entries(specs)) {
-    const v = values[k] === undefined ? spec.default : values[k];
+    const v = !Object.hasOwn(values, k) || values[k] === undefined ? spec.default : values[k];
     const f = `${field}.${k}`;
     switch (spec.type) {
       case 'integer':

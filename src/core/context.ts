@@ -20,6 +20,12 @@ export interface ContextFeature {
 /** Feature name → value. A complete context holds every feature of the env. */
 export type Context = Record<string, number>;
 
+/**
+ * Feature name → `[least, greatest]` value a make's context choice can give the feature (a
+ * fixed context gives `[v, v]`). Plugins whose spaces depend on the context compute them from it.
+ */
+export type ContextRange = Readonly<Record<string, readonly [number, number]>>;
+
 /** JSON form of a feature; infinite limits are `null`. */
 export interface ContextFeatureSpec {
   name: string;
@@ -115,10 +121,23 @@ export class ContextSpace {
     return c;
   }
 
-  /** Checks a single value against its feature's bounds. */
+  /** The range of a single context: every feature at its value (`[v, v]`). */
+  pointRange(context: Readonly<Context>): ContextRange {
+    const r: Record<string, readonly [number, number]> = {};
+    for (const f of this.features) r[f.name] = [context[f.name], context[f.name]];
+    return r;
+  }
+
+  /** Checks a single value against its feature's bounds; values are finite even where a bound is not. */
   checkValue(name: string, value: unknown, field = 'context'): number {
     const f = this.feature(name, field);
-    if (typeof value !== 'number' || Number.isNaN(value) || value < f.lower || value > f.upper || (f.integer && !Number.isInteger(value))) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new MetarenaError('METARENA_CONTEXT_OUT_OF_BOUNDS', `${field}.${name} = ${show(value)} is not a finite number; allowed: finite ${f.integer ? 'integers' : 'numbers'} in ${range(f)}${f.unit ? ` ${f.unit}` : ''}`, {
+        field: `${field}.${name}`,
+        allowed: `finite, ${range(f)}`,
+      });
+    }
+    if (value < f.lower || value > f.upper || (f.integer && !Number.isInteger(value))) {
       throw new MetarenaError('METARENA_CONTEXT_OUT_OF_BOUNDS', `${field}.${name} = ${show(value)} is outside the allowed ${f.integer ? 'integers in ' : ''}${range(f)}${f.unit ? ` ${f.unit}` : ''}`, {
         field: `${field}.${name}`,
         allowed: range(f),
@@ -165,7 +184,16 @@ export interface ContextSampler {
   readonly spec: ContextSamplerSpec;
   /** False for `default` with no explicit overrides: every draw is the same context. */
   readonly varies: boolean;
+  /** The least and greatest value each feature can take in a draw. */
+  readonly range: ContextRange;
   sample(rng: Rng, index: number): Context;
+}
+
+/** The range of draws that keep `base` except for `spans` (feature → [least, greatest]); `pinned` values are fixed. */
+function rangeOf(base: Readonly<Context>, spans: ReadonlyMap<string, readonly [number, number]>, pinned: Partial<Context>): ContextRange {
+  const r: Record<string, readonly [number, number]> = {};
+  for (const [n, v] of Object.entries(base)) r[n] = Object.hasOwn(pinned, n) ? [pinned[n]!, pinned[n]!] : (spans.get(n) ?? [v, v]);
+  return r;
 }
 
 function checkFeatures(space: ContextSpace, features: unknown, field: string): string[] {
@@ -199,17 +227,19 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
   switch (s.kind) {
     case 'default': {
       const c = finish({ ...base });
-      return { spec: s, varies: false, sample: () => ({ ...c }) };
+      return { spec: s, varies: false, range: rangeOf(c, new Map(), pinned), sample: () => ({ ...c }) };
     }
     case 'uniform_scale': {
       const low = finiteNumber(s.low, `${field}.low`);
       const high = finiteNumber(s.high, `${field}.high`);
       if (!(low <= high)) throw new MetarenaError('METARENA_INVALID_CONTEXT', `${field}.low (${low}) must be <= high (${high})`, { field: `${field}.low` });
-      const names = checkFeatures(space, s.features, field).filter((n) => !(n in pinned));
+      const names = checkFeatures(space, s.features, field).filter((n) => !Object.hasOwn(pinned, n));
+      const spans = new Map<string, readonly [number, number]>();
       for (const n of names) {
         const f = space.feature(n);
         const a = f.default * low;
         const b = f.default * high;
+        spans.set(n, [integerize(f, Math.min(a, b)), integerize(f, Math.max(a, b))]);
         for (const v of [a, b]) {
           if (v < f.lower || v > f.upper) {
             throw new MetarenaError('METARENA_CONTEXT_OUT_OF_BOUNDS', `${field}: ${n} = ${f.default} × [${low}, ${high}] reaches ${show(v)}, outside the allowed ${range(f)}`, {
@@ -222,6 +252,7 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
       return {
         spec: s,
         varies: names.length > 0 && low !== high,
+        range: rangeOf(base, spans, pinned),
         sample: (rng) => {
           const c = { ...base };
           for (const n of names) c[n] = integerize(space.feature(n), base[n] * rng.uniform(low, high));
@@ -230,11 +261,18 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
       };
     }
     case 'uniform': {
-      const names = checkFeatures(space, s.features, field).filter((n) => !(n in pinned));
+      const names = checkFeatures(space, s.features, field).filter((n) => !Object.hasOwn(pinned, n));
       const limits = new Map<string, [number, number]>();
+      const bounds = s.bounds ?? {};
+      if (typeof bounds !== 'object' || bounds === null || Array.isArray(bounds)) {
+        throw new MetarenaError('METARENA_INVALID_CONTEXT', `${field}.bounds must be an object of feature → [low, high], got ${show(bounds)}`, { field: `${field}.bounds` });
+      }
       for (const n of names) {
         const f = space.feature(n);
-        const given = s.bounds?.[n];
+        const given = Object.hasOwn(bounds, n) ? bounds[n] : undefined;
+        if (given !== undefined && (!Array.isArray(given) || given.length !== 2)) {
+          throw new MetarenaError('METARENA_INVALID_CONTEXT', `${field}.bounds.${n} must be [low, high], got ${show(given)}`, { field: `${field}.bounds.${n}` });
+        }
         const lo = given ? finiteNumber(given[0], `${field}.bounds.${n}[0]`) : f.lower;
         const hi = given ? finiteNumber(given[1], `${field}.bounds.${n}[1]`) : f.upper;
         if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
@@ -245,10 +283,12 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
         }
         limits.set(n, [lo, hi]);
       }
-      for (const n of Object.keys(s.bounds ?? {})) space.feature(n, `${field}.bounds`);
+      for (const n of Object.keys(bounds)) space.feature(n, `${field}.bounds`);
+      const spans = new Map([...limits].map(([n, [lo, hi]]) => [n, [integerize(space.feature(n), lo), integerize(space.feature(n), hi)] as const]));
       return {
         spec: s,
         varies: [...limits.values()].some(([a, b]) => a !== b),
+        range: rangeOf(base, spans, pinned),
         sample: (rng) => {
           const c = { ...base };
           for (const [n, [lo, hi]] of limits) c[n] = integerize(space.feature(n), rng.uniform(lo, hi));
@@ -259,10 +299,13 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
     case 'gaussian': {
       const std = finiteNumber(s.std, `${field}.std`);
       if (std < 0) throw new MetarenaError('METARENA_INVALID_CONTEXT', `${field}.std must be >= 0, got ${std}`, { field: `${field}.std` });
-      const names = checkFeatures(space, s.features, field).filter((n) => !(n in pinned));
+      const names = checkFeatures(space, s.features, field).filter((n) => !Object.hasOwn(pinned, n));
+      // draws are clipped to the bounds, so with std > 0 a draw can reach either bound
+      const spans = new Map(std > 0 ? names.map((n) => [n, [space.feature(n).lower, space.feature(n).upper] as const]) : []);
       return {
         spec: s,
         varies: std > 0 && names.length > 0,
+        range: rangeOf(base, spans, pinned),
         sample: (rng) => {
           const c = { ...base };
           for (const n of names) {
@@ -281,9 +324,19 @@ export function createSampler(space: ContextSpace, spec: unknown = { kind: 'defa
       const order = s.order ?? 'cycle';
       if (order !== 'cycle' && order !== 'random') throw new MetarenaError('METARENA_INVALID_CONTEXT', `${field}.order must be cycle or random, got ${show(order)}`, { field: `${field}.order`, allowed: 'cycle, random' });
       const list = s.contexts.map((c, i) => finish({ ...base, ...space.validate(c, `${field}.contexts[${i}]`) } as Context));
+      const spans = new Map<string, readonly [number, number]>();
+      for (const n of space.names) {
+        let lo = Infinity, hi = -Infinity;
+        for (const c of list) {
+          lo = Math.min(lo, c[n]);
+          hi = Math.max(hi, c[n]);
+        }
+        spans.set(n, [lo, hi]);
+      }
       return {
         spec: s,
         varies: list.length > 1,
+        range: rangeOf(base, spans, pinned),
         sample: (rng, index) => ({ ...list[order === 'cycle' ? index % list.length : rng.integer(list.length)] }),
       };
     }

@@ -43,6 +43,11 @@ export interface Env<O = unknown, A = unknown> {
   /** Steps after which an episode is truncated; undefined when unlimited. */
   readonly maxEpisodeSteps: number | undefined;
   reset(args?: ResetArgs): ResetResult<O>;
+  /**
+   * Throws what `reset(args)` would throw for its arguments (seed, options, context) and changes
+   * nothing, so a vector env can check every env's reset before it resets any.
+   */
+  checkReset?(args?: ResetArgs): void;
   step(action: A): StepResult<O>;
   /** Frees resources; calling it twice is harmless. */
   close(): void;

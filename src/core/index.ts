@@ -1,7 +1,9 @@
 /** metarena core: spaces, envs, context, registry, vector envs. Imports nothing else of metarena. */
 export * from './args.ts';
 export * from './context.ts';
+export * from './cost.ts';
 export * from './env.ts';
+export * from './env-checker.ts';
 export * from './errors.ts';
 export * from './managed-env.ts';
 export * from './plugin.ts';

@@ -1,15 +1,17 @@
 /**
  * The env `make()` returns around a plugin instance. It owns what every env shares: seeding,
  * per-trial context and task choice, the time limit, reset-before-step checks, action
- * validation, and the info keys `context`, `trial`, `episode_in_trial` and `episode`.
+ * validation, the env checker (env-checker.ts) on what the plugin returns, and the info keys
+ * `context`, `trial`, `episode_in_trial` and `episode`.
  */
 import type { ArgsOf, ArgSpecs } from './args.ts';
-import type { Context, ContextSampler, Task } from './context.ts';
-import type { Env, EnvInstance, Info, InstanceStep, ResetArgs, ResetResult, StepResult } from './env.ts';
+import type { Context, ContextRange, ContextSampler, Task } from './context.ts';
+import { EnvChecker } from './env-checker.ts';
+import type { Env, EnvInstance, Info, InstanceStep, ResetArgs, ResetOptions, ResetResult, StepResult } from './env.ts';
 import { MetarenaError, pluginError, show } from './errors.ts';
 import type { EnvPlugin } from './plugin.ts';
 import { Rng, checkSeed } from './rng.ts';
-import type { FlatArray, Space } from './spaces/index.ts';
+import { type FlatArray, type Space, spaceWithin } from './spaces/index.ts';
 
 export interface EpisodeSetup {
   sampler: ContextSampler;
@@ -19,6 +21,20 @@ export interface EpisodeSetup {
   taskOrder: 'random' | 'cycle';
   episodesPerTrial: number;
   maxEpisodeSteps: number | undefined;
+  /** Every value each context feature can take in this make (from the sampler or the split). */
+  contextRange: ContextRange;
+  /** The plugin's spaces for `contextRange`, shared by every env of the make. */
+  observationSpace: Space;
+  actionSpace: Space;
+  /** Whether the env checker watches what the plugin returns. */
+  envChecker: boolean;
+}
+
+/** A reset's arguments, checked. */
+interface CheckedReset {
+  seed: number | undefined;
+  options: ResetOptions;
+  explicit: Context | undefined;
 }
 
 const RESET_OPTION_KEYS = ['context', 'state'];
@@ -30,6 +46,7 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
   readonly actionSpace: Space<A>;
   readonly maxEpisodeSteps: number | undefined;
   private readonly instance: EnvInstance<O, A, unknown>;
+  private readonly checker: EnvChecker | undefined;
   private rng: Rng | undefined;
   private currentContext: Context;
   private task: unknown;
@@ -46,8 +63,9 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
     private readonly setup: EpisodeSetup,
   ) {
     this.id = plugin.id;
-    this.observationSpace = plugin.observationSpace(args);
-    this.actionSpace = plugin.actionSpace(args);
+    this.observationSpace = setup.observationSpace as Space<O>;
+    this.actionSpace = setup.actionSpace as Space<A>;
+    this.checker = setup.envChecker ? new EnvChecker(this.observationSpace, plugin.terminalObservationMayLeaveSpace) : undefined;
     this.maxEpisodeSteps = setup.maxEpisodeSteps;
     this.currentContext = plugin.contextSpace.defaults();
     try {
@@ -88,7 +106,11 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
     }
   }
 
-  reset(args: ResetArgs = {}): ResetResult<O> {
+  checkReset(args: ResetArgs = {}): void {
+    this.checkedReset(args);
+  }
+
+  private checkedReset(args: ResetArgs): CheckedReset {
     if (this.closed) throw new MetarenaError('METARENA_CLOSED', `${this.id}: reset() after close()`, { field: 'reset' });
     const { seed, options = {} } = args ?? {};
     if (typeof options !== 'object' || options === null) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options must be an object, got ${show(options)}`, { field: 'options' });
@@ -97,9 +119,46 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
         throw new MetarenaError('METARENA_INVALID_ARGUMENT', `unknown reset option ${show(k)}; allowed: ${RESET_OPTION_KEYS.join(', ')}`, { field: `options.${k}`, allowed: RESET_OPTION_KEYS.join(', ') });
       }
     }
-    const explicit = options.context !== undefined ? this.plugin.contextSpace.complete(options.context, 'options.context') : undefined;
-    if (seed !== undefined && seed !== null) {
-      this.rng = new Rng(checkSeed(seed));
+    const explicit = Object.hasOwn(options, 'context') && options.context !== undefined ? this.explicitContext(options.context) : undefined;
+    return { seed: seed === undefined || seed === null ? undefined : checkSeed(seed), options, explicit };
+  }
+
+  /**
+   * A context given at reset, completed with defaults. It must fit the spaces the env was made
+   * with: a context whose spaces are wider (Pendulum's `max_torque = 20` on a default make, whose
+   * action space is Box(-2, 2)) is refused, naming the features outside the make's range.
+   */
+  private explicitContext(partial: unknown): Context {
+    const space = this.plugin.contextSpace;
+    const context = space.complete(partial, 'options.context');
+    const point = space.pointRange(context);
+    for (const [kind, made, needed] of [
+      ['observation', this.observationSpace, () => this.plugin.observationSpace(this.args, point)],
+      ['action', this.actionSpace, () => this.plugin.actionSpace(this.args, point)],
+    ] as const) {
+      let wanted: Space;
+      try {
+        wanted = needed();
+      } catch (e) {
+        throw pluginError(this.plugin.id, `${kind}Space`, e);
+      }
+      if (spaceWithin(wanted, made)) continue;
+      const range = this.setup.contextRange;
+      const outside = space.names.filter((n) => context[n] < range[n][0] || context[n] > range[n][1]);
+      const named = outside.length ? outside.map((n) => `${n} = ${show(context[n])} (made for [${show(range[n][0])}, ${show(range[n][1])}])`).join(', ') : show(context);
+      throw new MetarenaError(
+        'METARENA_CONTEXT_OUT_OF_BOUNDS',
+        `options.context: ${named} needs the ${kind} space ${wanted}, wider than the ${made} this env was made with; give the context (or a context_sampler that reaches it) to make`,
+        { field: `options.context${outside.length ? `.${outside[0]}` : ''}`, allowed: outside.length ? `[${show(range[outside[0]][0])}, ${show(range[outside[0]][1])}]` : `a context whose spaces fit ${made}` },
+      );
+    }
+    return context;
+  }
+
+  reset(args: ResetArgs = {}): ResetResult<O> {
+    const { seed, options, explicit } = this.checkedReset(args);
+    if (seed !== undefined) {
+      this.rng = new Rng(seed);
       this.trial = -1;
     } else if (!this.rng) {
       this.rng = new Rng(Math.floor(Math.random() * 2 ** 52));
@@ -114,6 +173,14 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
     } catch (e) {
       this.ready = false;
       throw pluginError(this.plugin.id, 'reset', e);
+    }
+    const problem = this.checker?.observation(r.obs, false);
+    if (problem !== undefined) {
+      this.ready = false;
+      if (options.state !== undefined) {
+        throw new MetarenaError('METARENA_INVALID_STATE', `options.state ${show(options.state)} starts ${this.id} outside its observation space: ${problem}`, { field: 'options.state', allowed: String(this.observationSpace) });
+      }
+      throw this.checkFailed('reset', problem);
     }
     this.elapsed = 0;
     this.episodeReturn = 0;
@@ -160,6 +227,8 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
         r = instance.stepInto(action, out, offset);
       } else {
         const full = instance.step(action);
+        const problem = this.checker?.observation(full.obs, full.terminated);
+        if (problem !== undefined) throw this.checkFailed('step', problem);
         // a Discrete observation is a plain number: `set` would silently write nothing
         if (typeof full.obs === 'number') out[offset] = full.obs;
         else out.set(full.obs as ArrayLike<number>, offset);
@@ -169,7 +238,19 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
       this.ready = false;
       throw pluginError(this.plugin.id, 'step', e);
     }
+    if (this.checker !== undefined && instance.stepInto) {
+      const problem = this.checker.written(out, offset, r.terminated);
+      if (problem !== undefined) {
+        this.ready = false;
+        throw this.checkFailed('step', problem);
+      }
+    }
     return this.finishStep(r, undefined);
+  }
+
+  /** The env checker's error: the plugin broke its contract in `hook`. */
+  private checkFailed(hook: string, problem: string): MetarenaError {
+    return new MetarenaError('METARENA_PLUGIN_ERROR', `[${this.id}:${hook}] ${problem} (env checker; make with envChecker: false to turn it off)`, { plugin: this.id, hook });
   }
 
   private advance(a: A): StepResult<O> {
@@ -180,14 +261,20 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
       this.ready = false;
       throw pluginError(this.plugin.id, 'step', e);
     }
+    const problem = this.checker?.observation(r.obs, r.terminated);
+    if (problem !== undefined) {
+      this.ready = false;
+      throw this.checkFailed('step', problem);
+    }
     return this.finishStep(r, r.obs) as StepResult<O>;
   }
 
   /** Time limit, episode statistics and the `episode` info key, after the instance stepped. */
   private finishStep(r: Omit<InstanceStep<O>, 'obs'>, obs: O | undefined): StepResult<O | undefined> {
-    if (typeof r.reward !== 'number' || Number.isNaN(r.reward)) {
+    // a reward is always a number; the env checker also refuses ±Infinity
+    if (typeof r.reward !== 'number' || (this.checker ? !Number.isFinite(r.reward) : Number.isNaN(r.reward))) {
       this.ready = false;
-      throw new MetarenaError('METARENA_PLUGIN_ERROR', `[${this.id}:step] reward is ${show(r.reward)}, not a number`, { plugin: this.id, hook: 'step' });
+      throw new MetarenaError('METARENA_PLUGIN_ERROR', `[${this.id}:step] reward is ${show(r.reward)}, not a ${this.checker ? 'finite ' : ''}number`, { plugin: this.id, hook: 'step' });
     }
     this.elapsed += 1;
     this.episodeReturn += r.reward;

@@ -4,6 +4,7 @@
  */
 import { resolveArgs } from './args.ts';
 import { type ContextSamplerSpec, type SplitName, buildSplit, checkSplitsDisjoint, closest, createSampler } from './context.ts';
+import { DEFAULT_MAKE_BUDGET_BYTES, checkMakeBudget, checkSplitSize, estimateEnvBytes } from './cost.ts';
 import type { Env } from './env.ts';
 import { MetarenaError, pluginError, show } from './errors.ts';
 import { ManagedEnv } from './managed-env.ts';
@@ -37,13 +38,30 @@ export interface MakeOptions {
   maxEpisodeSteps?: number;
   /** Wrappers applied in order, innermost first. */
   wrappers?: WrapperSpec[];
+  /**
+   * Whether the env checker (env-checker.ts) watches every observation and reward the plugin
+   * returns (default true).
+   */
+  envChecker?: boolean;
+  /**
+   * Bytes all envs of this make may cost together, by the plugins' estimates (cost.ts); a make
+   * over it is refused with METARENA_LIMIT_EXCEEDED. Default DEFAULT_MAKE_BUDGET_BYTES (4 GiB).
+   */
+  memoryBudgetBytes?: number;
 }
 
 export interface MakeVecOptions extends MakeOptions {
   autoresetMode?: AutoresetMode;
 }
 
-const MAKE_KEYS = ['args', 'context', 'contextSampler', 'split', 'splitSizes', 'splitSeed', 'taskOrder', 'episodesPerTrial', 'maxEpisodeSteps', 'wrappers'];
+const MAKE_KEYS = ['args', 'context', 'contextSampler', 'split', 'splitSizes', 'splitSeed', 'taskOrder', 'episodesPerTrial', 'maxEpisodeSteps', 'wrappers', 'envChecker', 'memoryBudgetBytes'];
+
+/** A make's options, checked: how to create one env, and what one env is estimated to cost. */
+interface MakePlan {
+  create: () => Env;
+  bytesPerEnv: number;
+  budget: number;
+}
 
 function positiveInt(v: unknown, field: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new MetarenaError('METARENA_INVALID_OPTION', `${field} must be a positive integer, got ${show(v)}`, { field, allowed: 'integer >= 1' });
@@ -104,14 +122,17 @@ export class Registry {
 
   /** Builds one env; every option is checked before anything is created. */
   make(id: string, options: MakeOptions = {}): Env {
-    return this.factory(id, options)();
+    const plan = this.plan(id, options);
+    checkMakeBudget(id, 1, plan.bytesPerEnv, plan.budget);
+    return plan.create();
   }
 
   /** An in-process vector env of `numEnvs` copies made with the same options. */
   makeVec(id: string, numEnvs: number, options: MakeVecOptions = {}): SyncVectorEnv {
     const { autoresetMode, ...rest } = options;
     const n = positiveInt(numEnvs, 'num_envs');
-    const create = this.factory(id, rest);
+    const { create, bytesPerEnv, budget } = this.plan(id, rest);
+    checkMakeBudget(id, n, bytesPerEnv, budget);
     const envs: Env[] = [];
     try {
       for (let i = 0; i < n; i++) envs.push(create());
@@ -124,6 +145,10 @@ export class Registry {
 
   /** Validates options once and returns a function that makes envs with them. */
   factory(id: string, options: MakeOptions = {}): () => Env {
+    return this.plan(id, options).create;
+  }
+
+  private plan(id: string, options: MakeOptions): MakePlan {
     const plugin = this.env(id);
     if (typeof options !== 'object' || options === null) throw new MetarenaError('METARENA_INVALID_OPTION', `make options must be an object, got ${show(options)}`, { field: 'options' });
     for (const k of Object.keys(options)) {
@@ -133,6 +158,13 @@ export class Registry {
       }
     }
     const args = resolveArgs(plugin.args, options.args, 'args');
+    const envChecker = options.envChecker ?? true;
+    if (typeof envChecker !== 'boolean') throw new MetarenaError('METARENA_INVALID_OPTION', `env_checker must be true or false, got ${show(envChecker)}`, { field: 'env_checker', allowed: 'true, false' });
+    const budget = options.memoryBudgetBytes ?? DEFAULT_MAKE_BUDGET_BYTES;
+    if (typeof budget !== 'number' || !(budget > 0)) {
+      throw new MetarenaError('METARENA_INVALID_OPTION', `memory_budget_bytes must be a positive number, got ${show(budget)}`, { field: 'memory_budget_bytes', allowed: 'a number > 0' });
+    }
+    const bytesPerEnv = estimateEnvBytes(plugin, args);
     let family;
     try {
       family = options.split !== undefined && options.contextSampler === undefined ? plugin.taskFamily(args) : undefined;
@@ -161,9 +193,16 @@ export class Registry {
         throw new MetarenaError('METARENA_INVALID_OPTION', `split must be train or test, got ${show(options.split)}`, { field: 'split', allowed: 'train, test' });
       }
       const sizes = { ...(family?.splits ?? plugin.splits) };
+      const given = options.splitSizes ?? {};
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+        throw new MetarenaError('METARENA_INVALID_OPTION', `split_sizes must be an object {train?, test?}, got ${show(given)}`, { field: 'split_sizes', allowed: 'train, test' });
+      }
+      for (const k of Object.keys(given)) {
+        if (k !== 'train' && k !== 'test') throw new MetarenaError('METARENA_INVALID_OPTION', `split_sizes: unknown split ${show(k)}; allowed: train, test`, { field: `split_sizes.${k}`, allowed: 'train, test' });
+      }
       for (const name of ['train', 'test'] as const) {
-        const given = options.splitSizes?.[name];
-        if (given !== undefined) sizes[name] = positiveInt(given, `split_sizes.${name}`);
+        if (Object.hasOwn(given, name) && given[name] !== undefined) sizes[name] = checkSplitSize(given[name], `split_sizes.${name}`);
+        else checkSplitSize(sizes[name], `${id} default split_sizes.${name}`);
       }
       const splitSeed = options.splitSeed === undefined ? 0 : checkSeed(options.splitSeed, 'split_seed');
       const structured = plugin.sampleTask !== undefined;
@@ -191,8 +230,20 @@ export class Registry {
       return { plugin, args: resolveArgs(plugin.args, rest, `wrappers[${i}]`) };
     });
 
-    const setup = { sampler, tasks, taskOrder, episodesPerTrial, maxEpisodeSteps } as const;
-    return () => {
+    const contextRange = sampler.range;
+    let observationSpace, actionSpace;
+    try {
+      observationSpace = plugin.observationSpace(args, contextRange);
+    } catch (e) {
+      throw pluginError(plugin.id, 'observationSpace', e);
+    }
+    try {
+      actionSpace = plugin.actionSpace(args, contextRange);
+    } catch (e) {
+      throw pluginError(plugin.id, 'actionSpace', e);
+    }
+    const setup = { sampler, tasks, taskOrder, episodesPerTrial, maxEpisodeSteps, contextRange, observationSpace, actionSpace, envChecker } as const;
+    const create = () => {
       let env: Env = new ManagedEnv(plugin, args, setup);
       for (const w of wrappers) {
         try {
@@ -203,5 +254,6 @@ export class Registry {
       }
       return env;
     };
+    return { create, bytesPerEnv, budget };
   }
 }

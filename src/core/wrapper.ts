@@ -1,6 +1,6 @@
 /**
- * Base classes for wrappers. A wrapper states its spaces; reset, step, close and context are
- * passed on by name, nothing else is forwarded.
+ * Base classes for wrappers. A wrapper states its spaces; reset, checkReset, step, close and
+ * context are passed on by name, nothing else is forwarded.
  */
 import type { Context, ContextSpace } from './context.ts';
 import type { Env, Info, ResetArgs, ResetResult, StepResult } from './env.ts';
@@ -26,6 +26,11 @@ export abstract class Wrapper<O = unknown, A = unknown, IO = unknown, IA = unkno
   }
 
   abstract reset(args?: ResetArgs): ResetResult<O>;
+
+  checkReset(args?: ResetArgs): void {
+    this.env.checkReset?.(args);
+  }
+
   abstract step(action: A): StepResult<O>;
 
   close(): void {

@@ -230,15 +230,30 @@ function conformance(registry: Registry, plugin: EnvPlugin): void {
         expect(atMake.message).toContain(f.name);
         const atReset = thrownBy(() => env.reset({ options: { context: { [f.name]: beyond } } }), `${f.name} = ${beyond} at reset`);
         expect(atReset.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
-        // the bound itself is allowed and the env runs there
-        const { obs, info } = env.reset({ options: { context: { [f.name]: bound } } });
-        expect((info.context as Record<string, number>)[f.name]).toBe(bound);
-        expect(env.observationSpace.contains(obs), `reset observation with ${f.name} = ${bound}`).toBe(true);
-        for (let t = 0; t < BOUND_STEPS; t++) {
-          const r = env.step(env.actionSpace.sample(policy));
-          checkStepTypes(env, r, `${f.name} = ${bound}, step ${t}`, true);
-          if (r.terminated || r.truncated) break;
+        // the bound itself is allowed at make, with spaces made for it, and the env runs there
+        // (with the env checker on, as by default)
+        const atBound = make({ context: { [f.name]: bound } });
+        const runs: [Env, string][] = [[atBound, `made with ${f.name} = ${bound}`]];
+        // on the default make, a reset there is allowed when it fits the default spaces, else refused naming the feature
+        try {
+          env.reset({ options: { context: { [f.name]: bound } } });
+          runs.push([env, `reset to ${f.name} = ${bound}`]);
+        } catch (e) {
+          expect(e, `${f.name} = ${bound} at reset`).toBeInstanceOf(MetarenaError);
+          expect((e as MetarenaError).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+          expect((e as MetarenaError).details.field).toBe(`options.context.${f.name}`);
         }
+        for (const [run, what] of runs) {
+          const { obs, info } = run.reset({ seed: 3, options: { context: { [f.name]: bound } } });
+          expect((info.context as Record<string, number>)[f.name]).toBe(bound);
+          expect(run.observationSpace.contains(obs), `reset observation, ${what}`).toBe(true);
+          for (let t = 0; t < BOUND_STEPS; t++) {
+            const r = run.step(run.actionSpace.sample(policy));
+            checkStepTypes(run, r, `${what}, step ${t}`, true);
+            if (r.terminated || r.truncated) break;
+          }
+        }
+        atBound.close();
       }
     }
     env.close();

@@ -11,6 +11,7 @@ import { Tuple } from './tuple.ts';
 export { Box, Dict, Discrete, MultiBinary, MultiDiscrete, Tuple };
 export type { BoxDtype, FlatArray, Space, SpaceSpec, ValueOf } from './space.ts';
 export { product } from './space.ts';
+export { spaceWithin } from './within.ts';
 
 /** Rebuilds a space from its `toJSON()` form; throws METARENA_INVALID_SPACE naming the bad part. */
 export function spaceFromJSON(spec: unknown, field = 'space'): Space {

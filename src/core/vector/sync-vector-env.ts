@@ -3,7 +3,7 @@
  * the results batch-first. The `*Sync` methods skip the Promise for callers that are in-process.
  */
 import type { ContextSpace } from '../context.ts';
-import type { Env, Info, StepResult } from '../env.ts';
+import type { Env, Info, ResetArgs, StepResult } from '../env.ts';
 import { MetarenaError, show } from '../errors.ts';
 import { checkSeed } from '../rng.ts';
 import type { FlatArray, Space } from '../spaces/index.ts';
@@ -116,16 +116,29 @@ export class SyncVectorEnv implements VectorEnv {
     if (!this.started && mask !== undefined && !Array.from(mask).every(Boolean)) {
       throw new MetarenaError('METARENA_RESET_NEEDED', 'the first reset() must reset every env (no mask, or an all-true mask)', { field: 'options.mask' });
     }
-    // check every context before touching any env, so a bad one changes nothing
-    for (let i = 0; i < n; i++) {
-      const c = contexts?.[i] ?? context;
-      if (c !== undefined && c !== null) this.envs[i].contextSpace.validate(c, contexts?.[i] ? `options.contexts[${i}]` : 'options.context');
-    }
-    const infos = new InfoBatcher(n);
+    // check every env's reset (seed, context) before touching any env, so a bad one changes nothing
+    const resets: (ResetArgs | undefined)[] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (mask !== undefined && !mask[i]) continue;
       const c = contexts?.[i] ?? context ?? undefined;
-      const r = this.envs[i].reset({ seed: seeds?.[i] ?? undefined, options: c ? { context: c } : {} });
+      const field = contexts?.[i] ? `options.contexts[${i}]` : 'options.context';
+      const args: ResetArgs = { seed: seeds?.[i] ?? undefined, options: c ? { context: c } : {} };
+      const env = this.envs[i];
+      try {
+        if (env.checkReset) env.checkReset(args);
+        else if (c) env.contextSpace.validate(c, field);
+      } catch (e) {
+        if (!(e instanceof MetarenaError)) throw e;
+        const at = e.details.field?.replace(/^options\.context\b/, field);
+        throw new MetarenaError(e.code, n > 1 ? `env ${i}: ${e.message} (no env was reset)` : e.message, { ...e.details, field: at }, { cause: e });
+      }
+      resets[i] = args;
+    }
+    const infos = new InfoBatcher(n);
+    for (let i = 0; i < n; i++) {
+      const args = resets[i];
+      if (args === undefined) continue;
+      const r = this.envs[i].reset(args);
       this.obsCodec.write(this.obs, i, r.obs);
       infos.add(i, r.info);
       this.done[i] = 0;
@@ -139,6 +152,14 @@ export class SyncVectorEnv implements VectorEnv {
     if (seed === undefined || seed === null) return undefined;
     if (typeof seed === 'number') {
       checkSeed(seed);
+      const last = seed + this.numEnvs - 1;
+      if (!Number.isSafeInteger(last)) {
+        const most = Number.MAX_SAFE_INTEGER - (this.numEnvs - 1);
+        throw new MetarenaError('METARENA_INVALID_SEED', `seed ${seed} gives env ${this.numEnvs - 1} the seed ${seed} + ${this.numEnvs - 1}, past the largest safe integer; with ${this.numEnvs} envs seed must be at most ${most}`, {
+          field: 'seed',
+          allowed: `integer in [0, ${most}]`,
+        });
+      }
       return Array.from({ length: this.numEnvs }, (_, i) => seed + i);
     }
     if (!Array.isArray(seed) || seed.length !== this.numEnvs) {

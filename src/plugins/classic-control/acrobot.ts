@@ -8,10 +8,10 @@
  *
  * - Action space: `Discrete(3)`: torque −1, 0 or +1 N m on the joint between the links, plus
  *   noise uniform in ±`torque_noise_max` (drawn from the env's seeded generator) when positive.
- * - Observation space: `Box([-1, -1, -1, -1, -40π, -90π], [1, 1, 1, 1, 40π, 90π], (6,), float32)`:
- *   cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2. θ1 = 0 hangs straight down; θ2 is relative to link 1.
- *   The velocities are clipped to the context's `max_velocity_1/2` (default 4π, 9π); the space
- *   spans the widest values allowed.
+ * - Observation space: `Box([-1, -1, -1, -1, -4π, -9π], [1, 1, 1, 1, 4π, 9π], (6,), float32)` as in
+ *   Gymnasium: cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2. θ1 = 0 hangs straight down; θ2 is relative
+ *   to link 1. The velocities are clipped to the context's `max_velocity_1/2`; a make whose
+ *   context or sampler varies them gets the largest it can draw as the bounds (float32).
  * - Dynamics: one RK4 step of dt = 0.2 s as Gymnasium's `rk4` (state augmented with the torque);
  *   then θ1, θ2 are wrapped into [−π, π] and θ̇1, θ̇2 clipped to ±max_velocity_1/2.
  * - Reward: −1 per step, 0 on the step that reaches the goal.
@@ -45,9 +45,10 @@
  *
  * ## Version history
  * - v1: Gymnasium Acrobot-v1 ("book" dynamics, RK4, 500 steps), with CARL context features;
- *   goal height scaled by the link lengths; velocity bounds widened to the largest allowed.
+ *   goal height scaled by the link lengths; velocity bounds follow the largest a make can draw
+ *   (they once spanned the largest allowed, for every make).
  */
-import { Box, Discrete, type Rng, defineEnv } from '../../core/index.ts';
+import { Box, type ContextRange, Discrete, type Rng, defineEnv } from '../../core/index.ts';
 import { setStartState } from './start-state.ts';
 
 const DT = 0.2;
@@ -55,7 +56,6 @@ const GRAVITY = 9.8;
 const AVAIL_TORQUE = [-1.0, 0.0, 1.0];
 const MAX_VEL_1_UPPER = 40 * Math.PI;
 const MAX_VEL_2_UPPER = 90 * Math.PI;
-const OBS_HIGH = [1, 1, 1, 1, MAX_VEL_1_UPPER, MAX_VEL_2_UPPER].map(Math.fround);
 
 /** Gymnasium's `wrap`: shifts x by whole periods into [m, M]. */
 function wrap(x: number, m: number, M: number): number {
@@ -138,7 +138,10 @@ function derivatives(p: Physics, y: Float64Array, a: number, out: Float64Array):
 export default defineEnv({
   id: 'Acrobot-v1',
   description: 'Swing the end of a two-link pendulum above a bar by torquing the middle joint (Gymnasium Acrobot-v1 dynamics).',
-  observationSpace: new Box({ low: OBS_HIGH.map((v) => -v), high: OBS_HIGH, dtype: 'float32' }),
+  observationSpace: (_args, range: ContextRange) => {
+    const high = [1, 1, 1, 1, range.max_velocity_1[1], range.max_velocity_2[1]].map(Math.fround);
+    return new Box({ low: high.map((v) => -v), high, dtype: 'float32' });
+  },
   actionSpace: new Discrete(3),
   maxEpisodeSteps: 500,
   context: [

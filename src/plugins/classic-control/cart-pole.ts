@@ -15,7 +15,8 @@
  * - Episode end: terminated when |x| > 2.4 or |theta| > 12°; truncated after 500 steps.
  *   As in Gymnasium, the observation bounds are twice the termination thresholds; with large
  *   tau, force_mag or gravity the terminating observation can lie past them (no finite bound
- *   covers every allowed context), while every non-terminal observation stays inside.
+ *   covers every allowed context), while every non-terminal observation stays inside; the env
+ *   checker accepts such a terminating observation when it is finite.
  * - Dynamics: semi-implicit form of Florian (2007) as in Gymnasium, explicit Euler integration.
  *
  * ## Context features (CARL defaults; bounds)
@@ -52,6 +53,8 @@ export default defineEnv({
   observationSpace: new Box({ low: HIGH.map((v) => -v), high: HIGH, dtype: 'float32' }),
   actionSpace: new Discrete(2),
   maxEpisodeSteps: 500,
+  // see "Episode end" above: the terminating observation can step past the threshold-derived bounds
+  terminalObservationMayLeaveSpace: true,
   context: [
     { name: 'gravity', default: 9.8, lower: 0.1, upper: Infinity, unit: 'm/s^2', description: 'Gravitational acceleration.' },
     { name: 'masscart', default: 1.0, lower: 0.1, upper: 10, unit: 'kg', description: 'Mass of the cart.' },

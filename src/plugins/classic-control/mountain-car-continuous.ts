@@ -7,9 +7,10 @@
  * step (the arithmetic within a step is float64) and the start state is float64.
  *
  * - Action space: `Box(-1, 1, (1,), float32)`: throttle; the force is action × `power`.
- * - Observation space: `Box([-1.6, -0.7], [1.2, 0.7], (2,), float32)`: position, velocity. The env
- *   clips them to the context's `[min_position, max_position]` and `±max_speed` (Gymnasium:
- *   [−1.2, 0.6] and ±0.07); the space spans the widest values allowed.
+ * - Observation space: `Box([-1.2, -0.07], [0.6, 0.07], (2,), float32)` as in Gymnasium: position,
+ *   velocity, clipped to the context's `[min_position, max_position]` and `±max_speed`. A make
+ *   whose context or sampler varies them gets the widest walls and speed it can draw (a start
+ *   velocity beyond `max_speed` widens the velocity bound too).
  * - Dynamics: v' = clip(v + a·power − gravity·cos(3x), ±max_speed), x' = clip(x + v',
  *   [min_position, max_position]); hitting the left wall with v' < 0 sets v' = 0.
  * - Reward: −0.1·a² per step, plus 100 on the step that reaches the goal.
@@ -39,7 +40,8 @@
  *
  * ## Version history
  * - v0: Gymnasium MountainCarContinuous-v0 dynamics, reward and limits, with CARL context
- *   features and gravity; observation bounds widened to the widest positions and speed allowed.
+ *   features and gravity; observation bounds follow the widest positions and speed a make can
+ *   draw (they once spanned the widest allowed, for every make).
  */
 import { Box, type FlatArray, defineEnv } from '../../core/index.ts';
 import { type Track, startOnTrack, trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
@@ -50,7 +52,7 @@ const MAX_ACTION = 1.0;
 export default defineEnv({
   id: 'MountainCarContinuous-v0',
   description: 'Drive an underpowered car up a hill with a continuous throttle, paying for energy (Gymnasium MountainCarContinuous-v0 dynamics).',
-  observationSpace: trackObservationSpace(),
+  observationSpace: trackObservationSpace,
   actionSpace: new Box({ low: MIN_ACTION, high: MAX_ACTION, shape: [1], dtype: 'float32' }),
   maxEpisodeSteps: 999,
   context: [

@@ -1,21 +1,26 @@
 /**
  * The hill track both MountainCar envs share: its context features (everything but the push),
- * the widest observation space they allow, and the seeded start draw, as in Gymnasium.
+ * the observation space for the contexts a make can draw, and the seeded start draw, as in Gymnasium.
  */
-import { Box, type ContextFeature, type Rng } from '../../core/index.ts';
+import { Box, type ContextFeature, type ContextRange, type Rng } from '../../core/index.ts';
 import { setStartState } from './start-state.ts';
 
 const MIN_POSITION_LOWEST = -1.6;
 const MAX_POSITION_HIGHEST = 1.2;
 const MAX_SPEED_UPPER = 0.7;
 
-/** [position, velocity] as float32, bounded by the widest walls and speed limit the context allows. */
-export const trackObservationSpace = () =>
-  new Box({
-    low: [MIN_POSITION_LOWEST, -MAX_SPEED_UPPER].map(Math.fround),
-    high: [MAX_POSITION_HIGHEST, MAX_SPEED_UPPER].map(Math.fround),
+/**
+ * [position, velocity] as float32, bounded by the widest walls and the largest speed limit (or
+ * start velocity, if larger) in `range`; Gymnasium's Box([-1.2, -0.07], [0.6, 0.07]) by default.
+ */
+export function trackObservationSpace(_args: unknown, range: ContextRange): Box {
+  const speed = Math.max(range.max_speed[1], -range.min_velocity_start[0], range.max_velocity_start[1]);
+  return new Box({
+    low: [range.min_position[0], -speed].map(Math.fround),
+    high: [range.max_position[1], speed].map(Math.fround),
     dtype: 'float32',
   });
+}
 
 /** The track's features; only the goal's default differs (0.5 discrete, 0.45 continuous). */
 export const trackFeatures = (goalPosition: number): ContextFeature[] => [

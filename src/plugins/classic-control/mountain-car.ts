@@ -6,9 +6,10 @@
  * arithmetic, so the same start state and actions give the same trajectory.
  *
  * - Action space: `Discrete(3)`: 0 accelerates left, 1 does nothing, 2 accelerates right.
- * - Observation space: `Box([-1.6, -0.7], [1.2, 0.7], (2,), float32)`: position, velocity. The env
- *   clips them to the context's `[min_position, max_position]` and `±max_speed` (Gymnasium:
- *   [−1.2, 0.6] and ±0.07); the space spans the widest values allowed.
+ * - Observation space: `Box([-1.2, -0.07], [0.6, 0.07], (2,), float32)` as in Gymnasium: position,
+ *   velocity, clipped to the context's `[min_position, max_position]` and `±max_speed`. A make
+ *   whose context or sampler varies them gets the widest walls and speed it can draw (a start
+ *   velocity beyond `max_speed` widens the velocity bound too).
  * - Dynamics: v' = clip(v + (a − 1)·force − cos(3x)·gravity, ±max_speed), x' = clip(x + v',
  *   [min_position, max_position]); hitting the left wall with v' < 0 sets v' = 0.
  * - Reward: −1 per step.
@@ -38,8 +39,9 @@
  * 0.5 is used here.)
  *
  * ## Version history
- * - v0: Gymnasium MountainCar-v0 dynamics and limits, with CARL context features; observation
- *   bounds widened to the widest positions and speed allowed.
+ * - v0: Gymnasium MountainCar-v0 dynamics, limits and spaces, with CARL context features;
+ *   observation bounds follow the widest positions and speed a make can draw (they once spanned
+ *   the widest allowed, for every make).
  */
 import { Discrete, defineEnv } from '../../core/index.ts';
 import { type Track, startOnTrack, trackFeatures, trackObservationSpace } from './mountain-car-track.ts';
@@ -48,7 +50,7 @@ import { type Track, startOnTrack, trackFeatures, trackObservationSpace } from '
 export default defineEnv({
   id: 'MountainCar-v0',
   description: 'Drive an underpowered car up a steep hill by building momentum (Gymnasium MountainCar-v0 dynamics).',
-  observationSpace: trackObservationSpace(),
+  observationSpace: trackObservationSpace,
   actionSpace: new Discrete(3),
   maxEpisodeSteps: 200,
   context: [

@@ -5,11 +5,15 @@
  * Gymnasium's `PendulumEnv` with the same float64 arithmetic, so the same start state and
  * actions give the same trajectory.
  *
- * - Action space: `Box(-20, 20, (1,), float32)`: torque (N m, counter-clockwise positive). The env
- *   clips the action to the context's `[-max_torque, max_torque]` (default ±2, Gymnasium's action
- *   space); the space spans the widest `max_torque` allowed so every context accepts every action.
- * - Observation space: `Box([-1, -1, -80], [1, 1, 80], (3,), float32)`: cos θ, sin θ, θ̇ (θ = 0 is
- *   upright). θ̇ is clipped to the context's `max_speed` (default 8); the space spans the widest.
+ * - Action space: `Box(-2, 2, (1,), float32)` as in Gymnasium: torque (N m, counter-clockwise
+ *   positive), clipped to the context's `[-max_torque, max_torque]`. A make whose context or
+ *   sampler varies `max_torque` gets `Box(-T, T)` with T the largest `max_torque` it can draw
+ *   (a fixed context: that torque; a sampler or split: the most it reaches), so the action
+ *   space always covers the torques the episodes allow, and no more.
+ * - Observation space: `Box([-1, -1, -8], [1, 1, 8], (3,), float32)` as in Gymnasium: cos θ, sin θ,
+ *   θ̇ (θ = 0 is upright). θ̇ is clipped to the context's `max_speed`; the bound is the largest
+ *   `max_speed` (or start speed `initial_velocity_max`, if larger) the make can draw.
+ *   Bounds are rounded to float32.
  * - Dynamics: θ̇' = clip(θ̇ + (3g/(2l) sin θ + 3/(m l²) u) dt, ±max_speed), θ' = θ + θ̇' dt
  *   (semi-implicit Euler), with u the clipped torque.
  * - Reward: −(normalize(θ)² + 0.1 θ̇² + 0.001 u²) with θ and θ̇ before the step and
@@ -34,10 +38,11 @@
  * The terms 3g/(2l) and 3/(m l²) are recomputed from the context at every reset.
  *
  * ## Version history
- * - v1: Gymnasium Pendulum-v1 dynamics and reward, with CARL context features; action and
- *   observation bounds widened to the largest `max_torque` and `max_speed` allowed.
+ * - v1: Gymnasium Pendulum-v1 dynamics, reward and spaces, with CARL context features; action and
+ *   observation bounds follow the largest `max_torque` and `max_speed` a make can draw (they
+ *   once spanned the largest allowed, ±20 and ±80, for every make).
  */
-import { Box, type FlatArray, defineEnv } from '../../core/index.ts';
+import { Box, type ContextRange, type FlatArray, defineEnv } from '../../core/index.ts';
 import { setStartState } from './start-state.ts';
 
 const MAX_SPEED_UPPER = 80;
@@ -54,8 +59,14 @@ function angleNormalize(x: number): number {
 export default defineEnv({
   id: 'Pendulum-v1',
   description: 'Swing a pendulum upright and balance it with limited torque (Gymnasium Pendulum-v1 dynamics).',
-  observationSpace: new Box({ low: [-1, -1, -MAX_SPEED_UPPER], high: [1, 1, MAX_SPEED_UPPER], dtype: 'float32' }),
-  actionSpace: new Box({ low: -MAX_TORQUE_UPPER, high: MAX_TORQUE_UPPER, shape: [1], dtype: 'float32' }),
+  observationSpace: (_args, range: ContextRange) => {
+    const speed = Math.fround(Math.max(range.max_speed[1], range.initial_velocity_max[1]));
+    return new Box({ low: [-1, -1, -speed], high: [1, 1, speed], dtype: 'float32' });
+  },
+  actionSpace: (_args, range: ContextRange) => {
+    const torque = Math.fround(range.max_torque[1]);
+    return new Box({ low: -torque, high: torque, shape: [1], dtype: 'float32' });
+  },
   maxEpisodeSteps: 200,
   context: [
     { name: 'dt', default: 0.05, lower: 0.005, upper: 0.5, unit: 's', description: 'Seconds between state updates.' },

@@ -19,6 +19,8 @@
  * - Trials: 10 episodes per trial by default (RL² reports n = 10, 25, 50, 75, 100);
  *   `make(…, {episodesPerTrial})` changes it.
  * - Step info: nothing (no task-revealing keys).
+ * - Memory: one env holds its trial's tables, 8·(S·A·S + S·A) bytes (32 MiB at 256 states and
+ *   64 actions); `make` weighs that against its memory budget.
  *
  * ## Arguments
  * | name | default | allowed | meaning |
@@ -34,6 +36,9 @@
  * - v0: the RL² tabular MDP family.
  */
 import { Discrete, MetarenaError, type Rng, defineEnv, show } from '../../core/index.ts';
+
+/** Memory of one env besides its task tables (instance, generator, closures). */
+const ENV_OVERHEAD_BYTES = 4096;
 
 /** One trial's MDP. Tables are flat, row-major. */
 export interface TabularMdpTask {
@@ -68,6 +73,8 @@ export default defineEnv({
   observationSpace: ({ states }) => new Discrete(states),
   actionSpace: ({ actions }) => new Discrete(actions),
   maxEpisodeSteps: ({ horizon }) => horizon,
+  // the trial's tables (float64): transitions S·A·S and reward means S·A, plus a small instance
+  memoryBytes: ({ states, actions }) => (states * actions * states + states * actions) * 8 + ENV_OVERHEAD_BYTES,
   episodesPerTrial: 10,
   // a split is a list of task seeds; 10,000 keeps a 1000-trial evaluation on (almost) distinct tasks
   splits: { train: 10_000, test: 10_000 },

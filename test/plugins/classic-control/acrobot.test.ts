@@ -285,18 +285,22 @@ describe('Acrobot-v1 context', () => {
 });
 
 describe('Acrobot-v1 spaces, limits and state option', () => {
-  it('spaces: Discrete(3); velocity bounds are the widest max_velocity allowed, as float32', () => {
+  it("spaces: Discrete(3); velocity bounds are Gymnasium's 4π, 9π by default, else the largest max_velocity the make can draw, as float32", () => {
     const env = make();
     expect((env.actionSpace as Discrete).n).toBe(3);
-    const box = env.observationSpace as Box;
-    expect(box.dtype).toBe('float32');
+    const gym = env.observationSpace as Box;
+    expect(gym.dtype).toBe('float32');
+    expect(Array.from(gym.high)).toEqual([1, 1, 1, 1, Math.fround(4 * Math.PI), Math.fround(9 * Math.PI)]);
+    expect(Array.from(gym.low)).toEqual([-1, -1, -1, -1, -Math.fround(4 * Math.PI), -Math.fround(9 * Math.PI)]);
+    const sampled = registry.make('Acrobot-v1', { contextSampler: { kind: 'list', contexts: [{ max_velocity_1: 2 }, { max_velocity_2: 50 }] } }).observationSpace as Box;
+    expect(Array.from(sampled.high)).toEqual([1, 1, 1, 1, Math.fround(4 * Math.PI), 50]);
     const up1 = env.contextSpace.feature('max_velocity_1').upper;
     const up2 = env.contextSpace.feature('max_velocity_2').upper;
     expect(up1).toBeCloseTo(40 * Math.PI, 12);
     expect(up2).toBeCloseTo(90 * Math.PI, 12);
-    expect(Array.from(box.high)).toEqual([1, 1, 1, 1, Math.fround(up1), Math.fround(up2)]);
-    expect(Array.from(box.low)).toEqual([-1, -1, -1, -1, -Math.fround(up1), -Math.fround(up2)]);
     const fast = make({ max_velocity_1: up1, max_velocity_2: up2 });
+    const box = fast.observationSpace as Box;
+    expect(Array.from(box.high)).toEqual([1, 1, 1, 1, Math.fround(up1), Math.fround(up2)]);
     fast.reset({ options: { state: [0, 0, up1, -up2] } });
     for (let i = 0; i < 100; i++) {
       const r = fast.step(i % 3);

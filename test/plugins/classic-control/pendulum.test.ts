@@ -105,18 +105,24 @@ describe('Pendulum-v1 against the Gymnasium reference model', () => {
   });
 
   it('clips torques beyond max_torque and speeds beyond max_speed as Gymnasium', () => {
+    // a make that can draw max_torque 15 accepts actions up to 15; an episode at 2 clips them to 2
+    const wide = () => registry.make('Pendulum-v1', { contextSampler: { kind: 'list', contexts: [{ max_torque: 2 }, { max_torque: 15 }] } });
+    const atTwo = (env: Env) => {
+      env.reset({ seed: 0, options: { context: { max_torque: 2 } } });
+      return env;
+    };
     // constant full torque spins the pendulum up to the speed limit
-    const r = compareEpisode(make(), new PendulumReference(), [0.5, 7.9], () => 15);
+    const r = compareEpisode(atTwo(wide()), new PendulumReference(), [0.5, 7.9], () => 15);
     expect(r.fastest).toBe(8);
     // a torque of 15 acts exactly as the limit 2
-    const clipped = compareEpisode(make(), new PendulumReference(), [0.5, 7.9], () => 2);
+    const clipped = compareEpisode(atTwo(wide()), new PendulumReference(), [0.5, 7.9], () => 2);
     expect(clipped.total).toBe(r.total);
   });
 
   it('matches the reference with every dynamics feature changed', () => {
     const p = { g: 9.81, m: 1.7, l: 0.6, dt: 0.03, max_speed: 12, max_torque: 3.5 };
     const rng = new Rng(5);
-    compareEpisode(make(p), new PendulumReference(p), [2.5, 0.3], () => rng.uniform(-5, 5));
+    compareEpisode(make(p), new PendulumReference(p), [2.5, 0.3], () => rng.uniform(-3.5, 3.5));
   });
 
   it('penalises the normalized angle: a full turn costs the same as none', () => {
@@ -145,9 +151,9 @@ describe('Pendulum-v1 context', () => {
   });
 
   it('a larger max_torque lets the same action act harder (clip follows the context)', () => {
+    const env = registry.make('Pendulum-v1', { contextSampler: { kind: 'list', contexts: [{ max_torque: 2 }, { max_torque: 10 }] } });
     const speedAfter = (max_torque: number) => {
-      const env = make({ max_torque });
-      env.reset({ options: { state: [Math.PI, 0] } });
+      env.reset({ options: { state: [Math.PI, 0], context: { max_torque } } });
       return (env.step([10]).obs as Float32Array)[2];
     };
     expect(speedAfter(10)).toBeGreaterThan(speedAfter(2));
@@ -192,25 +198,73 @@ describe('Pendulum-v1 context', () => {
 });
 
 describe('Pendulum-v1 spaces and state option', () => {
-  it('spaces take the widest max_speed and max_torque allowed', () => {
+  it("a default make has Gymnasium's spaces: Box(-2, 2, (1,)) actions, Box([-1, -1, -8], [1, 1, 8]) observations", () => {
     const env = make();
     const obsSpace = env.observationSpace as Box;
     const actSpace = env.actionSpace as Box;
-    const f = (name: string) => env.contextSpace.feature(name);
-    expect(obsSpace.dtype).toBe('float32');
-    expect(Array.from(obsSpace.high)).toEqual([1, 1, f('max_speed').upper]);
-    expect(Array.from(obsSpace.low)).toEqual([-1, -1, -f('max_speed').upper]);
-    expect(actSpace.dtype).toBe('float32');
-    expect(actSpace.shape).toEqual([1]);
-    expect(Array.from(actSpace.high)).toEqual([f('max_torque').upper]);
-    expect(Array.from(actSpace.low)).toEqual([-f('max_torque').upper]);
-    // the fastest context keeps its observations inside the space
+    expect(actSpace.toJSON()).toEqual({ type: 'Box', shape: [1], dtype: 'float32', low: [-2], high: [2] });
+    expect(obsSpace.toJSON()).toEqual({ type: 'Box', shape: [3], dtype: 'float32', low: [-1, -1, -8], high: [1, 1, 8] });
+    // the plugin's own spaces (what the env catalog shows) are the default make's
+    expect(registry.env('Pendulum-v1').actionSpace({}).toJSON()).toEqual(actSpace.toJSON());
+    expect(registry.makeVec('Pendulum-v1', 2).singleActionSpace.toJSON()).toEqual(actSpace.toJSON());
+  });
+
+  it('the action space spans the largest max_torque the make can draw', () => {
+    const torque = (options: object) => {
+      const space = registry.makeVec('Pendulum-v1', 2, options).singleActionSpace as Box;
+      expect(Array.from(space.low)).toEqual([-space.high[0]]);
+      return space.high[0];
+    };
+    expect(torque({ context: { max_torque: 5 } })).toBe(5);
+    expect(torque({ context: { max_torque: 0.3 } })).toBe(Math.fround(0.3));
+    expect(torque({ contextSampler: { kind: 'uniform', features: ['max_torque'], bounds: { max_torque: [1, 7] } } })).toBe(7);
+    expect(torque({ contextSampler: { kind: 'uniform_scale', low: 0.5, high: 3, features: ['max_torque', 'g'] } })).toBe(6);
+    // a Gaussian is clipped to the bounds, so it can reach the upper bound
+    expect(torque({ contextSampler: { kind: 'gaussian', std: 0.1 } })).toBe(20);
+    expect(torque({ contextSampler: { kind: 'gaussian', std: 0.1, features: ['g'] } })).toBe(2);
+    expect(torque({ contextSampler: { kind: 'list', contexts: [{ max_torque: 3 }, { g: 12 }, { max_torque: 4.5 }] } })).toBe(4.5);
+    // a feature fixed by the context wins over the sampler
+    expect(torque({ context: { max_torque: 1 }, contextSampler: { kind: 'uniform_scale', low: 0.5, high: 3, features: ['max_torque', 'g'] } })).toBe(1);
+    // train and test splits of one sampler get the same space, the sampler's widest
+    const sampler = { kind: 'uniform', features: ['max_torque'], bounds: { max_torque: [1, 3] } };
+    expect(torque({ contextSampler: sampler, split: 'train' })).toBe(3);
+    expect(torque({ contextSampler: sampler, split: 'test' })).toBe(3);
+    // every torque drawn is inside the space made for them
+    const env = registry.make('Pendulum-v1', { contextSampler: sampler });
+    for (let seed = 0; seed < 20; seed++) {
+      const { info } = env.reset({ seed });
+      const c = info.context as Record<string, number>;
+      expect(env.actionSpace.contains(Float32Array.of(c.max_torque))).toBe(true);
+    }
+  });
+
+  it('a reset context that needs a wider space than the make is refused, naming the feature; one that fits is taken', () => {
+    const env = make();
+    env.reset({ seed: 1 });
+    const e = errorOf(() => env.reset({ options: { context: { max_torque: 20 } } }));
+    expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    expect(e.details.field).toBe('options.context.max_torque');
+    expect(e.message).toContain('Box(-20, 20');
+    expect(errorOf(() => env.reset({ options: { context: { max_speed: 9 } } })).details.field).toBe('options.context.max_speed');
+    // smaller limits, and features the spaces do not depend on, fit the default spaces
+    expect((env.reset({ options: { context: { max_torque: 1, max_speed: 4, g: 20 } } }).info.context as Record<string, number>).max_torque).toBe(1);
+  });
+
+  it('the fastest context keeps its observations inside the space made for it', () => {
+    const f = (name: string) => registry.env('Pendulum-v1').contextSpace.feature(name);
     const fast = make({ max_speed: f('max_speed').upper, max_torque: f('max_torque').upper });
+    expect(fast.actionSpace.toString()).toBe('Box(-20, 20, (1,), float32)');
+    expect(fast.observationSpace.toString()).toBe('Box([-1, -1, -80], [1, 1, 80], (3,), float32)');
     fast.reset({ options: { state: [0, 0] } });
+    let fastest = 0;
     for (let i = 0; i < 200; i++) {
       const r = fast.step([f('max_torque').upper]);
-      expect(obsSpace.contains(r.obs)).toBe(true);
+      expect(fast.observationSpace.contains(r.obs)).toBe(true);
+      fastest = Math.max(fastest, Math.abs((r.obs as Float32Array)[2]));
     }
+    expect(fastest).toBeGreaterThan(8);
+    // a start speed above max_speed widens the bound to it
+    expect((make({ max_speed: 0.8, initial_velocity_max: 8 }).observationSpace as Box).high[2]).toBe(8);
   });
 
   it('truncates at 200 steps', () => {
