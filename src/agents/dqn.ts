@@ -4,8 +4,8 @@
  * et al., 2016) as options. Three learner plugins share this file:
  * - `dqn`: the target `r + γ·max_a Q_target(s', a)`;
  * - `double-dqn`: the online network picks `a' = argmax_a Q(s', a)`, the target network values it;
- * - `dueling-dqn`: `Q = V(s) + A(s, a) − mean_a A(s, a)` from a shared trunk and two streams,
- *   with the Double DQN target, as Wang et al. trained it.
+ * - `dueling-dqn`: `Q = V(s) + A(s, a) − mean_a A(s, a)` from a shared trunk and two streams
+ *   (`q-network.ts`), with the Double DQN target, as Wang et al. trained it.
  *
  * Training: ε-greedy actions (ε decays linearly from `explorationInitialEps` to
  * `explorationFinalEps` over `explorationFraction × totalSteps` env steps); every transition goes
@@ -15,174 +15,63 @@
  * network moves to `tau·online + (1 − tau)·target` (tau 1: a copy). Env steps are counted over
  * all envs of the vector env.
  *
- * Spaces: Box observations (flattened), Discrete actions. Autoreset: `next_step` (the reset
- * step's transition is not stored), `same_step` (`info.final_obs` is the next observation of the
- * finished episode's last transition) and `disabled` (finished envs are reset here). A time-limit
- * truncation stores `terminated = 0`, so it bootstraps.
+ * Spaces: Box observations (flattened), Discrete actions. The env is read through the transition
+ * stream (`transitions.ts`), so every autoreset mode works; a time-limit truncation stores
+ * `terminated = 0`, so it bootstraps from the episode's final observation.
  *
  * Checkpoints hold both networks, the Adam state, the replay buffer (unless `saveReplay` is
  * false), the counters and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type ArgsOf, type Batch, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, type VectorResetResult, deriveSeed, show, spaceFromJSON } from '../core/index.ts';
-import { Mlp, assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
-import { optimizerTensors, restoreOptimizer } from '../nn/optimizer-state.ts';
+import { type ArgSpecs, type Batch, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, spaceFromJSON } from '../core/index.ts';
+import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate, restoreRng, rngState } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
-import { ReplayBuffer, type ReplayState } from './replay-buffer.ts';
-
-export interface DQNOptions {
-  /** Planned run length in env steps; the ε schedule is a fraction of it. */
-  totalSteps: number;
-  learningRate: number;
-  /** Replay buffer capacity (transitions). */
-  bufferSize: number;
-  batchSize: number;
-  gamma: number;
-  /** Env steps of pure exploration before the first update. */
-  learningStarts: number;
-  /** Env steps between training phases. */
-  trainFreq: number;
-  /** Adam steps per training phase. */
-  gradientSteps: number;
-  /** Env steps between target-network updates. */
-  targetUpdateInterval: number;
-  /** Polyak weight of a target update (1: copy the online network). */
-  tau: number;
-  explorationFraction: number;
-  explorationInitialEps: number;
-  explorationFinalEps: number;
-  loss: 'huber' | 'mse';
-  /** Global gradient-norm bound (0: none). */
-  maxGradNorm: number;
-  /** Hidden layer widths (relu). */
-  hidden: number[];
-  /** Double DQN target. */
-  double: boolean;
-  /** Dueling value/advantage streams. */
-  dueling: boolean;
-  /** Keep the replay buffer in checkpoints, so that a resumed run learns as if it never stopped. */
-  saveReplay: boolean;
-}
+import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
+import { QNetwork } from './q-network.ts';
+import { ReplayBuffer } from './replay-buffer.ts';
+import { TransitionStream } from './transitions.ts';
 
 /**
- * rl-zoo's CartPole-v1 DQN settings (lr 2.3e-3, batch 64, buffer 100k, learning_starts 1000,
- * γ 0.99, target update every 10 steps, exploration over 16% to ε 0.04, Huber loss, gradient
- * norm 10) with a [64, 64] network and shorter training phases (32 gradient steps every 64 env
- * steps instead of 128 every 256 with [256, 256]: the same ratio of updates to steps), which
- * runs several times faster on tfjs-wasm, and a 30k-step plan (ε reaches its floor after 4,800
- * steps), with which CartPole-v1 is solved with 4 envs in 16–18k steps (seeds 1–3).
+ * The options of a DQN variant. Defaults: rl-zoo's CartPole-v1 DQN settings (lr 2.3e-3, batch
+ * 64, buffer 100k, learning_starts 1000, γ 0.99, target update every 10 steps, exploration over
+ * 16% to ε 0.04, Huber loss, gradient norm 10) with a [64, 64] network and shorter training
+ * phases (32 gradient steps every 64 env steps instead of 128 every 256 with [256, 256]: the
+ * same ratio of updates to steps), which runs several times faster on tfjs-wasm, and a 30k-step
+ * plan (ε reaches its floor after 4,800 steps), with which CartPole-v1 is solved with 4 envs in
+ * 16–18k steps (seeds 1–3).
  */
-export const DQN_DEFAULTS: Readonly<DQNOptions> = Object.freeze({
-  totalSteps: 30_000,
-  learningRate: 2.3e-3,
-  bufferSize: 100_000,
-  batchSize: 64,
-  gamma: 0.99,
-  learningStarts: 1_000,
-  trainFreq: 64,
-  gradientSteps: 32,
-  targetUpdateInterval: 10,
-  tau: 1,
-  explorationFraction: 0.16,
-  explorationInitialEps: 1,
-  explorationFinalEps: 0.04,
-  loss: 'huber',
-  maxGradNorm: 10,
-  hidden: [64, 64],
-  double: false,
-  dueling: false,
-  saveReplay: true,
-});
-
-/** Q(s, ·) for a batch of observations: a plain MLP or dueling streams on a shared trunk. */
-class QNetwork {
-  private readonly plain: Mlp | undefined;
-  private readonly trunk: Mlp | undefined;
-  private readonly value: Mlp | undefined;
-  private readonly advantage: Mlp | undefined;
-
-  constructor(inputs: number, readonly actions: number, hidden: readonly number[], dueling: boolean, seed: number, name: string) {
-    if (!dueling) {
-      this.plain = new Mlp({ inputs, hidden, outputs: actions, activation: 'relu', seed, name });
-      return;
-    }
-    if (hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', 'dqn option hidden must have at least one layer for dueling streams', { field: 'hidden' });
-    const last = hidden[hidden.length - 1];
-    let width = inputs;
-    if (hidden.length > 1) {
-      width = hidden[hidden.length - 2];
-      this.trunk = new Mlp({ inputs, hidden: hidden.slice(0, -2), outputs: width, activation: 'relu', seed: deriveSeed(seed, 'trunk'), name: `${name}/trunk` });
-    }
-    this.value = new Mlp({ inputs: width, hidden: [last], outputs: 1, activation: 'relu', seed: deriveSeed(seed, 'value'), name: `${name}/value` });
-    this.advantage = new Mlp({ inputs: width, hidden: [last], outputs: actions, activation: 'relu', seed: deriveSeed(seed, 'advantage'), name: `${name}/advantage` });
-  }
-
-  private get parts(): Mlp[] {
-    return [this.plain, this.trunk, this.value, this.advantage].filter((m): m is Mlp => m !== undefined);
-  }
-
-  apply(x: tf.Tensor2D): tf.Tensor2D {
-    if (this.plain) return this.plain.apply(x);
-    const h = this.trunk ? tf.relu(this.trunk.apply(x)) : x;
-    const a = this.advantage!.apply(h);
-    return tf.add(this.value!.apply(h), tf.sub(a, tf.mean(a, 1, true)));
-  }
-
-  get variables(): tf.Variable[] {
-    return this.parts.flatMap((m) => m.variables);
-  }
-
-  namedVariables(): Record<string, tf.Variable> {
-    return Object.assign({}, ...this.parts.map((m) => m.namedVariables()));
-  }
-
-  /** Moves the weights to `tau·source + (1 − tau)·these`. */
-  track(source: QNetwork, tau: number): void {
-    const from = source.variables;
-    tf.tidy(() => this.variables.forEach((v, i) => v.assign(tau === 1 ? from[i] : tf.add(tf.mul(from[i], tau), tf.mul(v, 1 - tau)))));
-  }
-
-  dispose(): void {
-    for (const m of this.parts) m.dispose();
-  }
+function dqnOptions(variant: { double: boolean; dueling: boolean }) {
+  return {
+    totalSteps: { type: 'integer', default: 30_000, min: 1, description: 'planned run length in env steps; ε decays over explorationFraction of it (metarena train sets it to --steps)' },
+    learningRate: { type: 'number', default: 2.3e-3, min: 0, exclusiveMin: true, description: 'Adam step size' },
+    bufferSize: { type: 'integer', default: 100_000, min: 1, description: 'replay capacity in transitions' },
+    batchSize: { type: 'integer', default: 64, min: 1, description: 'minibatch size' },
+    gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount factor' },
+    learningStarts: { type: 'integer', default: 1_000, min: 0, description: 'env steps before the first update' },
+    trainFreq: { type: 'integer', default: 64, min: 1, description: 'env steps between training phases' },
+    gradientSteps: { type: 'integer', default: 32, min: 1, description: 'Adam steps per training phase' },
+    targetUpdateInterval: { type: 'integer', default: 10, min: 1, description: 'env steps between target-network updates' },
+    tau: { type: 'number', default: 1, min: 0, max: 1, exclusiveMin: true, description: 'Polyak weight of a target update (1: copy)' },
+    explorationFraction: { type: 'number', default: 0.16, min: 0, max: 1, description: 'fraction of totalSteps over which ε decays' },
+    explorationInitialEps: { type: 'number', default: 1, min: 0, max: 1, description: 'ε at the start' },
+    explorationFinalEps: { type: 'number', default: 0.04, min: 0, max: 1, description: 'ε after the decay' },
+    loss: { type: 'string', default: 'huber', choices: ['huber', 'mse'], description: 'TD loss' },
+    maxGradNorm: { type: 'number', default: 10, min: 0, description: 'global gradient-norm bound (0: none)' },
+    hidden: { type: 'integers', default: [64, 64], min: 1, description: 'hidden layer widths (relu), e.g. 64,64' },
+    double: { type: 'boolean', default: variant.double, description: 'Double DQN target' },
+    dueling: { type: 'boolean', default: variant.dueling, description: 'dueling value and advantage streams' },
+    saveReplay: { type: 'boolean', default: true, description: 'keep the replay buffer in checkpoints, so that a resumed run learns as if it never stopped' },
+  } as const satisfies ArgSpecs;
 }
 
-interface DQNMeta {
-  agent: string;
-  seed: number;
-  observationSpace: unknown;
-  actionSpace: unknown;
-  options: DQNOptions;
-  training: {
-    steps: number;
-    gradientSteps: number;
-    rng: (number | null)[];
-    seconds: number;
-    replay: ReplayState | null;
-  };
-}
+export type DQNOptionSpecs = ReturnType<typeof dqnOptions>;
+export type DQNOptions = OptionsOf<DQNOptionSpecs>;
 
-interface RunState {
-  env: VectorEnv;
-  obs: Float32Array;
-  pendingReset: Uint8Array;
-  episodeReturn: Float64Array;
-}
+/** The `dqn` defaults. */
+export const DQN_DEFAULTS: Readonly<DQNOptions> = Object.freeze(resolveArgs(dqnOptions({ double: false, dueling: false }), {}, 'dqn') as unknown as DQNOptions);
 
-function checkOptions(o: DQNOptions, name: string): void {
-  const bad = (field: string, allowed: string) => {
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${name} option ${field} must be ${allowed}, got ${show((o as unknown as Record<string, unknown>)[field])}`, { field, allowed });
-  };
-  for (const f of ['totalSteps', 'bufferSize', 'batchSize', 'trainFreq', 'gradientSteps', 'targetUpdateInterval'] as const) if (!Number.isSafeInteger(o[f]) || o[f] < 1) bad(f, 'a positive integer');
-  if (!Number.isSafeInteger(o.learningStarts) || o.learningStarts < 0) bad('learningStarts', 'an integer >= 0');
-  if (!(o.learningRate > 0)) bad('learningRate', 'a number > 0');
-  for (const f of ['gamma', 'explorationFraction', 'explorationInitialEps', 'explorationFinalEps'] as const) if (!(o[f] >= 0 && o[f] <= 1)) bad(f, 'a number in [0, 1]');
-  if (!(o.tau > 0 && o.tau <= 1)) bad('tau', 'a number in (0, 1]');
-  if (!(o.maxGradNorm >= 0)) bad('maxGradNorm', 'a number >= 0');
-  if (o.loss !== 'huber' && o.loss !== 'mse') bad('loss', 'huber or mse');
-  if (!Array.isArray(o.hidden) || !o.hidden.every((h) => Number.isInteger(h) && h > 0)) bad('hidden', 'a list of positive integers');
-}
+const DQN_NAMES = ['dqn', 'double-dqn', 'dueling-dqn'];
 
 /** Why a DQN cannot run with these spaces, or undefined. */
 function spaceProblem(observation: Space, action: Space): string | undefined {
@@ -195,6 +84,7 @@ export class DQNLearner implements Learner {
   steps = 0;
   /** Adam steps taken. */
   gradientSteps = 0;
+  readonly options: DQNOptions;
   readonly online: QNetwork;
   readonly target: QNetwork;
   readonly optimizer: tf.AdamOptimizer;
@@ -204,28 +94,28 @@ export class DQNLearner implements Learner {
   private readonly numActions: number;
   private readonly actionStart: number;
   private seconds = 0;
-  private run: RunState | undefined;
+  private stream: TransitionStream | undefined;
   private disposed = false;
 
   constructor(
     readonly name: string,
     readonly observationSpace: Space,
     readonly actionSpace: Space,
-    readonly options: DQNOptions,
+    options: Partial<DQNOptions>,
     /** Seeds the networks, exploration, sampling and the env resets. */
     readonly seed: number,
   ) {
-    checkOptions(options, name);
+    const o = (this.options = resolveArgs(dqnOptions(DQN_DEFAULTS), options, name) as unknown as DQNOptions);
     const why = spaceProblem(observationSpace, actionSpace);
     if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', `${name} ${why}`, { field: 'spaces' });
     this.obsSize = (observationSpace as Box).size;
     this.numActions = (actionSpace as Discrete).n;
     this.actionStart = (actionSpace as Discrete).start;
-    this.online = new QNetwork(this.obsSize, this.numActions, options.hidden, options.dueling, deriveSeed(seed, 'q'), 'q');
-    this.target = new QNetwork(this.obsSize, this.numActions, options.hidden, options.dueling, deriveSeed(seed, 'q'), 'q_target');
-    this.target.track(this.online, 1);
-    this.optimizer = tf.train.adam(options.learningRate);
-    this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, 1);
+    this.online = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q');
+    this.target = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q_target');
+    polyakUpdate(this.online, this.target, 1);
+    this.optimizer = tf.train.adam(o.learningRate);
+    this.replay = new ReplayBuffer(o.bufferSize, this.obsSize, 1);
     this.rng = new Rng(deriveSeed(seed, name));
   }
 
@@ -264,7 +154,7 @@ export class DQNLearner implements Learner {
     const epsilon = deterministic ? 0 : this.options.explorationFinalEps;
     return {
       name,
-      start: (_reset: VectorResetResult) => {},
+      start: () => {},
       act: (obs: Batch) => {
         const flat = obs as ArrayLike<number>;
         return this.act(flat, flat.length / this.obsSize, epsilon, rng);
@@ -273,26 +163,24 @@ export class DQNLearner implements Learner {
     };
   }
 
-  private async bind(env: VectorEnv): Promise<RunState> {
+  private async bind(env: VectorEnv): Promise<TransitionStream> {
     const why = spaceProblem(env.singleObservationSpace, env.singleActionSpace);
     if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', `${this.name} ${why}`, { field: 'env' });
     if ((env.singleObservationSpace as Box).size !== this.obsSize || (env.singleActionSpace as Discrete).n !== this.numActions) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces are not the ones this learner was built for`, { field: 'env' });
     }
-    const seed = this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps);
-    const n = env.numEnvs;
-    const reset = await env.reset({ seed });
-    this.run = { env, obs: Float32Array.from(reset.obs as ArrayLike<number>), pendingReset: new Uint8Array(n), episodeReturn: new Float64Array(n) };
-    return this.run;
+    const stream = new TransitionStream(env, { agent: this.name });
+    await stream.reset(this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps));
+    this.stream = stream;
+    return stream;
   }
 
   async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
     if (this.disposed) throw new MetarenaError('METARENA_INVALID_STATE', `${this.name}: this learner was disposed`, { field: 'learner' });
     await initBackend();
-    const run = this.run?.env === env ? this.run : await this.bind(env);
+    const stream = this.stream?.env === env ? this.stream : await this.bind(env);
     const o = this.options;
     const n = env.numEnvs;
-    const mode = env.autoresetMode;
     let losses: { loss: number; q: number } | undefined;
     const logWindow = new LogWindow(this.steps);
     const log = () => {
@@ -303,39 +191,16 @@ export class DQNLearner implements Learner {
     const logEvery = Math.max(1_000, o.trainFreq);
     const actions = new Float32Array(n);
     while (this.steps < untilSteps) {
-      const chosen = this.act(run.obs, n, this.epsilon(), this.rng);
-      const result = await env.step(chosen);
+      const chosen = this.act(stream.obs as ArrayLike<number>, n, this.epsilon(), this.rng);
+      const t = await stream.step(chosen);
       const prev = this.steps;
       this.steps += n;
-      let next = result.obs as ArrayLike<number>;
-      const finalObs = result.info.final_obs as (ArrayLike<number> | null | undefined)[] | undefined;
-      const doneMask = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        actions[i] = chosen[i] - this.actionStart;
-        if (mode === 'next_step' && run.pendingReset[i]) {
-          run.pendingReset[i] = 0;
-          continue;
-        }
-        const term = result.terminated[i] === 1;
-        const done = term || result.truncated[i] === 1;
-        run.episodeReturn[i] += result.rewards[i];
-        if (mode === 'same_step' && done) {
-          const f = finalObs?.[i];
-          if (!f) throw new MetarenaError('METARENA_INVALID_STATE', `${this.name}: an episode ended without info.final_obs (same_step autoreset)`, { field: 'info.final_obs' });
-          this.replay.add(run.obs, actions, result.rewards[i], Float32Array.from(f), term, i, 0);
-        } else {
-          this.replay.add(run.obs, actions, result.rewards[i], next, term, i, i);
-        }
-        if (done) {
-          logWindow.episodeEnded(run.episodeReturn[i]);
-          run.episodeReturn[i] = 0;
-          doneMask[i] = 1;
-          if (mode === 'next_step') run.pendingReset[i] = 1;
-        }
-      }
-      if (mode === 'disabled' && doneMask.some(Boolean)) next = (await env.reset({ options: { mask: doneMask } })).obs as ArrayLike<number>;
-      run.obs = Float32Array.from(next);
-      if (Math.floor(this.steps / o.targetUpdateInterval) > Math.floor(prev / o.targetUpdateInterval)) this.target.track(this.online, o.tau);
+      for (let i = 0; i < n; i++) actions[i] = chosen[i] - this.actionStart;
+      const obs = t.obs as ArrayLike<number>;
+      const nextObs = t.nextObs as ArrayLike<number>;
+      for (let i = 0; i < n; i++) if (t.valid[i]) this.replay.add(obs, actions, t.rewards[i], nextObs, t.terminated[i] === 1, i);
+      for (const f of t.finished) logWindow.episodeEnded(f.episodeReturn);
+      if (Math.floor(this.steps / o.targetUpdateInterval) > Math.floor(prev / o.targetUpdateInterval)) polyakUpdate(this.online, this.target, o.tau);
       if (this.steps >= o.learningStarts && Math.floor(this.steps / o.trainFreq) > Math.floor(prev / o.trainFreq) && this.replay.size > 0) {
         losses = this.update(o.gradientSteps);
       }
@@ -379,7 +244,7 @@ export class DQNLearner implements Learner {
           lastQ = tf.keep(tf.mean(qa));
           return loss;
         }, onlineVars);
-        this.optimizer.applyGradients((o.maxGradNorm > 0 ? clipByGlobalNorm(grads, o.maxGradNorm) : grads) as Parameters<typeof this.optimizer.applyGradients>[0]);
+        this.optimizer.applyGradients((o.maxGradNorm > 0 ? clipByGlobalNorm(grads, o.maxGradNorm) : grads) as GradientMap);
       });
       this.gradientSteps++;
     }
@@ -388,67 +253,43 @@ export class DQNLearner implements Learner {
     return out;
   }
 
-  async save(dir: string): Promise<void> {
-    const replayState = this.options.saveReplay ? this.replay.state() : null;
-    const meta: DQNMeta = {
+  private tensors(): LearnerTensors {
+    return {
+      variables: { ...this.online.namedVariables(), ...this.target.namedVariables() },
+      optimizers: { adam: { optimizer: this.optimizer, variables: this.online.variables } },
+      replay: this.options.saveReplay ? this.replay : undefined,
+    };
+  }
+
+  save(dir: string): Promise<void> {
+    const meta = {
       agent: this.name,
       seed: this.seed,
       observationSpace: this.observationSpace.toJSON(),
       actionSpace: this.actionSpace.toJSON(),
       options: this.options,
-      training: { steps: this.steps, gradientSteps: this.gradientSteps, rng: this.rng.getState().map((v) => (Number.isNaN(v) ? null : v)), seconds: this.seconds, replay: replayState },
+      training: { steps: this.steps, gradientSteps: this.gradientSteps, rng: rngState(this.rng), seconds: this.seconds },
     };
-    const owned: tf.NamedTensorMap = await optimizerTensors(this.optimizer, 'adam');
-    if (replayState && replayState.size > 0) {
-      const m = replayState.size;
-      const r = this.replay;
-      owned['replay/obs'] = tf.tensor2d(r.obs.subarray(0, m * this.obsSize), [m, this.obsSize]);
-      owned['replay/next_obs'] = tf.tensor2d(r.nextObs.subarray(0, m * this.obsSize), [m, this.obsSize]);
-      owned['replay/actions'] = tf.tensor1d(r.actions.subarray(0, m));
-      owned['replay/rewards'] = tf.tensor1d(r.rewards.subarray(0, m));
-      owned['replay/terminated'] = tf.tensor1d(r.terminated.subarray(0, m));
-    }
-    try {
-      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { ...this.online.namedVariables(), ...this.target.namedVariables(), ...owned } });
-    } finally {
-      tf.dispose(Object.values(owned));
-    }
+    return saveLearnerCheckpoint(dir, meta, this.tensors());
   }
 
   /** Rebuilds a learner saved by `save`. */
-  static async load(dir: string, expected?: string): Promise<DQNLearner> {
-    await initBackend();
-    const { meta, tensors } = await loadCheckpoint(dir);
-    try {
-      const m = meta as unknown as DQNMeta;
-      if (!DQN_NAMES.includes(m.agent) || (expected !== undefined && m.agent !== expected)) {
-        throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(m.agent)}, not ${expected ?? DQN_NAMES.join('/')}`, { field: 'checkpoint' });
-      }
+  static load(dir: string, expected?: string): Promise<DQNLearner> {
+    return loadLearnerCheckpoint(dir, DQN_NAMES, expected, async (meta, tensors) => {
+      const m = meta as { agent: string; seed: number; observationSpace: unknown; actionSpace: unknown; options: DQNOptions; training: { steps: number; gradientSteps: number; rng: unknown; seconds: number } };
       const learner = new DQNLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
       try {
-        assignVariables({ ...learner.online.namedVariables(), ...learner.target.namedVariables() }, tensors, `checkpoint ${dir}`);
-        await restoreOptimizer(learner.optimizer, tensors, learner.online.variables, 'adam');
-        const t = m.training;
-        learner.steps = t.steps;
-        learner.gradientSteps = t.gradientSteps;
-        learner.rng.setState(t.rng.map((v) => (v === null ? Number.NaN : v)));
-        if (t.replay && t.replay.size > 0) {
-          const r = learner.replay;
-          r.obs.set(tensors['replay/obs'].dataSync() as Float32Array);
-          r.nextObs.set(tensors['replay/next_obs'].dataSync() as Float32Array);
-          r.actions.set(tensors['replay/actions'].dataSync() as Float32Array);
-          r.rewards.set(tensors['replay/rewards'].dataSync() as Float32Array);
-          r.terminated.set(tensors['replay/terminated'].dataSync() as Float32Array);
-          r.restore(t.replay);
-        }
+        await restoreLearnerTensors(dir, meta, tensors, { ...learner.tensors(), replay: learner.replay });
+        learner.steps = m.training.steps;
+        learner.gradientSteps = m.training.gradientSteps;
+        learner.seconds = m.training.seconds;
+        restoreRng(learner.rng, m.training.rng);
       } catch (e) {
         learner.dispose();
         throw e;
       }
       return learner;
-    } finally {
-      tf.dispose(Object.values(tensors));
-    }
+    });
   }
 
   dispose(): void {
@@ -460,64 +301,19 @@ export class DQNLearner implements Learner {
   }
 }
 
-/** Scales `grads` so that their global L2 norm is at most `maxNorm` (torch's clip_grad_norm_). */
-function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
-  return tf.tidy(() => {
-    const names = Object.keys(grads);
-    const norm = tf.sqrt(tf.addN(names.map((k) => tf.sum(tf.square(grads[k])))));
-    const scale = tf.minimum(1, tf.div(maxNorm, tf.add(norm, 1e-6)));
-    return Object.fromEntries(names.map((k) => [k, tf.mul(grads[k], scale)]));
-  });
-}
-
-const DQN_NAMES = ['dqn', 'double-dqn', 'dueling-dqn'];
-
-function optionSpecs(defaults: { double: boolean; dueling: boolean }) {
-  const D = DQN_DEFAULTS;
-  return {
-    totalSteps: { type: 'integer', default: D.totalSteps, min: 1, description: 'planned run length in env steps; ε decays over explorationFraction of it (metarena train sets it to --steps)' },
-    learningRate: { type: 'number', default: D.learningRate, min: 0, description: 'Adam step size (> 0)' },
-    bufferSize: { type: 'integer', default: D.bufferSize, min: 1, description: 'replay capacity in transitions' },
-    batchSize: { type: 'integer', default: D.batchSize, min: 1, description: 'minibatch size' },
-    gamma: { type: 'number', default: D.gamma, min: 0, max: 1, description: 'discount factor' },
-    learningStarts: { type: 'integer', default: D.learningStarts, min: 0, description: 'env steps before the first update' },
-    trainFreq: { type: 'integer', default: D.trainFreq, min: 1, description: 'env steps between training phases' },
-    gradientSteps: { type: 'integer', default: D.gradientSteps, min: 1, description: 'Adam steps per training phase' },
-    targetUpdateInterval: { type: 'integer', default: D.targetUpdateInterval, min: 1, description: 'env steps between target-network updates' },
-    tau: { type: 'number', default: D.tau, min: 0, max: 1, description: 'Polyak weight of a target update (1: copy; > 0)' },
-    explorationFraction: { type: 'number', default: D.explorationFraction, min: 0, max: 1, description: 'fraction of totalSteps over which ε decays' },
-    explorationInitialEps: { type: 'number', default: D.explorationInitialEps, min: 0, max: 1, description: 'ε at the start' },
-    explorationFinalEps: { type: 'number', default: D.explorationFinalEps, min: 0, max: 1, description: 'ε after the decay' },
-    loss: { type: 'string', default: D.loss, choices: ['huber', 'mse'], description: 'TD loss' },
-    maxGradNorm: { type: 'number', default: D.maxGradNorm, min: 0, description: 'global gradient-norm bound (0: none)' },
-    hidden: { type: 'integers', default: D.hidden, min: 1, description: 'hidden layer widths, e.g. 64,64' },
-    double: { type: 'boolean', default: defaults.double, description: 'Double DQN target' },
-    dueling: { type: 'boolean', default: defaults.dueling, description: 'dueling value and advantage streams' },
-    saveReplay: { type: 'boolean', default: D.saveReplay, description: 'keep the replay buffer in checkpoints' },
-  } as const satisfies ArgSpecs;
-}
-
-export type DQNOptionSpecs = ReturnType<typeof optionSpecs>;
-
-function dqnPlugin(name: string, description: string, defaults: { double: boolean; dueling: boolean }): LearnerPlugin<DQNOptionSpecs> {
+function dqnPlugin(name: string, description: string, variant: { double: boolean; dueling: boolean }): LearnerPlugin<DQNOptionSpecs> {
   return {
     name,
     description,
-    options: optionSpecs(defaults),
+    options: dqnOptions(variant),
     defaultNumEnvs: 4,
     fits: (spec: AgentEnvSpec) => spaceProblem(spec.observationSpace, spec.actionSpace),
-    async create(spec, o: ArgsOf<DQNOptionSpecs>, seed) {
+    async create(spec, o, seed) {
       await initBackend();
-      return createDQN(name, spec.observationSpace, spec.actionSpace, { ...o, hidden: [...o.hidden], loss: o.loss as DQNOptions['loss'] }, seed);
+      return new DQNLearner(name, spec.observationSpace, spec.actionSpace, { ...o, hidden: [...o.hidden] }, seed);
     },
     load: (dir) => DQNLearner.load(dir, name),
   };
-}
-
-/** A new DQN learner (options default to `DQN_DEFAULTS`); call `initBackend()` first. */
-export function createDQN(name: string, observationSpace: Space, actionSpace: Space, options: Partial<DQNOptions>, seed: number): DQNLearner {
-  const learner = new DQNLearner(name, observationSpace, actionSpace, { ...DQN_DEFAULTS, ...options, hidden: [...(options.hidden ?? DQN_DEFAULTS.hidden)] }, seed);
-  return learner;
 }
 
 export const dqnLearner = dqnPlugin('dqn', 'DQN (Mnih et al. 2015): replay, target network, ε-greedy; Box observations, Discrete actions', { double: false, dueling: false });

@@ -6,11 +6,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type ArgSpecs, type ArgsOf, MetarenaError, type VectorEnv, closest, parseArgValue, resolveArgs, show } from '../core/index.ts';
-import type { Agent } from './agent.ts';
+import { type ArgSpecs, type ArgsOf, MetarenaError, closest, parseArgValue, resolveArgs, show } from '../core/index.ts';
 import { doubleDqnLearner, dqnLearner, duelingDqnLearner } from './dqn.ts';
+export { evaluateReturns } from './episode-returns.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
-import { evaluateEpisodes, ppoLearner } from './ppo.ts';
+import { ppoLearner } from './ppo.ts';
 import { sacLearner } from './sac.ts';
 import { qLearningLearner, sarsaLearner } from './tabular-q.ts';
 import { td3Learner } from './td3.ts';
@@ -121,13 +121,4 @@ export const builtinLearners: readonly LearnerPlugin[] = [ppoLearner, dqnLearner
 /** A new registry with every built-in learner. */
 export function createLearnerRegistry(): LearnerRegistry {
   return new LearnerRegistry(builtinLearners);
-}
-
-/**
- * Returns of `episodes` whole episodes of `agent` in `env` (reset here with `seed`), split evenly
- * over the envs so that short episodes are not over-counted. Works in every autoreset mode;
- * `env` is not closed. An episode that never ends is cut after `maxSteps` vector steps.
- */
-export function evaluateReturns(env: VectorEnv, agent: Agent, { episodes, seed, maxSteps = 1_000_000 }: { episodes: number; seed: number; maxSteps?: number }): Promise<number[]> {
-  return evaluateEpisodes(env, agent, { episodes, seed, maxSteps });
 }

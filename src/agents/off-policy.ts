@@ -13,7 +13,7 @@
  * The twin critics and the update's tensor helpers are in `twin-critic.ts`.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type ArgsOf, Box, MetarenaError, type Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { type ArgSpecs, Box, MetarenaError, type Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
 import { initBackend, restoreRng, rngState } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
 import { type TrainedOptimizer, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
@@ -31,9 +31,6 @@ export const OFF_POLICY_OPTIONS = {
   saveReplay: { type: 'boolean', default: true, description: 'store the replay buffer contents in checkpoints' },
   logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
 } as const satisfies ArgSpecs;
-
-/** The resolved options of `S`, writable, with number lists as plain arrays. */
-export type OffPolicyOptionsOf<S extends ArgSpecs> = { -readonly [K in keyof ArgsOf<S>]: ArgsOf<S>[K] extends readonly number[] ? number[] : ArgsOf<S>[K] };
 
 /** Why a continuous-control learner cannot train in `spec` (undefined when it can). */
 export function continuousFits(agent: string, spec: AgentEnvSpec): string | undefined {

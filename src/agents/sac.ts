@@ -29,11 +29,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
-import { Mlp } from '../nn/index.ts';
+import { type GradientMap, Mlp } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
-import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, type OffPolicyOptionsOf, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
-import { type GradientMap, TwinCritic, criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
+import type { Learner, LearnerPlugin, OptionsOf, TrainHooks } from './learner.ts';
+import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
+import { TwinCritic, criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
 import type { TransitionStream } from './transitions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
@@ -56,7 +56,7 @@ export const SAC_OPTIONS = {
   logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
-export type SACOptions = OffPolicyOptionsOf<typeof SAC_OPTIONS>;
+export type SACOptions = OptionsOf<typeof SAC_OPTIONS>;
 
 const LOG_STD_MIN = -5;
 const LOG_STD_MAX = 2;

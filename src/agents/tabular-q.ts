@@ -8,36 +8,28 @@
  * draw at the final state). On CliffWalking-v0 with ε = 0.1 this gives Sutton & Barto's Example
  * 6.6: Q-learning's greedy path runs along the cliff edge, SARSA's keeps away from it.
  *
- * Every env of the vector env updates the one shared table. Autoreset modes: `next_step` (the
- * reset step is not learned from), `same_step` (`info.final_obs` is the final state) and
- * `disabled` (finished envs are reset here). Checkpoints hold the table (tensor `q`), the step
- * counter and the random state.
+ * Every env of the vector env updates the one shared table. The env is read through the
+ * transition stream (`transitions.ts`), so every autoreset mode works: the next state of a
+ * transition is the episode's final state, and an env whose episode ended picks its next action
+ * in the new episode's first state as soon as the stream has it. Checkpoints hold the table
+ * (tensor `q`), the step counter and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type ArgsOf, type Batch, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, show, spaceFromJSON } from '../core/index.ts';
-import { initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
+import { type ArgSpecs, type Batch, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { initBackend, restoreRng, rngState } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
-import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
-
-export interface TabularQOptions {
-  /** Step size α. */
-  alpha: number;
-  /** Discount γ. */
-  gamma: number;
-  /** Exploration ε of the ε-greedy behaviour. */
-  epsilon: number;
-  /** Initial value of every table entry (optimistic when above the returns). */
-  initialQ: number;
-}
-
-export const TABULAR_Q_DEFAULTS: Readonly<TabularQOptions> = Object.freeze({ alpha: 0.1, gamma: 0.99, epsilon: 0.1, initialQ: 0 });
+import { loadLearnerCheckpoint, saveLearnerCheckpoint } from './learner-checkpoint.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
+import { TransitionStream } from './transitions.ts';
 
 const OPTIONS = {
-  alpha: { type: 'number', default: TABULAR_Q_DEFAULTS.alpha, min: 0, max: 1, description: 'step size α (> 0)' },
-  gamma: { type: 'number', default: TABULAR_Q_DEFAULTS.gamma, min: 0, max: 1, description: 'discount γ' },
-  epsilon: { type: 'number', default: TABULAR_Q_DEFAULTS.epsilon, min: 0, max: 1, description: 'ε of the ε-greedy behaviour' },
-  initialQ: { type: 'number', default: TABULAR_Q_DEFAULTS.initialQ, description: 'initial value of every table entry' },
+  alpha: { type: 'number', default: 0.1, min: 0, max: 1, exclusiveMin: true, description: 'step size α' },
+  gamma: { type: 'number', default: 0.99, min: 0, max: 1, description: 'discount γ' },
+  epsilon: { type: 'number', default: 0.1, min: 0, max: 1, description: 'ε of the ε-greedy behaviour' },
+  initialQ: { type: 'number', default: 0, description: 'initial value of every table entry (optimistic when above the returns)' },
 } as const satisfies ArgSpecs;
+
+export type TabularQOptions = OptionsOf<typeof OPTIONS>;
 
 export type TabularRule = 'q-learning' | 'sarsa';
 
@@ -47,16 +39,14 @@ interface TabularMeta {
   observationSpace: unknown;
   actionSpace: unknown;
   options: TabularQOptions;
-  training: { steps: number; rng: (number | null)[]; seconds: number };
+  training: { steps: number; rng: unknown; seconds: number };
 }
 
 interface RunState {
-  env: VectorEnv;
+  stream: TransitionStream;
   state: Int32Array;
   /** The action each env takes next (index from 0). */
   action: Int32Array;
-  pendingReset: Uint8Array;
-  episodeReturn: Float64Array;
 }
 
 function spaceProblem(observation: Space, action: Space): string | undefined {
@@ -76,21 +66,23 @@ export class TabularQLearner implements Learner {
   private seconds = 0;
   private run: RunState | undefined;
 
+  readonly options: TabularQOptions;
+
   constructor(
     readonly name: TabularRule,
     readonly observationSpace: Space,
     readonly actionSpace: Space,
-    readonly options: TabularQOptions,
+    options: Partial<TabularQOptions>,
     readonly seed: number,
   ) {
     const why = spaceProblem(observationSpace, actionSpace);
     if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', `${name} ${why}`, { field: 'spaces' });
-    if (!(options.alpha > 0 && options.alpha <= 1)) throw new MetarenaError('METARENA_INVALID_OPTION', `${name} option alpha must be a number in (0, 1], got ${show(options.alpha)}`, { field: 'alpha', allowed: '(0, 1]' });
+    this.options = resolveArgs(OPTIONS, options, name) as TabularQOptions;
     this.states = (observationSpace as Discrete).n;
     this.actions = (actionSpace as Discrete).n;
     this.stateStart = (observationSpace as Discrete).start;
     this.actionStart = (actionSpace as Discrete).start;
-    this.q = new Float32Array(this.states * this.actions).fill(options.initialQ);
+    this.q = new Float32Array(this.states * this.actions).fill(this.options.initialQ);
     this.rng = new Rng(deriveSeed(seed, name));
   }
 
@@ -139,21 +131,20 @@ export class TabularQLearner implements Learner {
     if (why || (env.singleObservationSpace as Discrete).n !== this.states || (env.singleActionSpace as Discrete).n !== this.actions) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces are not the ones this learner was built for`, { field: 'env' });
     }
-    const n = env.numEnvs;
-    const reset = await env.reset({ seed: this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps) });
-    const obs = reset.obs as ArrayLike<number>;
-    const state = Int32Array.from({ length: n }, (_, i) => this.stateOf(obs, i));
-    this.run = { env, state, action: state.map((s) => this.choose(s, this.rng)), pendingReset: new Uint8Array(n), episodeReturn: new Float64Array(n) };
+    const stream = new TransitionStream(env, { agent: this.name });
+    const obs = (await stream.reset(this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps))).obs as ArrayLike<number>;
+    const state = Int32Array.from({ length: env.numEnvs }, (_, i) => this.stateOf(obs, i));
+    this.run = { stream, state, action: state.map((s) => this.choose(s, this.rng)) };
     return this.run;
   }
 
   async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    const run = this.run?.env === env ? this.run : await this.bind(env);
+    const run = this.run?.stream.env === env ? this.run : await this.bind(env);
+    const { stream } = run;
     const { alpha, gamma } = this.options;
     const { q, actions: k, rng } = this;
     const sarsa = this.name === 'sarsa';
     const n = env.numEnvs;
-    const mode = env.autoresetMode;
     const logEvery = 1_000;
     let tdSum = 0;
     let tdCount = 0;
@@ -166,25 +157,27 @@ export class TabularQLearner implements Learner {
       tdCount = 0;
     };
     while (this.steps < untilSteps) {
-      const result = await env.step(Int32Array.from(run.action, (a) => a + this.actionStart));
+      const t = await stream.step(Int32Array.from(run.action, (a) => a + this.actionStart));
       const prev = this.steps;
       this.steps += n;
-      const next = result.obs as ArrayLike<number>;
-      const finalObs = result.info.final_obs as ArrayLike<number> | undefined;
-      const doneMask = new Uint8Array(n);
+      const next = stream.obs as ArrayLike<number>;
+      const nextObs = t.nextObs as ArrayLike<number>;
+      // a first state (after the reset step, or an episode ended and restarted in this step)
+      const restart = (i: number) => {
+        run.state[i] = this.stateOf(next, i);
+        run.action[i] = this.choose(run.state[i], rng);
+      };
+      const later: number[] = [];
       for (let i = 0; i < n; i++) {
-        if (mode === 'next_step' && run.pendingReset[i]) {
-          run.pendingReset[i] = 0;
-          run.state[i] = this.stateOf(next, i);
-          run.action[i] = this.choose(run.state[i], rng);
+        if (!t.valid[i]) {
+          restart(i);
           continue;
         }
         const s = run.state[i];
         const a = run.action[i];
-        const r = result.rewards[i];
-        const term = result.terminated[i] === 1;
-        const done = term || result.truncated[i] === 1;
-        const s2 = mode === 'same_step' && done ? this.stateOf(finalObs as ArrayLike<number>, i) : this.stateOf(next, i);
+        const r = t.rewards[i];
+        const term = t.terminated[i] === 1;
+        const s2 = this.stateOf(nextObs, i);
         let a2 = -1;
         let target = r;
         if (!term) {
@@ -201,29 +194,16 @@ export class TabularQLearner implements Learner {
         q[s * k + a] += alpha * td;
         tdSum += Math.abs(td);
         tdCount++;
-        run.episodeReturn[i] += r;
-        if (done) {
-          logWindow.episodeEnded(run.episodeReturn[i]);
-          run.episodeReturn[i] = 0;
-          doneMask[i] = 1;
-          if (mode === 'next_step') run.pendingReset[i] = 1;
-          else if (mode === 'same_step') {
-            run.state[i] = this.stateOf(next, i);
-            run.action[i] = this.choose(run.state[i], rng);
-          }
-        } else {
+        if (t.restarted[i] && stream.resetsAfterStep) later.push(i);
+        else if (t.restarted[i]) restart(i);
+        else if (!t.done[i]) {
           run.state[i] = s2;
           run.action[i] = sarsa ? a2 : this.choose(s2, rng);
         }
       }
-      if (mode === 'disabled' && doneMask.some(Boolean)) {
-        const obs = (await env.reset({ options: { mask: doneMask } })).obs as ArrayLike<number>;
-        for (let i = 0; i < n; i++) {
-          if (!doneMask[i]) continue;
-          run.state[i] = this.stateOf(obs, i);
-          run.action[i] = this.choose(run.state[i], rng);
-        }
-      }
+      // envs reset after the step draw their first actions after the others' (draw order)
+      for (const i of later) restart(i);
+      for (const f of t.finished) logWindow.episodeEnded(f.episodeReturn);
       if (Math.floor(this.steps / logEvery) > Math.floor(prev / logEvery)) log();
     }
     if (logWindow.hasSteps(this.steps)) log();
@@ -237,34 +217,28 @@ export class TabularQLearner implements Learner {
       observationSpace: this.observationSpace.toJSON(),
       actionSpace: this.actionSpace.toJSON(),
       options: this.options,
-      training: { steps: this.steps, rng: this.rng.getState().map((v) => (Number.isNaN(v) ? null : v)), seconds: this.seconds },
+      training: { steps: this.steps, rng: rngState(this.rng), seconds: this.seconds },
     };
     const q = tf.tensor2d(this.q, [this.states, this.actions]);
     try {
-      await saveCheckpoint(dir, { meta: meta as unknown as Record<string, unknown>, tensors: { q } });
+      await saveLearnerCheckpoint(dir, { ...meta }, { variables: {}, extra: { q } });
     } finally {
       q.dispose();
     }
   }
 
-  static async load(dir: string, expected?: TabularRule): Promise<TabularQLearner> {
-    await initBackend();
-    const { meta, tensors } = await loadCheckpoint(dir);
-    try {
+  static load(dir: string, expected?: TabularRule): Promise<TabularQLearner> {
+    return loadLearnerCheckpoint(dir, ['q-learning', 'sarsa'], expected, (meta, tensors) => {
       const m = meta as unknown as TabularMeta;
-      if ((m.agent !== 'q-learning' && m.agent !== 'sarsa') || (expected !== undefined && m.agent !== expected)) {
-        throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(m.agent)}, not ${expected ?? 'q-learning/sarsa'}`, { field: 'checkpoint' });
-      }
       const learner = new TabularQLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
       const q = tensors.q;
       if (!q || q.shape.join('x') !== `${learner.states}x${learner.actions}`) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint ${dir}: tensor "q" must have shape [${learner.states}, ${learner.actions}]`, { field: 'checkpoint' });
       learner.q.set(q.dataSync() as Float32Array);
       learner.steps = m.training.steps;
-      learner.rng.setState(m.training.rng.map((v) => (v === null ? Number.NaN : v)));
+      learner.seconds = m.training.seconds;
+      restoreRng(learner.rng, m.training.rng);
       return learner;
-    } finally {
-      tf.dispose(Object.values(tensors));
-    }
+    });
   }
 
   dispose(): void {}
@@ -276,7 +250,7 @@ function tabularPlugin(name: TabularRule, description: string): LearnerPlugin<ty
     description,
     options: OPTIONS,
     fits: (spec: AgentEnvSpec) => spaceProblem(spec.observationSpace, spec.actionSpace),
-    create: async (spec: AgentEnvSpec, o: ArgsOf<typeof OPTIONS>, seed: number) => new TabularQLearner(name, spec.observationSpace, spec.actionSpace, { ...o }, seed),
+    create: async (spec: AgentEnvSpec, o, seed: number) => new TabularQLearner(name, spec.observationSpace, spec.actionSpace, { ...o }, seed),
     load: (dir: string) => TabularQLearner.load(dir, name),
   };
 }

@@ -20,11 +20,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
-import { Mlp, polyakUpdate } from '../nn/index.ts';
+import { type GradientMap, Mlp, polyakUpdate } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
-import type { Learner, LearnerPlugin, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, type OffPolicyOptionsOf, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
-import { type GradientMap, TwinCritic, criticStep, normals, obsActionRows } from './twin-critic.ts';
+import type { Learner, LearnerPlugin, OptionsOf, TrainHooks } from './learner.ts';
+import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
+import { TwinCritic, criticStep, normals, obsActionRows } from './twin-critic.ts';
 import type { TransitionStream } from './transitions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
@@ -46,7 +46,7 @@ export const TD3_OPTIONS = {
   logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
-export type TD3Options = OffPolicyOptionsOf<typeof TD3_OPTIONS>;
+export type TD3Options = OptionsOf<typeof TD3_OPTIONS>;
 
 /** Options resolved against `TD3_OPTIONS` with the cross-field checks. */
 export function resolveTD3Options(given: unknown): TD3Options {

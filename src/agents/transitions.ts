@@ -79,8 +79,9 @@ export class TransitionStream {
     this.pending = new Uint8Array(n);
   }
 
-  get autoresetMode(): VectorEnv['autoresetMode'] {
-    return this.env.autoresetMode;
+  /** True when finished envs are reset by the stream after the step (`disabled` autoreset), not by the env within it. */
+  get resetsAfterStep(): boolean {
+    return this.env.autoresetMode === 'disabled';
   }
 
   /** Resets every env with `seed`; running returns start from zero. */

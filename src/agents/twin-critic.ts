@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type Rng, deriveSeed } from '../core/index.ts';
-import { Mlp, polyakUpdate } from '../nn/index.ts';
+import { type GradientMap, Mlp, polyakUpdate } from '../nn/index.ts';
 
 /**
  * Two Q networks `Q(obs, a)` (input: observation then action) and their targets. Two plain
@@ -67,8 +67,6 @@ export function normals(rng: Rng, count: number): Float32Array {
   return out;
 }
 
-/** The gradient map `tf.variableGrads` returns, typed as `Optimizer.applyGradients` takes it. */
-export type GradientMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
 /** Rows of observation then action (the critics' input) for `b` transitions. */
 export function obsActionRows(obs: Float32Array, actions: Float32Array, b: number, d: number, a: number): Float32Array {

@@ -4,6 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
+/** The gradient map `tf.variableGrads` returns, typed as `Optimizer.applyGradients` takes it. */
+export type GradientMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
+
 /**
  * `grads` scaled so that their global L2 norm is at most `maxNorm`: every gradient times
  * min(1, maxNorm / (norm + 1e-6)), as torch's `clip_grad_norm_`. New tensors; `grads` stay.

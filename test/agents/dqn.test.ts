@@ -97,7 +97,10 @@ describe('DQN', () => {
   it('fits Box observations with Discrete actions only, and checks options', async () => {
     expect(dqnLearner.fits(specOf('CartPole-v1', 1))).toBeUndefined();
     expect(dqnLearner.fits(specOf('Pendulum-v1', 1))).toMatch(/Discrete action space/);
-    expect(() => learners.options('dqn', { tau: 2 })).toThrow(/tau must be a number in \[0, 1\]/);
-    await expect(create('dqn', { tau: 0 }, 1)).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', details: { field: 'tau' } });
+    expect(() => learners.options('dqn', { tau: 2 })).toThrow(/tau must be a number in \(0, 1\]/);
+    // tau 0 would never move the target network: the range is open at 0
+    expect(() => learners.options('dqn', { tau: 0 })).toThrow(expect.objectContaining({ code: 'METARENA_INVALID_OPTION', details: { field: 'dqn options.tau', allowed: '(0, 1]' } }));
+    const env = registry.makeVec('CartPole-v1', 1);
+    expect(() => new DQNLearner('dqn', env.singleObservationSpace, env.singleActionSpace, { learningRate: 0 }, 1)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'dqn.learningRate' }) }));
   });
 });
