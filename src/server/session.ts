@@ -6,7 +6,7 @@
  * that request only. A plugin that fails later, from a timer or a promise it started, ends its own
  * session with METARENA_PLUGIN_ERROR (see containment.ts).
  */
-import { MetarenaError, type SyncVectorEnv, show } from '../core/index.ts';
+import { estimateEnvBytes, MetarenaError, type SyncVectorEnv, show } from '../core/index.ts';
 import {
   decodeMake,
   decodeReset,
@@ -164,7 +164,7 @@ export class Session implements OpenSession, ErrorOwner {
     }
     const registry = this.state.registry;
     const plugin = registry.env(envId);
-    const reservation = this.state.reserve(envId, numEnvs, 0);
+    const reservation = this.state.reserve(envId, numEnvs, estimateEnvBytes(plugin, options.args));
     let vec: SyncVectorEnv;
     try {
       vec = registry.makeVec(envId, numEnvs, options);

@@ -146,10 +146,13 @@ function bigEndian64(n: number): Buffer {
   return b;
 }
 
-/** Counts the unmasked binary frames in a byte stream from the server. */
+/** Counts the unmasked binary frames in a byte stream from the server (and keeps their payloads when asked). */
 export class FrameCounter {
   frames = 0;
+  readonly payloads: Buffer[] = [];
   private pending = Buffer.alloc(0);
+
+  constructor(private readonly keep = false) {}
 
   push(chunk: Buffer): void {
     this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -168,6 +171,7 @@ export class FrameCounter {
       }
       if (this.pending.length < at + len) return;
       this.frames += 1;
+      if (this.keep) this.payloads.push(this.pending.subarray(at, at + len));
       this.pending = this.pending.subarray(at + len);
     }
   }

@@ -5,7 +5,7 @@ import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 import { type RunningServer, startServer } from '../../src/server/index.ts';
 import { pb, type v1 } from '../../src/wire/index.ts';
 import faulty from './fixtures/faulty-envs.ts';
-import { RawSession } from './harness.ts';
+import { eventually, FrameCounter, RawSession, RawWebSocket } from './harness.ts';
 
 const S = pb.Status;
 let server: RunningServer;
@@ -150,4 +150,78 @@ describe('a faulty plugin harms only its own session', () => {
       await other.close();
     });
   }
+});
+
+describe('actions of the wrong shape', () => {
+  const f32 = (shape: number[]) => ({ dtype: pb.DType.DTYPE_FLOAT32, shape, data: new Uint8Array(4 * shape.reduce((a, b) => a * b, 1)) });
+  const i32 = (shape: number[]) => ({ dtype: pb.DType.DTYPE_INT32, shape, data: new Uint8Array(4 * shape.reduce((a, b) => a * b, 1)) });
+  it('are refused with METARENA_INVALID_ACTION naming the shape expected, even when the element count fits', async () => {
+    const s = new RawSession(server.grpcAddress);
+    s.send({ id: 1, make: { env_id: 'HalfCheetah-v0', num_envs: 2 } });
+    s.send({ id: 2, reset: { env_handle: 1, seed: 0 } });
+    s.send({ id: 3, make: { env_id: 'CartPole-v1', num_envs: 4 } });
+    s.send({ id: 4, reset: { env_handle: 2, seed: 0 } });
+    const bad: [number, number[], (shape: number[]) => v1.ITensor, string][] = [
+      [1, [6, 2], f32, '[2, 6]'],
+      [1, [12], f32, '[2, 6]'],
+      [1, [2, 6, 1], f32, '[2, 6]'],
+      [2, [4, 1], i32, '[4]'],
+      [2, [2, 2], i32, '[4]'],
+    ];
+    for (const [k, [handle, shape, tensor]] of bad.entries()) s.send({ id: 10 + k, step: { env_handle: handle, actions: { tensor: tensor(shape) } } });
+    s.send({ id: 20, step: { env_handle: 1, actions: { tensor: f32([2, 6]) } } });
+    s.send({ id: 21, step: { env_handle: 2, actions: { tensor: i32([4]) } } });
+    const r = await s.until(4 + bad.length + 2);
+    expect(r.slice(0, 4).map((x) => x.error)).toEqual([null, null, null, null]);
+    for (const [k, [, shape, , expected]] of bad.entries()) {
+      const e = r[4 + k].error!;
+      expect([e.code, e.field, e.allowed]).toEqual(['METARENA_INVALID_ACTION', 'actions.shape', expected]);
+      expect(e.message).toContain(`[${shape.join(', ')}]`);
+    }
+    expect(r.slice(-2).map((x) => x.error)).toEqual([null, null]);
+    s.close();
+  });
+});
+
+describe('the response-size limit', () => {
+  it('refuses in-band, on gRPC and WebSocket alike, an answer larger than --max-message-bytes, and the session stays usable', async () => {
+    const small = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry(), limits: { maxMessageBytes: 4096 } });
+    // 300 CartPole observations are 4800 bytes of float32 alone; 4 fit
+    const requests: v1.IRequest[] = [
+      { id: 1, make: { env_id: 'CartPole-v1', num_envs: 300 } },
+      { id: 2, reset: { env_handle: 1, seed: 1 } },
+      { id: 3, make: { env_id: 'CartPole-v1', num_envs: 4 } },
+      { id: 4, reset: { env_handle: 2, seed: 1 } },
+    ];
+    const check = (answers: v1.Response[]) => {
+      expect(answers.map((r) => [r.id, r.error?.code ?? 'ok'])).toEqual([
+        [1, 'ok'],
+        [2, 'METARENA_LIMIT_EXCEEDED'],
+        [3, 'ok'],
+        [4, 'ok'],
+      ]);
+      const e = answers[1].error!;
+      expect([e.status, e.field]).toEqual([S.STATUS_RESOURCE_EXHAUSTED, 'reset']);
+      expect(e.message).toMatch(/more than the server sends in one message \(4096 bytes, --max-message-bytes\)/);
+      expect(answers[3].reset!.obs!.tensor!.shape).toEqual([4, 4]);
+    };
+    try {
+      const viaGrpc = new RawSession(small.grpcAddress);
+      for (const r of requests) viaGrpc.send(r);
+      check(await viaGrpc.until(requests.length));
+      expect(viaGrpc.status).toBeUndefined();
+      viaGrpc.close();
+
+      const { ws } = await RawWebSocket.open(small.wsAddress);
+      const frames = new FrameCounter(true);
+      frames.push(ws.head);
+      ws.socket.on('data', (d: Buffer) => frames.push(d));
+      for (const r of requests) ws.send(pb.Request.encode(r).finish());
+      expect(await eventually(() => frames.frames === requests.length, 10_000)).toBe(true);
+      check(frames.payloads.map((b) => pb.Response.decode(b)));
+      ws.close();
+    } finally {
+      await small.close();
+    }
+  });
 });
