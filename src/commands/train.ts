@@ -181,7 +181,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
       // wrappers may change the spaces: the learner must fit the wrapped env
       const probe = create();
       try {
-        checkFits(specOf(probe));
+        checkFits(specOf({ observationSpace: probe.observationSpace, actionSpace: probe.actionSpace, contextSpace: probe.contextSpace, maxEpisodeSteps: probe.maxEpisodeSteps }));
       } finally {
         probe.close();
       }

@@ -28,7 +28,7 @@ async function adamIter(dir: string): Promise<number> {
 describe('metarena train', () => {
   it('trains PPO (real CLI), writes metrics, checkpoint, curve and summary, and resumes with the saved Adam state', async () => {
     const out = outDir();
-    const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '3', '--out', out, '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-every', '256', '--eval-episodes', '2', '--json'];
+    const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '3', '--out', out, '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-every', '256', '--eval-episodes', '2', '--progress-every', '0', '--json'];
     const first = await runCli([...args, '--steps', '512']);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
@@ -50,7 +50,8 @@ describe('metarena train', () => {
     expect(await adamIter(out)).toBe(8);
 
     const resumed = await runMain([...args, '--steps', '768', '--resume']);
-    expect(resumed.stderr).toBe('');
+    // it says that it resumes, and from where
+    expect(resumed.stderr).toBe(`resuming CartPole-v1__ppo__3 from step 512 of 768 (${join(out, 'checkpoint')})\n`);
     expect(JSON.parse(resumed.stdout).steps).toBe(768);
     const after = jsonl(join(out, 'metrics.jsonl'));
     expect(after.slice(0, rows.length)).toEqual(rows);
@@ -84,6 +85,20 @@ describe('metarena train', () => {
     [['--env', 'CartPole-v9'], 'METARENA_UNKNOWN_ENV', /CartPole-v1/],
     [['--resume'], 'METARENA_INVALID_ARGUMENT', /holds no run to resume/],
     [['--target-return', 'x'], 'METARENA_INVALID_ARGUMENT', /--target-return must be a finite number/],
+    [['--progress-every', '-1'], 'METARENA_INVALID_ARGUMENT', /--progress-every must be a number >= 0/],
+    // the make options, checked by the same parser and registry as rollout's and eval's
+    [['--context', 'gravty=1'], 'METARENA_UNKNOWN_CONTEXT_FEATURE', /gravty/],
+    [['--context', 'gravity=-1'], 'METARENA_CONTEXT_OUT_OF_BOUNDS', /gravity/],
+    [['--context', '{"gravity": "x"}'], 'METARENA_INVALID_CONTEXT', /--context gravity="x": the value must be a finite number/],
+    [['--context-sampler', '[1]'], 'METARENA_INVALID_ARGUMENT', /--context-sampler must be a JSON object/],
+    [['--context-sampler', '{"kind": "wide"}'], 'METARENA_INVALID_CONTEXT', /wide/],
+    [['--split', 'val'], 'METARENA_INVALID_ARGUMENT', /--split must be train or test/],
+    [['--split', 'test'], 'METARENA_SPLIT_OVERLAP', /give a context_sampler/],
+    [['--episodes-per-trial', '0'], 'METARENA_INVALID_ARGUMENT', /--episodes-per-trial must be an integer >= 1/],
+    [['--wrapper', '{"max_episode_steps": 5}'], 'METARENA_INVALID_ARGUMENT', /--wrapper\[0\] needs a string "id"/],
+    [['--wrapper', '{"id": "TimeLimt"}'], 'METARENA_UNKNOWN_WRAPPER', /did you mean TimeLimit/],
+    [['--wrapper', '{"id": "TimeLimit", "max_episode_step": 5}'], 'METARENA_INVALID_OPTION', /max_episode_step/],
+    [['--plugin', './no/such/module.js'], 'METARENA_PLUGIN_ERROR', /no\/such\/module\.js/],
   ])('refuses bad arguments before any work: %j', async (extra, code, message) => {
     const out = outDir();
     const args = ['train', '--agent', 'dqn', '--env', 'CartPole-v1', '--steps', '100', '--out', out];
@@ -113,13 +128,80 @@ describe('metarena train', () => {
   });
 });
 
+describe('metarena train: make options, warnings and progress', () => {
+  const cliff = ['train', '--agent', 'sarsa', '--env', 'CliffWalking-v0', '--steps', '300', '--eval-episodes', '0', '--progress-every', '0'];
+  const trainRows = (out: string) => jsonl(join(out, 'metrics.jsonl')).filter((r) => r.kind === 'train');
+  const episodes = (out: string) => trainRows(out).reduce((n, r) => n + (r.episodes as number), 0);
+
+  it('--wrapper and --context reach the training env, in order, and run.json records them', async () => {
+    const plain = outDir();
+    expect((await runMain([...cliff, '--out', plain])).code).toBe(0);
+    // a random walk from the start never reaches the goal in 300 steps: no episode ends
+    expect(episodes(plain)).toBe(0);
+    // TimeLimit(5) ends an episode every 5 steps (the goal is 13 steps away)
+    const limited = outDir();
+    const wrapper = '{"id": "TimeLimit", "max_episode_steps": 5}';
+    expect((await runMain([...cliff, '--out', limited, '--wrapper', wrapper])).code).toBe(0);
+    expect(episodes(limited)).toBeGreaterThan(0);
+    // a second, tighter limit on top: shorter episodes, more of them
+    const twice = outDir();
+    expect((await runMain([...cliff, '--out', twice, '--wrapper', wrapper, '--wrapper', '{"id": "TimeLimit", "max_episode_steps": 3}'])).code).toBe(0);
+    expect(episodes(twice)).toBeGreaterThan(episodes(limited));
+    expect(JSON.parse(readFileSync(join(twice, 'run.json'), 'utf8')).make.wrappers.map((w: { max_episode_steps: number }) => w.max_episode_steps)).toEqual([5, 3]);
+    // a slippery cliff (same seed) walks otherwise: other TD errors
+    const slippery = outDir();
+    expect((await runMain([...cliff, '--out', slippery, '--context', 'slip=0.5'])).code).toBe(0);
+    expect(trainRows(slippery).map((r) => r.td_error)).not.toEqual(trainRows(plain).map((r) => r.td_error));
+    const run = JSON.parse(readFileSync(join(limited, 'run.json'), 'utf8'));
+    expect(run.make).toEqual({ wrappers: [{ id: 'TimeLimit', max_episode_steps: 5 }] });
+    expect(JSON.parse(readFileSync(join(slippery, 'run.json'), 'utf8')).make).toEqual({ context: { slip: 0.5 } });
+  });
+
+  it('--context takes k=v,... and JSON alike; --split with a sampler trains on that split; resuming with other make options is refused', async () => {
+    const a = outDir();
+    const b = outDir();
+    expect((await runMain([...cliff, '--out', a, '--context', 'slip=0.25'])).code).toBe(0);
+    expect((await runMain([...cliff, '--out', b, '--context', '{"slip": 0.25}'])).code).toBe(0);
+    expect(trainRows(b).map((r) => r.td_error)).toEqual(trainRows(a).map((r) => r.td_error));
+    const other = await runMain([...cliff, '--steps', '400', '--out', a, '--resume', '--context', 'slip=0.5']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/trained with other settings: make options \S.*slip.*0\.25.* → .*slip.*0\.5/);
+    const split = outDir();
+    const sampler = '{"kind": "uniform", "features": ["slip"]}';
+    expect((await runMain([...cliff, '--out', split, '--split', 'train', '--context-sampler', sampler, '--episodes-per-trial', '2'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(split, 'run.json'), 'utf8')).make).toEqual({ contextSampler: { kind: 'uniform', features: ['slip'] }, split: 'train', episodesPerTrial: 2 });
+  });
+
+  it('warns when --steps ends before the learner starts learning', async () => {
+    const r = await runMain(['train', '--agent', 'dqn', '--env', 'CartPole-v1', '--steps', '100', '--set', 'learningStarts=200', '--set', 'hidden=8', '--eval-episodes', '0', '--progress-every', '0', '--out', outDir()]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: --steps 100 ends before dqn starts learning (learningStarts 200): every step is a random action and nothing is learned; give more --steps or --set learningStarts=N\n');
+    const past = await runMain(['train', '--agent', 'dqn', '--env', 'CartPole-v1', '--steps', '300', '--set', 'learningStarts=200', '--set', 'hidden=8', '--eval-episodes', '0', '--progress-every', '0', '--out', outDir()]);
+    expect(past.stderr).toBe('');
+  });
+
+  it('prints progress lines on stderr when it is not a terminal, as often as --progress-every says', async () => {
+    const out = outDir();
+    const args = cliff.filter((a, i) => a !== '--progress-every' && cliff[i - 1] !== '--progress-every');
+    const r = await runMain([...args, '--out', out, '--progress-every', '0.000001']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    // one line per training log: steps done of all, share, last return, steps/s and seconds
+    expect(lines).toHaveLength(trainRows(out).length);
+    expect(lines.every((l) => /^train \d+\/300 steps \(\d+%\) \| return (-|-?\d+\.\d) \| eval - \| \d+ steps\/s \| \d+ s$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^train 300\/300 steps \(100%\)/);
+    // the default (5 s) prints nothing for a run this short; 0 turns the lines off
+    expect((await runMain([...args, '--out', outDir(), '--progress-every', '0'])).stderr).toBe('');
+  });
+});
+
 describe('metarena train --remote', () => {
   it('PPO, DQN and SAC train against a server exactly as in-process: the same returns and losses for the same seed', async () => {
     const { startServer } = await import('../../src/server/index.ts');
     const { createBuiltinRegistry } = await import('../../src/plugins/index.ts');
     const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry() });
     try {
-      const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '5', '--steps', '256', '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-episodes', '2', '--json'];
+      const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '5', '--steps', '256', '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-episodes', '2', '--progress-every', '0', '--json'];
       const localOut = outDir();
       const remoteOut = outDir();
       const local = await runMain([...args, '--out', localOut]);
@@ -138,7 +220,7 @@ describe('metarena train --remote', () => {
         ['dqn', 'CartPole-v1', '1200', ['learningStarts=200', 'trainFreq=16', 'hidden=16,16']],
         ['sac', 'Pendulum-v1', '300', ['learningStarts=100', 'hidden=16,16', 'batchSize=32', 'actionBound=2', 'logEvery=100']],
       ] as const) {
-        const common = ['train', '--agent', agent, '--env', env, '--num-envs', '2', '--seed', '2', '--steps', steps, '--eval-episodes', '1', ...options.flatMap((o) => ['--set', o]), '--json'];
+        const common = ['train', '--agent', agent, '--env', env, '--num-envs', '2', '--seed', '2', '--steps', steps, '--eval-episodes', '1', ...options.flatMap((o) => ['--set', o]), '--progress-every', '0', '--json'];
         const here = outDir();
         const there = outDir();
         expect((await runMain([...common, '--out', here])).stderr).toBe('');
