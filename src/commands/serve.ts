@@ -1,7 +1,8 @@
 /**
  * `metarena serve [--grpc HOST:PORT] [--ws HOST:PORT] [--token T] [--tls-cert F --tls-key F]
- * [--plugin PATH_OR_PACKAGE]… [--idle-timeout S] [--max-sessions N] [--max-envs-per-session N]
- * [--max-message-bytes N]`: serves the registered envs over gRPC and WebSocket. Prints exactly
+ * [--plugin PATH_OR_PACKAGE]… [--allow-origin URL]… [--idle-timeout S] [--max-sessions N]
+ * [--max-envs-per-session N] [--max-envs N] [--memory-budget-bytes N] [--max-message-bytes N]
+ * [--max-connections N] [--open-timeout S]`: serves the registered envs over gRPC and WebSocket. Prints exactly
  * `metarena listening grpc=HOST:PORT ws=HOST:PORT` on stdout once both accept connections (port 0
  * becomes the real port) and runs until SIGTERM or SIGINT, then closes every session and exits.
  * The token may also come from METARENA_TOKEN. On stderr it says which `--plugin` modules it
@@ -11,6 +12,7 @@ import type { Command } from 'commander';
 import { MetarenaError, show } from '../core/index.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from '../server/state.ts';
 import type { CliDeps } from './deps.ts';
+import { collect } from './parse.ts';
 import { loadedLines, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
 export interface ServeCliOptions {
@@ -24,6 +26,11 @@ export interface ServeCliOptions {
   maxSessions?: string;
   maxEnvsPerSession?: string;
   maxMessageBytes?: string;
+  maxEnvs?: string;
+  memoryBudgetBytes?: string;
+  maxConnections?: string;
+  openTimeout?: string;
+  allowOrigin?: string[];
 }
 
 function positive(raw: string | undefined, option: string): number | undefined {
@@ -40,6 +47,10 @@ export function serveLimits(opts: ServeCliOptions): Partial<ServerLimits> {
   set('maxSessions', positive(opts.maxSessions, '--max-sessions'));
   set('maxEnvsPerSession', positive(opts.maxEnvsPerSession, '--max-envs-per-session'));
   set('maxMessageBytes', positive(opts.maxMessageBytes, '--max-message-bytes'));
+  set('maxEnvs', positive(opts.maxEnvs, '--max-envs'));
+  set('memoryBudgetBytes', positive(opts.memoryBudgetBytes, '--memory-budget-bytes'));
+  set('maxConnections', positive(opts.maxConnections, '--max-connections'));
+  set('openTimeoutSeconds', positive(opts.openTimeout, '--open-timeout'));
   return limits;
 }
 
@@ -54,7 +65,12 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
     .option('--idle-timeout <seconds>', `close sessions idle this long (default ${DEFAULT_LIMITS.idleTimeoutSeconds})`)
     .option('--max-sessions <n>', `sessions at once (default ${DEFAULT_LIMITS.maxSessions})`)
     .option('--max-envs-per-session <n>', `envs one session may hold (default ${DEFAULT_LIMITS.maxEnvsPerSession})`)
-    .option('--max-message-bytes <n>', `largest message (default ${DEFAULT_LIMITS.maxMessageBytes})`)
+    .option('--max-message-bytes <n>', `largest request or answer, on both transports (default ${DEFAULT_LIMITS.maxMessageBytes})`)
+    .option('--max-envs <n>', `envs all sessions together may hold (default ${DEFAULT_LIMITS.maxEnvs})`)
+    .option('--memory-budget-bytes <n>', `estimated bytes all sessions' envs may take (default half the memory: ${DEFAULT_LIMITS.memoryBudgetBytes})`)
+    .option('--max-connections <n>', `TCP connections at once over both listeners (default ${DEFAULT_LIMITS.maxConnections})`)
+    .option('--open-timeout <seconds>', `close a connection that starts no call or upgrade this long (default ${DEFAULT_LIMITS.openTimeoutSeconds})`)
+    .option('--allow-origin <url>', 'let browser pages of this origin open WebSocket sessions (repeatable; * for any)', collect, [])
     .action(async (opts: ServeCliOptions) => {
       // the server (gRPC, WebSocket) loads only when this command runs
       const { startServer } = await import('../server/index.ts');
@@ -66,6 +82,7 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
         token: opts.token ?? (process.env.METARENA_TOKEN || undefined),
         tlsCert: opts.tlsCert,
         tlsKey: opts.tlsKey,
+        allowOrigins: opts.allowOrigin,
         registry,
         limits: serveLimits(opts),
       });

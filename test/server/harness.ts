@@ -150,7 +150,7 @@ function bigEndian64(n: number): Buffer {
 export class FrameCounter {
   frames = 0;
   readonly payloads: Buffer[] = [];
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
 
   constructor(private readonly keep = false) {}
 
