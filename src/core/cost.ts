@@ -16,7 +16,8 @@ export const DEFAULT_MAKE_BUDGET_BYTES = 4 * 1024 ** 3;
 
 /**
  * Most tasks in one train or test split. A split is built, held and checked for overlap in
- * full when a make names it; 100,000 tasks take a few tenths of a second and tens of MB.
+ * full when a make names it (both splits are drawn); two splits of 100,000 CartPole tasks took
+ * about a second and kept about 30 MB, measured here.
  */
 export const MAX_SPLIT_SIZE = 100_000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContextSpace, Rng, buildSplit, checkSplitsDisjoint, closest, createSampler } from '../../src/core/index.ts';
+import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 import { thrown } from '../thrown.ts';
 
 const space = new ContextSpace([
@@ -165,5 +166,60 @@ describe('splits', () => {
     expect(e.code).toBe('METARENA_SPLIT_OVERLAP');
     expect(e.message).toContain('share 3 of 3 contexts');
     expect(() => checkSplitsDisjoint(train, test, true)).not.toThrow();
+  });
+});
+
+describe('non-finite context values', () => {
+  it('Infinity and NaN are refused even where the bound is unbounded, naming the feature', () => {
+    for (const value of [Infinity, -Infinity, Number.NaN]) {
+      const e = thrown(() => space.complete({ gravity: value }));
+      expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+      expect(e.details.field).toBe('context.gravity');
+      expect(e.message).toContain('gravity');
+      expect(e.message).toContain('not a finite number');
+    }
+    // at make, in a list sampler, and at reset alike
+    const registry = createBuiltinRegistry();
+    expect(thrown(() => registry.make('CartPole-v1', { context: { gravity: Infinity } })).details.field).toBe('context.gravity');
+    expect(thrown(() => registry.make('CartPole-v1', { contextSampler: { kind: 'list', contexts: [{ gravity: Infinity }] } })).details.field).toBe('context_sampler.contexts[0].gravity');
+    const env = registry.make('CartPole-v1');
+    expect(thrown(() => env.reset({ options: { context: { gravity: Infinity } } })).details.field).toBe('options.context.gravity');
+    // a huge finite value is still inside [0.1, ∞)
+    expect(space.complete({ gravity: 1e300 }).gravity).toBe(1e300);
+  });
+});
+
+describe('context features are looked up by own property', () => {
+  it('inherited names (constructor, toString, valueOf, __proto__) are unknown features', () => {
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      const partial = JSON.parse(`{"${name}": 1}`);
+      expect(thrown(() => space.complete(partial)).code).toBe('METARENA_UNKNOWN_CONTEXT_FEATURE');
+      expect(thrown(() => createSampler(space, { kind: 'uniform', features: ['length'], bounds: partial })).code).toBe('METARENA_UNKNOWN_CONTEXT_FEATURE');
+    }
+  });
+});
+
+describe('context ranges', () => {
+  it('each sampler reports the least and greatest value each feature can be drawn at', () => {
+    const range = (spec: unknown, fixed = {}) => createSampler(space, spec, fixed).range;
+    expect(range({ kind: 'default' })).toEqual({ gravity: [9.8, 9.8], length: [0.5, 0.5], offset: [0, 0], arms: [5, 5] });
+    expect(range({ kind: 'default' }, { length: 2 }).length).toEqual([2, 2]);
+    expect(range({ kind: 'uniform_scale', low: 0.5, high: 2, features: ['length', 'arms'] })).toMatchObject({ length: [0.25, 1], arms: [3, 10], gravity: [9.8, 9.8] });
+    expect(range({ kind: 'uniform', features: ['offset', 'gravity'], bounds: { gravity: [1, 20] } })).toMatchObject({ offset: [-1, 1], gravity: [1, 20] });
+    expect(range({ kind: 'gaussian', std: 0.1, features: ['length'] })).toMatchObject({ length: [0.05, 5], offset: [0, 0] });
+    expect(range({ kind: 'gaussian', std: 0, features: ['length'] }).length).toEqual([0.5, 0.5]);
+    expect(range({ kind: 'list', contexts: [{ length: 2 }, { offset: -0.5 }, { length: 0.1 }] })).toMatchObject({ length: [0.1, 2], offset: [-0.5, 0] });
+    // an explicit value pins its feature whatever the sampler draws
+    expect(range({ kind: 'uniform_scale', low: 0.5, high: 2, features: ['length'] }, { length: 1 }).length).toEqual([1, 1]);
+    // every draw lies in the range
+    const sampler = createSampler(space, { kind: 'gaussian', std: 2 });
+    const rng = new Rng(4);
+    for (let i = 0; i < 200; i++) {
+      const c = sampler.sample(rng, i);
+      for (const n of space.names) {
+        expect(c[n]).toBeGreaterThanOrEqual(sampler.range[n][0]);
+        expect(c[n]).toBeLessThanOrEqual(sampler.range[n][1]);
+      }
+    }
   });
 });

@@ -152,9 +152,9 @@ export class SyncVectorEnv implements VectorEnv {
     if (seed === undefined || seed === null) return undefined;
     if (typeof seed === 'number') {
       checkSeed(seed);
-      const last = seed + this.numEnvs - 1;
-      if (!Number.isSafeInteger(last)) {
-        const most = Number.MAX_SAFE_INTEGER - (this.numEnvs - 1);
+      // env i gets seed + i; compared without adding, which would round past 2^53
+      const most = Number.MAX_SAFE_INTEGER - (this.numEnvs - 1);
+      if (seed > most) {
         throw new MetarenaError('METARENA_INVALID_SEED', `seed ${seed} gives env ${this.numEnvs - 1} the seed ${seed} + ${this.numEnvs - 1}, past the largest safe integer; with ${this.numEnvs} envs seed must be at most ${most}`, {
           field: 'seed',
           allowed: `integer in [0, ${most}]`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Dict, Discrete, type Env, Registry, SyncVectorEnv, defineEnv } from '../../../src/core/index.ts';
+import { Box, Dict, Discrete, type Env, Registry, Rng, SyncVectorEnv, type VectorResetArgs, defineEnv } from '../../../src/core/index.ts';
+import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
 import { thrown } from '../../thrown.ts';
 
 /**
@@ -221,5 +222,43 @@ describe('SyncVectorEnv', () => {
     const envs: Env[] = [];
     expect(thrown(() => new SyncVectorEnv(envs)).details.field).toBe('num_envs');
     expect(thrown(() => new SyncVectorEnv([registry.make('test/Probe-v0')], { autoresetMode: 'eager' as 'disabled' })).details.field).toBe('autoreset_mode');
+  });
+});
+
+describe('SyncVectorEnv: a reset that fails for one env changes no env', () => {
+  const builtin = createBuiltinRegistry();
+  /** Two twin vector envs, reset and stepped alike; `failing` then meets `badReset`, and both go on with the same actions. */
+  const expectUnchangedBy = (id: string, badReset: () => VectorResetArgs, field: string) => {
+    const twins = [builtin.makeVec(id, 2), builtin.makeVec(id, 2)];
+    const [failing, control] = twins;
+    const act = new Rng(9);
+    const step = (actions: unknown[]) => twins.map((v) => v.stepSync(actions));
+    for (const v of twins) v.resetSync({ seed: 5 });
+    for (let t = 0; t < 3; t++) step([failing.singleActionSpace.sample(act), failing.singleActionSpace.sample(act)]);
+    const e = thrown(() => failing.resetSync(badReset()));
+    expect(e.details.field).toBe(field);
+    for (let t = 0; t < 20; t++) {
+      const [a, b] = step([failing.singleActionSpace.sample(act), failing.singleActionSpace.sample(act)]);
+      expect(Array.from(a.obs as Float32Array), `observations at step ${t} after the failed reset`).toEqual(Array.from(b.obs as Float32Array));
+      expect(Array.from(a.rewards)).toEqual(Array.from(b.rewards));
+      expect(Array.from(a.terminated)).toEqual(Array.from(b.terminated));
+    }
+    return e;
+  };
+
+  it('seed = 2^53 - 1 with 2 envs (env 1 would get 2^53) is refused before env 0 is reset', () => {
+    const e = expectUnchangedBy('CartPole-v1', () => ({ seed: Number.MAX_SAFE_INTEGER }), 'seed');
+    expect(e.code).toBe('METARENA_INVALID_SEED');
+    expect(e.details.allowed).toBe(`integer in [0, ${Number.MAX_SAFE_INTEGER - 1}]`);
+    // the largest seed that fits is taken
+    expect(Array.from(builtin.makeVec('CartPole-v1', 2).resetSync({ seed: Number.MAX_SAFE_INTEGER - 1 }).info.trial as ArrayLike<number>)).toEqual([0, 0]);
+  });
+
+  it('a bad per-env seed or context for the last env changes no env', () => {
+    expect(expectUnchangedBy('CartPole-v1', () => ({ seed: [1, -1] }), 'seed[1]').code).toBe('METARENA_INVALID_SEED');
+    expect(expectUnchangedBy('CartPole-v1', () => ({ seed: 1, options: { contexts: [{ length: 1 }, { length: 1e9 }] } }), 'options.contexts[1].length').code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    // a context whose spaces do not fit the make (max_torque 20 on a default Pendulum make)
+    const e = expectUnchangedBy('Pendulum-v1', () => ({ seed: 1, options: { contexts: [{ max_torque: 1 }, { max_torque: 20 }] } }), 'options.contexts[1].max_torque');
+    expect(e.message).toContain('env 1');
   });
 });
