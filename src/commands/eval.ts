@@ -54,7 +54,7 @@ function claimOut(out: string, settings: Record<string, unknown>, force: boolean
   const saved = readSettings(join(out, EVAL_SETTINGS_FILE));
   const holdsRun = saved !== undefined || EVAL_OUTPUTS.some((f) => existsSync(join(out, f)));
   if (holdsRun) {
-    const differences = saved ? changedSettings(saved, settings, (k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) : ['(settings not recorded)'];
+    const differences = saved ? changedSettings(saved, settings) : [`(no ${EVAL_SETTINGS_FILE}: settings not recorded)`];
     if (differences.length && !force) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--out ${show(out)} holds an evaluation with other settings: ${differences.join('; ')}; pass --force to replace it or choose another --out`, { field: '--out' });
     }
@@ -136,7 +136,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   try {
     if (learners) await loadCheckpointAgents(learners, choices, loaded);
     if (plugin && loaded.size) checkAgentsFit(agents, choices, agentSpec!);
-    claimOut(opts.out, { env: envId, envArgs, make, episodesPerTrial, split: split ?? null, trials, agents: labels, seed, tuneTrials }, opts.force === true);
+    claimOut(opts.out, { env: envId, envArgs, ...make, episodesPerTrial, split: split ?? null, trials, agents: labels, seed, tuneTrials }, opts.force === true);
     await evaluateAll(deps, opts, progress, { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials });
   } finally {
     for (const c of loaded.values()) c.learner.dispose();

@@ -7,15 +7,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { show } from '../core/index.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const shown = (v: unknown) => (v === undefined ? '(none)' : show(v));
+
+/** Keys whose flag is not their kebab-case form. */
+const FLAG_NAMES: Record<string, string> = { envArgs: '--env-arg', wrappers: '--wrapper' };
+
+/** The flag a settings key comes from: `tuneTrials` → `--tune-trials`, `envArgs` → `--env-arg`. */
+export const flagOf = (key: string): string => FLAG_NAMES[key] ?? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /**
- * `flag saved → now` for every key whose JSON differs between the two records; `flagOf` names a
- * key as the user wrote it (e.g. `seed` → `--seed`; default the key itself).
+ * `flag saved → now` for every key whose JSON differs between the two records, the key named
+ * by `name` (default: its flag).
  */
-export function changedSettings(saved: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>, flagOf: (key: string) => string = (k) => k): string[] {
+export function changedSettings(saved: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>, name: (key: string) => string = flagOf): string[] {
   const out: string[] = [];
   for (const k of new Set([...Object.keys(saved), ...Object.keys(now)])) {
-    if (!same(saved[k], now[k])) out.push(`${flagOf(k)} ${show(saved[k])} → ${show(now[k])}`);
+    if (!same(saved[k], now[k])) out.push(`${name(k)} ${shown(saved[k])} → ${shown(now[k])}`);
   }
   return out;
 }

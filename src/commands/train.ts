@@ -32,7 +32,7 @@ import type { CliDeps } from './deps.ts';
 import { type CliMakeOptions, type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
 import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
-import { changedSettings, readSettings } from './run-settings.ts';
+import { changedSettings, flagOf, readSettings } from './run-settings.ts';
 
 export interface TrainOptions extends MakeCliOptions, PluginCliOptions {
   agent: string;
@@ -66,9 +66,8 @@ export interface RunRecord {
   options: Record<string, unknown>;
 }
 
-/** How a run.json field (see `comparable`) is named in a difference. */
-const RECORD_FLAGS: Record<string, string> = { agent: '--agent', env: '--env', envArgs: '--env-arg', make: 'make options', numEnvs: '--num-envs', seed: '--seed' };
-const flagOf = (key: string) => (key.startsWith('set:') ? `--set ${key.slice(4)}:` : (RECORD_FLAGS[key] ?? key));
+/** How a field of `comparable` is named in a difference: its flag (`--set NAME:` for a learner option). */
+const fieldFlag = (key: string) => (key.startsWith('set:') ? `--set ${key.slice(4)}:` : flagOf(key));
 
 /** One row of metrics.jsonl / metrics.csv. */
 type MetricsRow = Record<string, string | number | null>;
@@ -96,8 +95,8 @@ function parseNumber(raw: string | undefined, option: string, min = -Infinity): 
   return v;
 }
 
-/** A run's record with each learner option as its own field, so that a difference names it. */
-const comparable = ({ run: _run, options, ...rest }: RunRecord) => ({ ...rest, ...Object.fromEntries(Object.entries(options ?? {}).map(([k, v]) => [`set:${k}`, v])) });
+/** A run's record with each make option and learner option as its own field, so that a difference names it. */
+const comparable = ({ run: _run, make, options, ...rest }: RunRecord) => ({ ...rest, ...make, ...Object.fromEntries(Object.entries(options ?? {}).map(([k, v]) => [`set:${k}`, v])) });
 
 function readRows(file: string, upTo: number): MetricsRow[] {
   if (!existsSync(file)) return [];
@@ -206,7 +205,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: ${show(out)} holds no run to resume (no ${CHECKPOINT_SUBDIR}/model.json or ${RUN_FILE})`, { field: '--resume' });
     }
     if (autoTotal && typeof saved.options?.totalSteps === 'number') options = { ...options, totalSteps: saved.options.totalSteps };
-    let differences = changedSettings(comparable({ ...saved, make: saved.make ?? {} }), comparable(record()), flagOf);
+    let differences = changedSettings(comparable({ ...saved, make: saved.make ?? {} }), comparable(record()), fieldFlag);
     // another learner's options are not comparable one by one: its name says enough
     if (saved.agent !== plugin.name) differences = differences.filter((d) => !d.startsWith('--set '));
     if (differences.length) {

@@ -4,6 +4,7 @@ import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 import { runCli, runMain } from './run-cli.ts';
 
 const registry = createBuiltinRegistry();
+const PLUGIN = './test/cli/fixtures/corridor-plugin.ts';
 
 /** Limits of a Box spec compared with the in-process space: finite values equal, infinite ones null. */
 function expectLimits(json: (number | null)[], actual: Float64Array): void {
@@ -63,5 +64,36 @@ describe('metarena envs', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+OBSERVATION\s+ACTION/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(registry.listEnvs().map((p) => p.id));
+  });
+
+  it('the table names every env\'s context features (a dash where there are none)', async () => {
+    const { stdout } = await runMain(['envs']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/\sCONTEXT FEATURES$/);
+    for (const p of registry.listEnvs()) {
+      const line = lines.find((l) => l.startsWith(`${p.id} `))!;
+      expect(line.endsWith(`  ${p.contextSpace.names.join(', ') || '-'}`)).toBe(true);
+    }
+    expect(lines.find((l) => l.startsWith('CartPole-v1 '))).toMatch(/gravity, masscart, masspole, length, force_mag, tau/);
+    expect(lines.find((l) => l.startsWith('Bandit-v0 '))).toMatch(/\s-$/);
+  });
+
+  it('--plugin adds the envs of a module (table and JSON), repeatable; a bad module is named', async () => {
+    const table = await runCli(['envs', '--plugin', PLUGIN]);
+    expect(table.code).toBe(0);
+    const rows = table.stdout.trimEnd().split('\n').slice(1);
+    expect(rows.map((l) => l.split(/\s+/)[0])).toEqual([...registry.listEnvs().map((p) => p.id), 'fixture/Corridor-v0']);
+    expect(rows.at(-1)).toMatch(/walk right to the end of a corridor\s+length$/);
+    const json = JSON.parse((await runMain(['envs', '--json', '--plugin', PLUGIN])).stdout) as { id: string; context: { name: string }[] }[];
+    expect(json.at(-1)).toMatchObject({ id: 'fixture/Corridor-v0', context: [{ name: 'length', default: 3 }] });
+    // the same module twice registers its ids twice: refused, naming the module
+    const twice = await runMain(['envs', '--plugin', PLUGIN, '--plugin', PLUGIN]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^error METARENA_PLUGIN_ERROR: --plugin .*corridor-plugin\.ts: .*fixture\/Corridor-v0 is already registered/);
+    const missing = await runMain(['envs', '--plugin', './no/such/module.js']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error METARENA_PLUGIN_ERROR: --plugin \.\/no\/such\/module\.js: cannot load the module/);
+    // the built-in registry is untouched for the next command
+    expect(JSON.parse((await runMain(['envs', '--json'])).stdout).map((e: { id: string }) => e.id)).toEqual(registry.listEnvs().map((p) => p.id));
   });
 });

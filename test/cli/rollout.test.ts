@@ -85,6 +85,53 @@ describe('metarena rollout', () => {
   });
 });
 
+describe('metarena rollout: make options and --plugin', () => {
+  const PLUGIN = './test/cli/fixtures/corridor-plugin.ts';
+
+  it('--plugin rolls out a module\'s env, with its context and wrappers applied in order', async () => {
+    const corridor = (...extra: string[]) => runMain(['rollout', 'fixture/Corridor-v0', '--plugin', PLUGIN, '--actions', '[1, 1, 1, 1]', '--json', ...extra]);
+    const short = await corridor('--context', 'length=2');
+    expect(short.stderr).toBe('');
+    expect(jsonLines(short.stdout).map((l) => [l.obs, l.reward, l.terminated])).toEqual([[[1], 0, false], [[2], 1, true]]);
+    const negated = await corridor('--context', 'length=2', '--wrapper', '{"id": "fixture/Negate"}');
+    expect(jsonLines(negated.stdout).map((l) => l.reward)).toEqual([0, -1]);
+    // a built-in wrapper after the module's: ContextObservation appends the context (length) to the observation
+    const seen = await corridor('--context', '{"length": 3}', '--wrapper', '{"id": "fixture/Negate"}', '--wrapper', '{"id": "ContextObservation"}');
+    expect(jsonLines(seen.stdout).map((l) => [l.obs, l.reward])).toEqual([[[1, 3], 0], [[2, 3], 0], [[3, 3], -1]]);
+    // without --plugin the env is unknown
+    expect((await runMain(['rollout', 'fixture/Corridor-v0'])).stderr).toMatch(/^error METARENA_UNKNOWN_ENV/);
+  });
+
+  it('--context takes k=v,k2=v2 and JSON, repeatable, later values winning', async () => {
+    const state = JSON.stringify([0, 1, 0, 0]);
+    const x = async (...context: string[]) => {
+      const r = await runMain(['rollout', 'CartPole-v1', '--state', state, '--actions', '[1]', ...context.flatMap((c) => ['--context', c]), '--json']);
+      expect(r.stderr).toBe('');
+      return (jsonLines(r.stdout)[0].obs as number[])[0];
+    };
+    const expected = Math.fround(0.05);
+    expect(await x('tau=0.05,gravity=9.8')).toBe(expected);
+    expect(await x('{"tau": 0.05, "gravity": 9.8}')).toBe(expected);
+    expect(await x('tau=0.01', '{"tau": 0.05}')).toBe(expected);
+  });
+
+  it('--split with --context-sampler draws from that split; --episodes-per-trial is passed on', async () => {
+    const lengths = async (split: string) => {
+      const out = new Set<number>();
+      for (const seed of ['0', '1', '2', '3']) {
+        const r = await runMain(['rollout', 'fixture/Corridor-v0', '--plugin', PLUGIN, '--seed', seed, '--split', split, '--context-sampler', '{"kind": "uniform", "bounds": {"length": [1, 100]}}', '--wrapper', '{"id": "ContextObservation"}', '--episodes-per-trial', '2', '--steps', '1', '--json']);
+        expect(r.stderr).toBe('');
+        out.add((jsonLines(r.stdout)[0].obs as number[])[1]);
+      }
+      return out;
+    };
+    const train = await lengths('train');
+    const test = await lengths('test');
+    expect(train.size).toBeGreaterThan(1);
+    for (const v of test) expect(train.has(v)).toBe(false);
+  });
+});
+
 describe('metarena errors', () => {
   it('the bin prints `error CODE: message` on stderr, nothing on stdout, and exits 2', async () => {
     const { code, stdout, stderr } = await runCli(['rollout', 'CartPol-v1']);
@@ -112,6 +159,13 @@ describe('metarena errors', () => {
     ['bad state', ['rollout', 'CartPole-v1', '--state', '{"x": 1}'], 'METARENA_INVALID_STATE'],
     ['negative seed', ['rollout', 'CartPole-v1', '--seed', '-3'], 'METARENA_INVALID_SEED'],
     ['zero steps', ['rollout', 'CartPole-v1', '--steps', '0'], 'METARENA_INVALID_ARGUMENT'],
+    ['wrapper not JSON', ['rollout', 'CartPole-v1', '--wrapper', '{id: TimeLimit}'], 'METARENA_INVALID_ARGUMENT'],
+    ['wrapper without id', ['rollout', 'CartPole-v1', '--wrapper', '{"max_episode_steps": 3}'], 'METARENA_INVALID_ARGUMENT'],
+    ['unknown wrapper', ['rollout', 'CartPole-v1', '--wrapper', '{"id": "Nope"}'], 'METARENA_UNKNOWN_WRAPPER'],
+    ['context sampler not an object', ['rollout', 'CartPole-v1', '--context-sampler', '"uniform"'], 'METARENA_INVALID_ARGUMENT'],
+    ['split without a varying context', ['rollout', 'CartPole-v1', '--split', 'train'], 'METARENA_SPLIT_OVERLAP'],
+    ['bad split name', ['rollout', 'CartPole-v1', '--split', 'validation'], 'METARENA_INVALID_ARGUMENT'],
+    ['plugin module missing', ['rollout', 'CartPole-v1', '--plugin', './no/such.js'], 'METARENA_PLUGIN_ERROR'],
     ['unknown benchmark', ['bench', '--only', 'no-such-bench'], 'METARENA_INVALID_ARGUMENT'],
   ];
   it.each(cases)('%s: exit 2 with the code, before any output', async (_what, args, errorCode) => {

@@ -71,6 +71,63 @@ describe('metarena eval', () => {
   });
 });
 
+describe('metarena eval --out', () => {
+  const bandit = ['eval', '--env', 'Bandit-v0', '--episodes-per-trial', '5', '--agents', 'random,ts', '--seed', '1', '--json'];
+
+  it('refuses an --out holding results of other settings, naming what differs, unless --force', async () => {
+    const out = tempDir();
+    const first = await run([...bandit, '--trials', '20', '--out', out]);
+    expect(first.code).toBe(0);
+    const results = readFileSync(join(out, 'results.json'), 'utf8');
+    const other = await run([...bandit, '--trials', '30', '--seed', '2', '--out', out]);
+    expect(other.code).toBe(2);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toBe(`error METARENA_INVALID_ARGUMENT: --out ${JSON.stringify(out)} holds an evaluation with other settings: --trials 20 → 30; --seed 1 → 2; pass --force to replace it or choose another --out\n`);
+    // nothing was touched
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(results);
+    const agents = await run([...bandit.map((a) => (a === 'random,ts' ? 'ts' : a)), '--trials', '20', '--out', out]);
+    expect(agents.stderr).toMatch(/other settings: --agents \["random","ts"\] → \["ts"\]/);
+    // --force replaces it, and starts afresh: the same numbers as in an empty directory
+    const forced = await run([...bandit, '--trials', '30', '--seed', '2', '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).toMatchObject({ trials: 30, seed: 2 });
+    const fresh = await run([...bandit, '--trials', '30', '--seed', '2', '--out', tempDir()]);
+    expect(JSON.parse(forced.stdout)).toEqual(JSON.parse(fresh.stdout));
+  });
+
+  it('an interrupted evaluation with the same settings still resumes; an --out of unknown settings needs --force', async () => {
+    const out = tempDir();
+    const args = [...bandit, '--trials', '20', '--out', out];
+    const first = await run(args);
+    // interrupted before the results were written: the checkpoints are there
+    rmSync(join(out, 'results.json'));
+    expect(existsSync(join(out, 'checkpoints'))).toBe(true);
+    const resumed = await run(args);
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout)).toEqual(JSON.parse(first.stdout));
+    // results written without a settings record (by an older version, say)
+    rmSync(join(out, 'eval.json'));
+    const unknown = await run(args);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/holds an evaluation with other settings: \(no eval\.json: settings not recorded\); pass --force/);
+    expect((await run([...args, '--force'])).code).toBe(0);
+  });
+
+  it('takes the make options of every env command, and a change of them is another setting', async () => {
+    const out = tempDir();
+    const cliff = ['eval', '--env', 'CliffWalking-v0', '--agents', 'random', '--trials', '3', '--out', out, '--json'];
+    expect((await run([...cliff, '--context', 'slip=0.2', '--wrapper', '{"id": "TimeLimit", "max_episode_steps": 20}'])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8'))).toMatchObject({ context: { slip: 0.2 }, wrappers: [{ id: 'TimeLimit', max_episode_steps: 20 }] });
+    // TimeLimit(20): no trial loses more than 20 steps × 100 (the cliff's penalty)
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(Math.min(...results.agents.random.returns)).toBeGreaterThanOrEqual(-2000);
+    const other = await run([...cliff, '--context', 'slip=0.3', '--wrapper', '{"id": "TimeLimit", "max_episode_steps": 20}']);
+    expect(other.stderr).toMatch(/other settings: --context \{"slip":0\.2\} → \{"slip":0\.3\}; pass --force/);
+    const bad = await run([...cliff, '--wrapper', '{"id": "TimeLimt"}', '--out', join(tempDir(), 'never')]);
+    expect(bad.stderr).toMatch(/^error METARENA_UNKNOWN_WRAPPER: .*did you mean TimeLimit/);
+  });
+});
+
 describe('metarena eval --remote', () => {
   it('gives the same numbers against a server as in-process', async () => {
     const { startServer } = await import('../../src/server/index.ts');

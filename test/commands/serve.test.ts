@@ -33,3 +33,26 @@ describe('metarena serve limits', () => {
     }
   }, 40_000);
 });
+
+describe('metarena serve --plugin', () => {
+  it('says on stderr which modules it loaded and what each added, and serves their envs', async () => {
+    const plugin = './test/cli/fixtures/corridor-plugin.ts';
+    const child = spawn(process.execPath, ['bin/metarena.js', 'serve', '--grpc', '127.0.0.1:0', '--ws', '127.0.0.1:0', '--plugin', plugin], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      expect(await eventually(() => out.includes('listening'), 30_000)).toBe(true);
+      const { createBuiltinRegistry } = await import('../../src/plugins/index.ts');
+      const builtin = createBuiltinRegistry();
+      expect(err).toContain(`--plugin ${plugin}: envs fixture/Corridor-v0; wrappers fixture/Negate\n`);
+      expect(err).toContain(`metarena: serving ${builtin.listEnvs().length + 1} envs and ${builtin.listWrappers().length + 1} wrappers\n`);
+      const { listEnvs } = await import('../../src/client/index.ts');
+      const grpc = /grpc=(\S+)/.exec(out)![1];
+      expect((await listEnvs(grpc)).map((s) => s.envId)).toContain('fixture/Corridor-v0');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 40_000);
+});

@@ -165,7 +165,7 @@ describe('metarena train: make options, warnings and progress', () => {
     expect(trainRows(b).map((r) => r.td_error)).toEqual(trainRows(a).map((r) => r.td_error));
     const other = await runMain([...cliff, '--steps', '400', '--out', a, '--resume', '--context', 'slip=0.5']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/trained with other settings: make options \S.*slip.*0\.25.* → .*slip.*0\.5/);
+    expect(other.stderr).toMatch(/trained with other settings: --context \{"slip":0\.25\} → \{"slip":0\.5\}\n/);
     const split = outDir();
     const sampler = '{"kind": "uniform", "features": ["slip"]}';
     expect((await runMain([...cliff, '--out', split, '--split', 'train', '--context-sampler', sampler, '--episodes-per-trial', '2'])).code).toBe(0);
