@@ -1,6 +1,6 @@
 /**
  * The session over a WebSocket (`ws`): one binary frame per message. The server refuses an
- * upgrade with HTTP 401 / 429 / 503 and closes a socket with code 4000 + gRPC status; both map
+ * upgrade with HTTP 401 / 403 / 429 / 503 and closes a socket with code 4000 + gRPC status; both map
  * to the same MetarenaError codes as over gRPC.
  */
 import WebSocket from 'ws';
@@ -8,7 +8,7 @@ import { MetarenaError } from '../core/index.ts';
 import { errorFromStatus } from '../wire/index.ts';
 import { type ConnectOptions, SessionTransport } from './transport.ts';
 
-const STATUS_OF_HTTP: Record<number, number> = { 401: 16, 429: 8, 503: 14 };
+const STATUS_OF_HTTP: Record<number, number> = { 401: 16, 403: 7, 429: 8, 503: 14 };
 
 export function wsUrl(opts: ConnectOptions): string {
   if (/^wss?:\/\//.test(opts.address)) return opts.address;
