@@ -1,28 +1,91 @@
 /**
- * A dense layer `y = x·W + b` whose gradient is written out with explicit transposes
- * (`dx = dy·transpose(W)`, `dW = transpose(x)·dy`, `db = Σ dy`). tfjs's own matMul gradient uses
- * the transpose flags of matMul, which the wasm backend runs ≈10× slower than a plain matMul
- * after a transpose; this layer keeps training fast on wasm and is exact on every backend.
+ * A dense layer `y = act(x·W + b)` (act: linear or relu) as one tfjs kernel, `Dense`, with a
+ * gradient written for the wasm backend:
+ *
+ * - the forward pass runs the backend's own BatchMatMul, Add and Relu kernels back to back inside
+ *   one kernel call, so the values are bit-for-bit those of `relu(add(matMul(x, W), b))`, but the
+ *   engine records one op (one tape node, one output tensor) instead of three;
+ * - the gradient uses explicit transposes (`dx = dy·transpose(W)`, `dW = transpose(x)·dy`): tfjs's
+ *   own matMul gradient uses matMul's transpose flags, which the wasm backend runs ≈10× slower;
+ * - the bias gradient is `ones[1, B]·dy` rather than `sum(dy, 0)`: the wasm Sum kernel transposes
+ *   first when the axis is not the last one (≈8× slower); on wasm both give the same bits;
+ * - each input's gradient is computed only when backpropagation needs it (the engine prunes the
+ *   others): the critic in an actor update gets no weight gradients, a first layer fed with data
+ *   gets no input gradient.
+ *
+ * The kernel is registered for the wasm, cpu and tensorflow (tfjs-node) backends; it delegates to
+ * the backend's kernels, so it is exact on each of them.
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, Rng, show } from '../core/index.ts';
 import { glorotUniform, orthogonal } from './init.ts';
 
-/** `x·W + b` with the transpose-free gradient; x is [batch, in], W [in, out], b [out]. */
-export const denseOp = tf.customGrad(((x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, save: tf.GradSaveFunc) => {
-  save([x, w]);
-  const value = tf.add(tf.matMul(x, w), b);
-  const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-    const [xs, ws] = saved as [tf.Tensor2D, tf.Tensor2D];
-    const dy2 = dy as tf.Tensor2D;
-    return [tf.matMul(dy2, tf.transpose(ws)), tf.matMul(tf.transpose(xs), dy2), tf.sum(dy2, 0)];
-  };
-  return { value, gradFunc };
-}) as unknown as (...args: (tf.Tensor | tf.GradSaveFunc)[]) => { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor | tf.Tensor[] }) as (
-  x: tf.Tensor2D,
-  w: tf.Tensor2D,
-  b: tf.Tensor1D,
-) => tf.Tensor2D;
+/** The activations a dense kernel applies itself (others are applied after it). */
+export type DenseActivation = 'linear' | 'relu';
+
+const KERNEL = 'MetarenaDense';
+const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
+
+interface DenseInputs {
+  x: tf.TensorInfo;
+  w: tf.TensorInfo;
+  b: tf.TensorInfo;
+  [name: string]: tf.TensorInfo;
+}
+
+interface BackendKernelArgs {
+  inputs: tf.NamedTensorInfoMap;
+  backend: tf.KernelBackend;
+  attrs?: tf.NamedAttrMap;
+}
+
+/** Runs kernel `name` of backend `backendName` directly (no engine bookkeeping, no tape). */
+function runBackendKernel(backendName: string, name: string, { inputs, backend, attrs = {} }: BackendKernelArgs): tf.TensorInfo {
+  const kernel = tf.getKernel(name, backendName);
+  if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `dense: the ${backendName} backend has no ${name} kernel`, { field: 'backend' });
+  return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
+}
+
+function denseForward(backendName: string, { inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+  const { x, w, b } = inputs as DenseInputs;
+  const product = runBackendKernel(backendName, 'BatchMatMul', { inputs: { a: x, b: w }, backend, attrs: { transposeA: false, transposeB: false } });
+  const biased = runBackendKernel(backendName, 'Add', { inputs: { a: product, b }, backend });
+  backend.disposeData(product.dataId);
+  if (attrs?.activation !== 'relu') return biased;
+  const out = runBackendKernel(backendName, 'Relu', { inputs: { x: biased }, backend });
+  backend.disposeData(biased.dataId);
+  return out;
+}
+
+for (const backendName of BACKENDS) {
+  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => denseForward(backendName, args) });
+}
+
+if (!tf.getGradient(KERNEL)) {
+  tf.registerGradient({
+    kernelName: KERNEL,
+    inputsToSave: ['x', 'w'],
+    outputsToSave: [true],
+    gradFunc: (dy, saved, attrs) => {
+      const [x, w, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      // relu′ at the pre-activation is step(y): y > 0 exactly where the pre-activation is
+      const dz = (attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor2D, tf.step(y)) : (dy as tf.Tensor2D);
+      return {
+        x: () => tf.matMul(dz, tf.transpose(w)),
+        w: () => tf.matMul(tf.transpose(x), dz),
+        b: () => tf.reshape(tf.matMul(tf.ones([1, dz.shape[0]]), dz), [dz.shape[1]]),
+      };
+    },
+  });
+}
+
+/** `act(x·W + b)` for x [batch, in], W [in, out], b [out] (see the file's doc). */
+export function denseOp(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseActivation = 'linear'): tf.Tensor2D {
+  if (x.rank !== 2 || w.rank !== 2 || b.rank !== 1 || x.shape[1] !== w.shape[0] || b.shape[0] !== w.shape[1]) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `dense: inputs must be x [B, in], W [in, out], b [out]; got x [${x.shape}], W [${w.shape}], b [${b.shape}]`, { field: 'x' });
+  }
+  return tf.engine().runKernel(KERNEL, { x, w, b } as unknown as tf.NamedTensorMap, { activation }) as tf.Tensor2D;
+}
 
 export type Initializer = 'orthogonal' | 'glorot-uniform';
 
@@ -59,8 +122,9 @@ export class Dense {
     this.bias = tf.variable(tf.zeros([units]), true);
   }
 
-  apply(x: tf.Tensor2D): tf.Tensor2D {
-    return denseOp(x, this.kernel, this.bias);
+  /** `act(x·W + b)` (linear by default). */
+  apply(x: tf.Tensor2D, activation: DenseActivation = 'linear'): tf.Tensor2D {
+    return denseOp(x, this.kernel, this.bias, activation);
   }
 
   get variables(): tf.Variable[] {

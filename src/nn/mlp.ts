@@ -1,5 +1,6 @@
 /**
- * A multi-layer perceptron of `Dense` layers: hidden layers with tanh or relu, a linear output.
+ * A multi-layer perceptron of `Dense` layers: hidden layers with tanh or relu (relu inside the
+ * dense kernel), a linear output.
  * Checkpoint keys are `${name}/${layer}/kernel|bias`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -42,8 +43,10 @@ export class Mlp {
   apply(x: tf.Tensor2D): tf.Tensor2D {
     let h = x;
     this.layers.forEach((layer, i) => {
-      h = layer.apply(h);
-      if (i + 1 < this.layers.length) h = this.activation === 'tanh' ? tf.tanh(h) : tf.relu(h);
+      const hidden = i + 1 < this.layers.length;
+      // relu runs inside the dense kernel; tanh after it
+      h = layer.apply(h, hidden && this.activation === 'relu' ? 'relu' : 'linear');
+      if (hidden && this.activation === 'tanh') h = tf.tanh(h);
     });
     return h;
   }

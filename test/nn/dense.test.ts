@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/index.ts';
-import { Dense, initBackend, orthogonal } from '../../src/nn/index.ts';
+import { Dense, denseOp, initBackend, orthogonal } from '../../src/nn/index.ts';
 
 beforeAll(async () => {
   await initBackend({ log: () => {} });
@@ -38,6 +38,64 @@ describe('Dense', () => {
     close(dxGot, dxRef);
     // the input gradient is not trivially zero or equal to the weights
     expect(Math.max(...dxGot.abs().dataSync())).toBeGreaterThan(0.01);
+    dense.dispose();
+  });
+
+  /** Indices where two tensors' values are not the same float32 bits. */
+  const differing = (a: tf.Tensor, b: tf.Tensor) => {
+    expect(a.shape).toEqual(b.shape);
+    const x = a.dataSync();
+    const y = b.dataSync();
+    return [...x.keys()].filter((i) => !Object.is(x[i], y[i]));
+  };
+
+  it.each(['linear', 'relu'] as const)('%s: values and gradients are bit-for-bit those of matMul, add and relu with transpose-free gradients', (activation) => {
+    tf.tidy(() => {
+      const x = tf.randomNormal([37, 19], 0, 1, 'float32', 1) as tf.Tensor2D;
+      const w = tf.variable(tf.randomNormal([19, 23], 0, 1, 'float32', 2)) as tf.Variable<tf.Rank.R2>;
+      const b = tf.variable(tf.randomNormal([23], 0, 1, 'float32', 3)) as tf.Variable<tf.Rank.R1>;
+      const upstream = tf.randomNormal([37, 23], 0, 1, 'float32', 4);
+      const pre = tf.add(tf.matMul(x, w), b);
+      const reference = activation === 'relu' ? tf.relu(pre) : pre;
+      expect(differing(denseOp(x, w, b, activation), reference)).toEqual([]);
+      // some rows are cut by relu, so its gradient mask matters
+      if (activation === 'relu') expect(reference.dataSync().some((v) => v === 0)).toBe(true);
+
+      const dz = activation === 'relu' ? tf.mul(upstream, tf.step(pre)) : upstream;
+      const loss = (xi: tf.Tensor2D) => tf.sum(tf.mul(upstream, denseOp(xi, w, b, activation))) as tf.Scalar;
+      const { grads } = tf.variableGrads(() => loss(x), [w, b]);
+      expect(differing(grads[w.name], tf.matMul(tf.transpose(x), dz))).toEqual([]);
+      expect(differing(grads[b.name], tf.sum(dz, 0))).toEqual([]);
+      const dx = tf.grad((xi: tf.Tensor) => loss(xi as tf.Tensor2D))(x);
+      expect(differing(dx, tf.matMul(dz, tf.transpose(w)))).toEqual([]);
+      w.dispose();
+      b.dispose();
+    });
+  });
+
+  it('is one kernel forward and computes only the gradients backpropagation needs', async () => {
+    const dense = new Dense({ inputs: 8, units: 16, seed: 5, name: 'lazy' });
+    const x = tf.randomNormal([32, 8], 0, 1, 'float32', 6) as tf.Tensor2D;
+    const matMuls = async (f: () => tf.TensorContainer) => {
+      const profile = await tf.profile(() => tf.tidy(f));
+      return { kernels: profile.kernels.map((k) => k.name), matMuls: profile.kernels.filter((k) => k.name === 'BatchMatMul').length };
+    };
+    const forward = await matMuls(() => dense.apply(x, 'relu'));
+    expect(forward.kernels).toEqual(['MetarenaDense']);
+    // the input gradient only: one matMul (dy·Wᵀ), no weight or bias gradient
+    expect((await matMuls(() => tf.grad((xi: tf.Tensor) => tf.sum(dense.apply(xi as tf.Tensor2D, 'relu')))(x))).matMuls).toBe(1);
+    // the kernel only: one matMul (xᵀ·dy); the bias gradient alone: one more (1ᵀ·dy)
+    expect((await matMuls(() => tf.variableGrads(() => tf.sum(dense.apply(x)) as tf.Scalar, [dense.kernel]).grads)).matMuls).toBe(1);
+    expect((await matMuls(() => tf.variableGrads(() => tf.sum(dense.apply(x)) as tf.Scalar, [dense.kernel, dense.bias]).grads)).matMuls).toBe(2);
+    x.dispose();
+    dense.dispose();
+  });
+
+  it('refuses inputs of the wrong shape, naming what it expects', () => {
+    const dense = new Dense({ inputs: 3, units: 2, seed: 1, name: 'shape' });
+    const x = tf.zeros([4, 5]) as tf.Tensor2D;
+    expect(() => dense.apply(x)).toThrow(/x \[B, in\], W \[in, out\], b \[out\]; got x \[4,5\], W \[3,2\]/);
+    x.dispose();
     dense.dispose();
   });
 
