@@ -17,7 +17,7 @@ import metarena  # noqa: E402
 torch.set_num_threads(1)
 
 
-@pytest.mark.parametrize("env_id", ["CartPole-v1", "Pendulum-v1", "TabularMDP-v0", "HalfCheetah-v0"])
+@pytest.mark.parametrize("env_id", metarena.BUILTIN_ENV_IDS)
 def test_sb3_check_env_passes(address, env_id):
     with metarena.make(env_id, address=address) as env:
         check_env(env, warn=True)
