@@ -21,7 +21,7 @@ import { Rng } from '../src/core/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import * as cheetah from '../src/plugins/locomotion/half-cheetah.ts';
 import * as hopper from '../src/plugins/locomotion/hopper.ts';
-import { randomActionStability } from '../src/plugins/locomotion/planar-checks.ts';
+import { randomActionStability } from '../test/plugins/locomotion/body-checks.ts';
 import type { PlanarArgs, PlanarSim } from '../src/plugins/locomotion/planar-sim.ts';
 import * as swimmer from '../src/plugins/locomotion/swimmer.ts';
 import * as walker from '../src/plugins/locomotion/walker2d.ts';

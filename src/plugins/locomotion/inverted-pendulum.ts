@@ -32,11 +32,10 @@
  * ## Version history
  * - v0: Gymnasium InvertedPendulum-v4 shapes, reward, termination and reset noise on Rapier.
  */
-import RAPIER from '@dimforge/rapier3d-simd-compat';
+import RAPIER from './rapier.ts';
 import { Box, type ContextFeature, defineEnv, type Rng } from '../../core/index.ts';
 import { checkState } from './start-state.ts';
 
-await RAPIER.init();
 
 const CART_RADIUS = 0.1;
 const CART_HALF_LENGTH = 0.1;

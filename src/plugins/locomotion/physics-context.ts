@@ -15,7 +15,20 @@
  * friction — they would change nothing — and describes its medium with `fluidFeatures`.
  */
 import type { ContextFeature } from '../../core/index.ts';
-import type { PhysicsParams } from './planar-body.ts';
+
+/** Physical parameters a context sets at reset. Scales are relative to the model's values. */
+export interface PhysicsParams {
+  gravity: number;
+  frictionScale: number;
+  /** One per segment. */
+  massScale: readonly number[];
+  dampingScale: number;
+  stiffnessScale: number;
+  actuatorStrength: number;
+  /** Fluid density (kg/m³) and viscosity (Pa·s) when the body has a fluid. */
+  fluidDensity?: number;
+  viscosity?: number;
+}
 
 export interface PhysicsFeatureOptions {
   gravity: number;

@@ -35,7 +35,8 @@
  * - A body in a fluid (`fluid`) gets MuJoCo's inertia-box fluid forces on every segment at
  *   every Rapier step (see `fluidForces`).
  */
-import RAPIER from '@dimforge/rapier3d-simd-compat';
+import type { PhysicsParams } from './physics-context.ts';
+import RAPIER from './rapier.ts';
 import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, segmentGroups, touchingFloor, wrapAngle } from './rapier-world.ts';
 
 export type Vec2 = readonly [x: number, z: number];
@@ -101,20 +102,6 @@ export interface PlanarBodySpec {
   floor?: boolean;
   /** The medium the body moves in (MuJoCo's `option density/viscosity`); none when absent. */
   fluid?: { density: number; viscosity: number };
-}
-
-/** Physical parameters a context sets at reset. Scales are relative to the model's values. */
-export interface PhysicsParams {
-  gravity: number;
-  frictionScale: number;
-  /** One per segment. */
-  massScale: readonly number[];
-  dampingScale: number;
-  stiffnessScale: number;
-  actuatorStrength: number;
-  /** Fluid density (kg/m³) and viscosity (Pa·s) when the body has a fluid. */
-  fluidDensity?: number;
-  viscosity?: number;
 }
 
 /** Off-plane position (m), rotation (quaternion x/z) or velocity beyond which a segment is projected back. */
@@ -531,19 +518,12 @@ export class PlanarBody {
     return bodyPoses(this.bodies, out);
   }
 
-  /** Total mechanical energy (kinetic + gravitational potential) at gravity `g`, for checks. */
-  energy(g: number): number {
-    let e = 0;
-    for (const b of this.bodies) {
-      const m = b.mass();
-      const v = b.linvel(), w = b.angvel();
-      const inertia = b.principalInertia();
-      e += 0.5 * m * (v.x * v.x + v.y * v.y + v.z * v.z) + 0.5 * (inertia.x * w.x * w.x + inertia.y * w.y * w.y + inertia.z * w.z * w.z) + m * g * b.worldCom().z;
-    }
-    return e;
+  /** The segments' Rapier bodies in segment order, to read their state (e.g. energy checks); moving them bypasses the body. */
+  get rigidBodies(): readonly RAPIER.RigidBody[] {
+    return this.bodies;
   }
 
-  /** Lowest point of any capsule (negative: penetrating the floor), for checks. */
+  /** Lowest point of any capsule (negative: penetrating the floor). */
   lowestPoint(): number {
     let low = Infinity;
     this.spec.segments.forEach((s, i) => {
@@ -558,21 +538,6 @@ export class PlanarBody {
       }
     });
     return low;
-  }
-
-  /** Largest distance between a joint's anchor as seen from parent and from child (joint drift). */
-  jointDrift(): number {
-    let worst = 0;
-    const segs = this.spec.segments;
-    for (let i = 1; i < segs.length; i++) {
-      const s = segs[i], j = s.joint!;
-      const c = this.bodies[i], p = this.bodies[s.parent!];
-      const ct = c.translation(), pt = p.translation();
-      const [cx, cz] = rotate(yAngle(c.rotation()), j.anchor[0], j.anchor[1]);
-      const [px, pz] = rotate(yAngle(p.rotation()), s.pos[0] + j.anchor[0], s.pos[1] + j.anchor[1]);
-      worst = Math.max(worst, Math.hypot(ct.x + cx - pt.x - px, ct.y - pt.y, ct.z + cz - pt.z - pz));
-    }
-    return worst;
   }
 
   /** Segment masses in the current world (kg). */

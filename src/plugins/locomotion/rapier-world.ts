@@ -3,11 +3,10 @@
  * floor, collision groups (segments touch the floor only), revolute hinges with limits, restoring
  * the reference world under a context, and reading segment poses.
  */
-import RAPIER from '@dimforge/rapier3d-simd-compat';
+import RAPIER from './rapier.ts';
 import { MetarenaError } from '../../core/index.ts';
-import type { PhysicsParams } from './planar-body.ts';
+import type { PhysicsParams } from './physics-context.ts';
 
-await RAPIER.init();
 
 /** A thick floor: a segment pushed deep into it is still pushed back up, never out the bottom. */
 const FLOOR_HALF_THICKNESS = 50;

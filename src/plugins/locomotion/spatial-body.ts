@@ -31,9 +31,9 @@
  *   friction is each geom's friction (MuJoCo takes the max of geom and floor; the floor's is
  *   folded in), scaled by the context.
  */
-import RAPIER from '@dimforge/rapier3d-simd-compat';
+import RAPIER from './rapier.ts';
 import { MetarenaError } from '../../core/index.ts';
-import type { PhysicsParams } from './planar-body.ts';
+import type { PhysicsParams } from './physics-context.ts';
 import { addHinge, bodyPoses, checkSegmentTree, createWorld, jointMotor, type MotorSetting, restoreWorld, touchingFloor, wrapAngle } from './rapier-world.ts';
 
 export type Vec3 = readonly [x: number, y: number, z: number];
@@ -444,23 +444,12 @@ export class SpatialBody {
     return bodyPoses(this.bodies, out);
   }
 
-  /** Total mechanical energy (kinetic + gravitational potential, no armature term) at gravity g, for checks. */
-  energy(g: number): number {
-    let e = 0;
-    for (const b of this.bodies) {
-      const m = b.mass();
-      const v = b.linvel(), w = b.angvel();
-      // inertia in world frame: R diag(I) Rᵀ, applied through the body frame
-      const wl = qrotInv(b.rotation(), [w.x, w.y, w.z]);
-      const frame = b.principalInertiaLocalFrame();
-      const wp = qrotInv(frame, wl);
-      const inertia = b.principalInertia();
-      e += 0.5 * m * (v.x * v.x + v.y * v.y + v.z * v.z) + 0.5 * (inertia.x * wp[0] ** 2 + inertia.y * wp[1] ** 2 + inertia.z * wp[2] ** 2) + m * g * b.worldCom().z;
-    }
-    return e;
+  /** The segments' Rapier bodies in segment order, to read their state (e.g. energy checks); moving them bypasses the body. */
+  get rigidBodies(): readonly RAPIER.RigidBody[] {
+    return this.bodies;
   }
 
-  /** Lowest point of any geom (negative: penetrating the floor), for checks. */
+  /** Lowest point of any geom (negative: penetrating the floor). */
   lowestPoint(): number {
     let low = Infinity;
     this.spec.segments.forEach((s, i) => {
@@ -472,21 +461,6 @@ export class SpatialBody {
       }
     });
     return low;
-  }
-
-  /** Largest distance between a joint's anchor as seen from parent and from child (joint drift), for checks. */
-  jointDrift(): number {
-    let worst = 0;
-    const segs = this.spec.segments;
-    for (let i = 1; i < segs.length; i++) {
-      const s = segs[i], j = s.joint!;
-      const c = this.bodies[i], p = this.bodies[s.parent!];
-      const ct = c.translation(), pt = p.translation();
-      const ca = qrot(c.rotation(), j.anchor);
-      const pa = qrot(p.rotation(), [s.pos[0] + j.anchor[0], s.pos[1] + j.anchor[1], s.pos[2] + j.anchor[2]]);
-      worst = Math.max(worst, Math.hypot(ct.x + ca[0] - pt.x - pa[0], ct.y + ca[1] - pt.y - pa[1], ct.z + ca[2] - pt.z - pa[2]));
-    }
-    return worst;
   }
 
   /** Segment masses in the current world (kg). */
