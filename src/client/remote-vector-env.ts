@@ -94,9 +94,7 @@ export class RemoteVectorEnv implements VectorEnv {
 
   async reset(args: VectorResetArgs = {}): Promise<VectorResetResult> {
     this.checkOpen('reset');
-    const options = args?.options;
-    if (options?.context) this.contextSpace.validate(options.context, 'options.context');
-    options?.contexts?.forEach((c, i) => c && this.contextSpace.validate(c, `options.contexts[${i}]`));
+    // contexts are checked by the server's core, so the error is the one a local env raises
     const res = await this.transport.request({ reset: encodeReset(this.handle, args) });
     const r = res.reset!;
     const space = this.singleObservationSpace;

@@ -23,7 +23,10 @@ export interface ServerLimits {
   idleTimeoutSeconds: number;
   /** TCP connections open at once, over both listeners; more are refused. */
   maxConnections: number;
-  /** Seconds a TCP connection may stay open without starting a gRPC call or a WebSocket upgrade. */
+  /**
+   * Seconds a TCP connection may stay open without starting a gRPC call or a WebSocket upgrade;
+   * a gRPC connection with no call in flight for this long is closed too (clients reconnect).
+   */
   openTimeoutSeconds: number;
 }
 

@@ -65,7 +65,9 @@ function originRefusal(origin: string | undefined, allowed: readonly string[]): 
 /** Answers one socket's frames in order, and stops reading it while its answers pile up. */
 class SocketPump {
   private paused = false;
+  /** Frames that arrived while paused (at most what one socket read held), answered from `next`. */
   private readonly waiting: { data: Buffer; isBinary: boolean }[] = [];
+  private next = 0;
   private readonly onFlushed = () => this.flushed();
 
   constructor(
@@ -102,11 +104,14 @@ class SocketPump {
   private flushed(): void {
     if (!this.paused || this.session.closed) return;
     this.paused = false;
-    while (!this.paused && this.waiting.length > 0) {
-      const next = this.waiting.shift()!;
-      this.answer(next.data, next.isBinary);
+    while (!this.paused && this.next < this.waiting.length) {
+      const frame = this.waiting[this.next++];
+      this.answer(frame.data, frame.isBinary);
     }
-    if (!this.paused) this.ws.resume();
+    if (this.paused) return;
+    this.waiting.length = 0;
+    this.next = 0;
+    this.ws.resume();
   }
 }
 

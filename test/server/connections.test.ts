@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RemoteVectorEnv } from '../../src/client/index.ts';
 import { eventually, startLoopbackServer } from './harness.ts';
@@ -49,6 +53,31 @@ describe('TCP connections', () => {
       await viaWs.close();
     } finally {
       await server.close();
+    }
+  }, 30_000);
+
+  it('over TLS, keeps the connections of real clients past the open timeout and closes silent ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metarena-tls-'));
+    try {
+      const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', key, '-out', cert], { stdio: 'pipe' });
+      const server = await startLoopbackServer({ tlsCert: cert, tlsKey: key, limits: { openTimeoutSeconds: 1 } });
+      try {
+        const idle = [await silent(server.grpcAddress), await silent(server.wsAddress)];
+        const tls = { ca: readFileSync(cert) };
+        const viaGrpc = await RemoteVectorEnv.connect({ address: server.grpcAddress, tls }, 'CartPole-v1', 2);
+        const viaWs = await RemoteVectorEnv.connect({ address: server.wsAddress, transport: 'ws', tls }, 'CartPole-v1', 2);
+        await Promise.all([viaGrpc.reset({ seed: 1 }), viaWs.reset({ seed: 1 })]);
+        await new Promise((r) => setTimeout(r, 2000));
+        expect(idle.map((c) => c.closed())).toEqual([true, true]);
+        await Promise.all([viaGrpc.step(Int32Array.of(0, 1)), viaWs.step(Int32Array.of(1, 0))]);
+        await viaGrpc.close();
+        await viaWs.close();
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
 
