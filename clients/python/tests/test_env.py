@@ -152,3 +152,16 @@ def test_pendulum_keeps_gymnasiums_spaces_unless_the_context_varies_the_torque(a
         assert envs.single_action_space == sp.Box(-5.0, 5.0, (1,), np.float32)
     with metarena.make("Pendulum-v1", address=address, context={"max_torque": 3.0}) as env:
         assert env.action_space == sp.Box(-3.0, 3.0, (1,), np.float32)
+
+
+def test_spec_makes_the_same_env_again(address):
+    options = {"context": {"length": 0.7}, "episodes_per_trial": 2}
+    with metarena.make("CartPole-v1", address=address, **options) as env:
+        assert env.spec.id == "metarena/CartPole-v1"
+        assert env.spec.kwargs == {"env_id": "CartPole-v1", "address": address, **options}
+        again = env.spec.make()
+        try:
+            _, info = again.reset(seed=0)
+            assert info["context"]["length"] == 0.7 and again.unwrapped.episodes_per_trial == 2
+        finally:
+            again.close()
