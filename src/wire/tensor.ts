@@ -152,7 +152,7 @@ export function checkBatchShape(space: Space, value: v1.IValue, n: number, field
   const shape = value.tensor?.shape ?? [];
   if (isBatchShape(shape, n, space)) return;
   const expected = `[${[n, ...itemShape(space)].join(', ')}]`;
-  throw new MetarenaError(code, `${field}.shape is [${shape.join(', ')}], but ${n} env${n === 1 ? '' : 's'} of ${space} need shape ${expected}`, { field: `${field}.shape`, allowed: expected });
+  throw new MetarenaError(code, `${field}.shape is [${shape.join(', ')}], but ${n === 1 ? `1 env of ${space} needs` : `${n} envs of ${space} need`} shape ${expected}`, { field: `${field}.shape`, allowed: expected });
 }
 
 const BOX_ARRAY = { float32: Float32Array, float64: Float64Array, int32: Int32Array, uint8: Uint8Array } as const;
