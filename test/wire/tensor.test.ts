@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Box, Dict, Discrete, MultiDiscrete, Tuple, createBatch } from '../../src/core/index.ts';
-import { checkBatchShape, decodeStepActions, encodeBatch, errorFromStatus } from '../../src/wire/index.ts';
+import { checkBatchShape, decodeStepActions, encodeBatch } from '../../src/wire/index.ts';
 
 describe('checkBatchShape', () => {
   it('accepts [n, ...item shape] for every flat space and nested parts', () => {
@@ -19,13 +19,5 @@ describe('checkBatchShape', () => {
       expect(() => decodeStepActions({ actions: tensor(shape) }, box, 2)).toThrow(expect.objectContaining({ code: 'METARENA_INVALID_ACTION', details: { field: 'actions.shape', allowed: '[2, 6]' } }));
     }
     expect(decodeStepActions({ actions: tensor([2, 6]) }, box, 2)).toHaveLength(12);
-  });
-});
-
-describe('errorFromStatus', () => {
-  it('keeps the error code a status message starts with, and falls back to the status number otherwise', () => {
-    expect(errorFromStatus(13, 'METARENA_PLUGIN_ERROR: late failure')).toMatchObject({ code: 'METARENA_PLUGIN_ERROR', message: 'late failure' });
-    expect(errorFromStatus(13, 'METARENA_NO_SUCH_CODE: x')).toMatchObject({ code: 'METARENA_INTERNAL', message: 'METARENA_NO_SUCH_CODE: x' });
-    expect(errorFromStatus(8, 'too many sessions')).toMatchObject({ code: 'METARENA_LIMIT_EXCEEDED', message: 'too many sessions' });
   });
 });
