@@ -74,7 +74,8 @@ export function createGrpcServer(state: ServerState, token: string | undefined, 
     interceptors: [
       (_method, call) => {
         onCall(call.getPeer());
-        return new grpc.ServerInterceptingCall(call);
+        // grpc-js needs only the call interface back: passing the call on adds no layer per message
+        return call as grpc.ServerInterceptingCall;
       },
     ],
     'grpc.max_connection_idle_ms': Math.ceil(state.limits.openTimeoutSeconds * 1000),
