@@ -63,8 +63,10 @@ NAMESPACE = "metarena"
 
 
 def gymnasium_id(env_id: str) -> str:
-    """The gymnasium id of a server's env id: ``metarena/CartPole-v1``."""
-    return f"{NAMESPACE}/{env_id}"
+    """The gymnasium id of a server's env id: ``metarena/CartPole-v1``; a server id's own
+    namespace joins the name with a dot (``lab/Maze-v0`` -> ``metarena/lab.Maze-v0``), as a
+    gymnasium id has one namespace."""
+    return f"{NAMESPACE}/{env_id.replace('/', '.')}"
 
 
 def seeded_generator(seed: Optional[int]) -> Tuple[np.random.Generator, Any]:

@@ -42,3 +42,19 @@ def test_import_registers_the_ids_without_contacting_a_server():
         assert result["ids"] == sorted(f"metarena/{i}" for i in metarena.BUILTIN_ENV_IDS)
     else:
         assert result["ids"] is None and metarena.register_ids(["CartPole-v1"]) == []
+
+
+def test_a_namespaced_server_id_becomes_one_gymnasium_name():
+    from metarena.compat import gymnasium_id, make_env_spec
+
+    assert gymnasium_id("CartPole-v1") == "metarena/CartPole-v1"
+    assert gymnasium_id("lab/Maze-v0") == "metarena/lab.Maze-v0"
+    spec = make_env_spec("lab/Maze-v0", None, {"env_id": "lab/Maze-v0"})
+    assert spec.id == "metarena/lab.Maze-v0" and spec.kwargs["env_id"] == "lab/Maze-v0"
+    if metarena.HAVE_GYMNASIUM:
+        import gymnasium
+
+        assert (spec.namespace, spec.name, spec.version) == ("metarena", "lab.Maze", 0)
+        assert metarena.register_ids(["lab/Maze-v0"]) == ["metarena/lab.Maze-v0"]
+        assert gymnasium.spec("metarena/lab.Maze-v0").kwargs == {"env_id": "lab/Maze-v0"}
+        del gymnasium.registry["metarena/lab.Maze-v0"]

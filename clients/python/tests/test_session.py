@@ -87,6 +87,7 @@ def test_ctrl_c_stops_a_script_waiting_on_a_stalled_server():
             env.reset(seed=0)
             print("ready", flush=True)
             sys.stdin.readline()
+            print("stepping", flush=True)
             env.step(0)  # the server is stopped: no answer comes
             """,
             server.address,
@@ -96,7 +97,8 @@ def test_ctrl_c_stops_a_script_waiting_on_a_stalled_server():
         os.kill(server.proc.pid, signal.SIGSTOP)
         proc.stdin.write("\n")
         proc.stdin.flush()
-        time.sleep(0.5)  # the step is sent and waiting
+        assert proc.stdout.readline().strip() == "stepping"
+        time.sleep(0.5)  # the step is sent and waiting for its answer
         proc.send_signal(signal.SIGINT)
         code, _, err = finish(proc)
         assert code != 0 and "KeyboardInterrupt" in err
