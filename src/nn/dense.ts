@@ -7,6 +7,8 @@
  *   engine records one op (one tape node, one output tensor) instead of three;
  * - the gradient uses explicit transposes (`dx = dy·transpose(W)`, `dW = transpose(x)·dy`): tfjs's
  *   own matMul gradient uses matMul's transpose flags, which the wasm backend runs ≈10× slower;
+ *   for a narrow layer `dW = transpose(transpose(dy)·x)`, whose transposes are of rows or columns
+ *   (reshapes), instead of transposing the batch of inputs;
  * - the bias gradient is `ones[1, B]·dy` rather than `sum(dy, 0)`: the wasm Sum kernel transposes
  *   first when the axis is not the last one (≈8× slower); on wasm both give the same bits;
  * - each input's gradient is computed only when backpropagation needs it (the engine prunes the
@@ -61,6 +63,25 @@ for (const backendName of BACKENDS) {
   if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => denseForward(backendName, args) });
 }
 
+/** `mᵀ`; a reshape when m is a row or a column (the wasm Transpose kernel copies element by element). */
+function transpose2d(m: tf.Tensor2D): tf.Tensor2D {
+  const [rows, cols] = m.shape;
+  return rows === 1 || cols === 1 ? tf.reshape(m, [cols, rows]) : tf.transpose(m);
+}
+
+/**
+ * `xᵀ·dz` for x [B, in], dz [B, out]: as `(dzᵀ·x)ᵀ` when that moves fewer numbers through
+ * transposes (a narrow layer, e.g. a value head: dzᵀ and the result are then rows or columns).
+ * Both forms sum over the batch in the same order, so the bits are the same (checked on wasm).
+ */
+function kernelGradient(x: tf.Tensor2D, dz: tf.Tensor2D): tf.Tensor2D {
+  const [batch, inputs] = x.shape;
+  const units = dz.shape[1];
+  const moved = (m: [number, number]) => (m[0] === 1 || m[1] === 1 ? 0 : m[0] * m[1]);
+  if (moved([batch, units]) + moved([units, inputs]) < moved([batch, inputs])) return transpose2d(tf.matMul(transpose2d(dz), x));
+  return tf.matMul(transpose2d(x), dz);
+}
+
 if (!tf.getGradient(KERNEL)) {
   tf.registerGradient({
     kernelName: KERNEL,
@@ -71,8 +92,8 @@ if (!tf.getGradient(KERNEL)) {
       // relu′ at the pre-activation is step(y): y > 0 exactly where the pre-activation is
       const dz = (attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor2D, tf.step(y)) : (dy as tf.Tensor2D);
       return {
-        x: () => tf.matMul(dz, tf.transpose(w)),
-        w: () => tf.matMul(tf.transpose(x), dz),
+        x: () => tf.matMul(dz, transpose2d(w)),
+        w: () => kernelGradient(x, dz),
         b: () => tf.reshape(tf.matMul(tf.ones([1, dz.shape[0]]), dz), [dz.shape[1]]),
       };
     },

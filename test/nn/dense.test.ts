@@ -49,12 +49,17 @@ describe('Dense', () => {
     return [...x.keys()].filter((i) => !Object.is(x[i], y[i]));
   };
 
-  it.each(['linear', 'relu'] as const)('%s: values and gradients are bit-for-bit those of matMul, add and relu with transpose-free gradients', (activation) => {
+  it.each([
+    ['linear', 23],
+    ['relu', 23],
+    ['linear', 1],
+    ['relu', 2],
+  ] as const)('%s, %i units: values and gradients are bit-for-bit those of matMul, add and relu with transpose-free gradients', (activation, units) => {
     tf.tidy(() => {
       const x = tf.randomNormal([37, 19], 0, 1, 'float32', 1) as tf.Tensor2D;
-      const w = tf.variable(tf.randomNormal([19, 23], 0, 1, 'float32', 2)) as tf.Variable<tf.Rank.R2>;
-      const b = tf.variable(tf.randomNormal([23], 0, 1, 'float32', 3)) as tf.Variable<tf.Rank.R1>;
-      const upstream = tf.randomNormal([37, 23], 0, 1, 'float32', 4);
+      const w = tf.variable(tf.randomNormal([19, units], 0, 1, 'float32', 2)) as tf.Variable<tf.Rank.R2>;
+      const b = tf.variable(tf.randomNormal([units], 0, 1, 'float32', 3)) as tf.Variable<tf.Rank.R1>;
+      const upstream = tf.randomNormal([37, units], 0, 1, 'float32', 4);
       const pre = tf.add(tf.matMul(x, w), b);
       const reference = activation === 'relu' ? tf.relu(pre) : pre;
       expect(differing(denseOp(x, w, b, activation), reference)).toEqual([]);
