@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ENV_BYTES, DEFAULT_MAKE_BUDGET_BYTES, Discrete, ERROR_CODES, MAX_SPLIT_SIZE, Registry, defineEnv, estimateEnvBytes } from '../../src/core/index.ts';
+import { type ContextSamplerSpec, DEFAULT_ENV_BYTES, DEFAULT_MAKE_BUDGET_BYTES, Discrete, ERROR_CODES, MAX_SPLIT_SIZE, Registry, defineEnv, estimateEnvBytes } from '../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 import { thrown } from '../thrown.ts';
 
 const registry = createBuiltinRegistry();
-const sampler = { kind: 'uniform_scale', low: 0.5, high: 1.5, features: ['length'] } as const;
+const sampler: ContextSamplerSpec = { kind: 'uniform_scale', low: 0.5, high: 1.5, features: ['length'] };
 
 describe('split sizes are bounded', () => {
   it('a split size over MAX_SPLIT_SIZE is refused up front, naming the field and the limit', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Box, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, type ContextSamplerSpec, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
 
 interface PendulumParams {
@@ -226,7 +226,7 @@ describe('Pendulum-v1 spaces and state option', () => {
     // a feature fixed by the context wins over the sampler
     expect(torque({ context: { max_torque: 1 }, contextSampler: { kind: 'uniform_scale', low: 0.5, high: 3, features: ['max_torque', 'g'] } })).toBe(1);
     // train and test splits of one sampler get the same space, the sampler's widest
-    const sampler = { kind: 'uniform', features: ['max_torque'], bounds: { max_torque: [1, 3] } };
+    const sampler: ContextSamplerSpec = { kind: 'uniform', features: ['max_torque'], bounds: { max_torque: [1, 3] } };
     expect(torque({ contextSampler: sampler, split: 'train' })).toBe(3);
     expect(torque({ contextSampler: sampler, split: 'test' })).toBe(3);
     // every torque drawn is inside the space made for them
