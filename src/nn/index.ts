@@ -1,4 +1,5 @@
 /** Neural-network building blocks on tfjs: backend choice, dense layers, MLPs, checkpoints. */
+export * from './adam.ts';
 export * from './backend.ts';
 export * from './checkpoint.ts';
 export * from './dense.ts';

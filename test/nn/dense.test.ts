@@ -92,6 +92,12 @@ describe('Dense', () => {
     // the kernel only: one matMul (xᵀ·dy); the bias gradient alone: one more (1ᵀ·dy)
     expect((await matMuls(() => tf.variableGrads(() => tf.sum(dense.apply(x)) as tf.Scalar, [dense.kernel]).grads)).matMuls).toBe(1);
     expect((await matMuls(() => tf.variableGrads(() => tf.sum(dense.apply(x)) as tf.Scalar, [dense.kernel, dense.bias]).grads)).matMuls).toBe(2);
+    // a training step leaves no tensor and no backend buffer behind
+    const step = () => tf.tidy(() => tf.variableGrads(() => tf.sum(dense.apply(dense.apply(x, 'relu').slice([0, 0], [32, 8]), 'relu')) as tf.Scalar).value);
+    tf.dispose(step());
+    const before = [tf.memory().numTensors, tf.engine().backend.numDataIds()];
+    for (let i = 0; i < 3; i++) tf.dispose(step());
+    expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual(before);
     x.dispose();
     dense.dispose();
   });
