@@ -8,7 +8,7 @@
  */
 import type { AgentEnvSpec } from '../src/agents/agent.ts';
 import { DQN_DEFAULTS, dqnLearner } from '../src/agents/dqn.ts';
-import { evaluateReturns } from '../src/agents/learners.ts';
+import { evaluateReturns } from '../src/agents/episode-returns.ts';
 import { deriveSeed, resolveArgs } from '../src/core/index.ts';
 import { initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';

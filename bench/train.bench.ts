@@ -6,7 +6,9 @@
  * steps and 8.7–11.9 s on a 2-core machine. The `seconds` option does not apply: a run trains for
  * a fixed number of steps.
  */
-import { PPO_DEFAULTS, evaluatePolicy, trainPPO } from '../src/agents/ppo.ts';
+import { evaluateReturns } from '../src/agents/episode-returns.ts';
+import { PPOLearner } from '../src/agents/ppo/learner.ts';
+import { PPO_DEFAULTS } from '../src/agents/ppo/options.ts';
 import { initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import type { BenchOptions } from './run.ts';
@@ -23,13 +25,18 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
   const runs: CartPoleRun[] = [];
   for (const seed of SEEDS) {
     const env = registry.makeVec('CartPole-v1', NUM_ENVS);
-    const { policy, metrics } = await trainPPO(env, { seed });
+    const learner = await PPOLearner.create(env.singleObservationSpace, env.singleActionSpace, {}, seed);
+    // whole rollouts of numSteps × NUM_ENVS steps, at least one
+    const rollout = PPO_DEFAULTS.numSteps * NUM_ENVS;
+    const started = performance.now();
+    await learner.train(env, Math.max(1, Math.floor(PPO_DEFAULTS.totalSteps / rollout)) * rollout);
+    const seconds = (performance.now() - started) / 1000;
     const evalEnv = registry.makeVec('CartPole-v1', 4);
-    const returns = await evaluatePolicy(evalEnv, policy, { episodes: EVAL_EPISODES, seed: 10_000 + seed });
+    const returns = await evaluateReturns(evalEnv, learner.policy(), { episodes: EVAL_EPISODES, seed: 10_000 + seed });
     const evalReturn = mean(returns);
-    runs.push({ seed, steps: metrics.steps, seconds: round(metrics.seconds), evalReturn: round(evalReturn, 1), solved: evalReturn >= SOLVED_RETURN });
-    process.stderr.write(`bench train: seed ${seed}: ${metrics.steps} steps in ${metrics.seconds.toFixed(1)} s, eval return ${evalReturn.toFixed(1)}\n`);
-    policy.dispose();
+    runs.push({ seed, steps: learner.steps, seconds: round(seconds), evalReturn: round(evalReturn, 1), solved: evalReturn >= SOLVED_RETURN });
+    process.stderr.write(`bench train: seed ${seed}: ${learner.steps} steps in ${seconds.toFixed(1)} s, eval return ${evalReturn.toFixed(1)}\n`);
+    learner.dispose();
     await env.close();
     await evalEnv.close();
   }

@@ -16,9 +16,11 @@ type Widen<T> = T extends readonly number[] ? number[] : T extends readonly stri
 
 /**
  * A learner's resolved options, typed from its ArgSpecs: numbers, booleans and lists as plain
- * writable values, a string with choices as the union of them.
+ * writable values, a string with choices as the union of them (a list of them for strings).
  */
-export type OptionsOf<S extends ArgSpecs> = { -readonly [K in keyof S]: S[K] extends { type: 'string'; choices: readonly (infer C)[] } ? C : Widen<S[K]['default']> };
+export type OptionsOf<S extends ArgSpecs> = {
+  -readonly [K in keyof S]: S[K] extends { type: 'string'; choices: readonly (infer C)[] } ? C : S[K] extends { type: 'strings'; choices: readonly (infer C)[] } ? C[] : S[K] extends { type: 'strings' } ? string[] : Widen<S[K]['default']>;
+};
 
 /** One line of training progress. Losses are named by the learner (`policy_loss`, `q_loss`, …). */
 export interface TrainLog {

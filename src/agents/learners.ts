@@ -10,7 +10,7 @@ import { type ArgSpecs, type ArgsOf, MetarenaError, closest, parseArgValue, reso
 import { doubleDqnLearner, dqnLearner, duelingDqnLearner } from './dqn.ts';
 export { evaluateReturns } from './episode-returns.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
-import { ppoLearner } from './ppo.ts';
+import { ppoLearner } from './ppo/learner.ts';
 import { sacLearner } from './sac.ts';
 import { qLearningLearner, sarsaLearner } from './tabular-q.ts';
 import { td3Learner } from './td3.ts';

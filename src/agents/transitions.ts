@@ -12,10 +12,10 @@
  * - `disabled`: finished envs are reset here, with `reset({options: {mask}})`, after the step;
  *   `nextObs` is the observation the step returned.
  *
- * `obs` is always the next input to act on; `starts` marks the rows of `obs` that begin an
- * episode (and `trialStarts` those that begin a trial, read from `info.episode_in_trial`), which
- * is where a recurrent policy resets its state. The stream also keeps each env's running
- * episode return and reports the returns of the episodes that ended in a step, in env order.
+ * `obs` is always the next input to act on. The stream also keeps each env's running episode
+ * return and reports the returns of the episodes that ended in a step, in env order.
+ * `memoryResets` reads from a step result where a recurrent policy starts its memory afresh;
+ * learners and acting agents share it, so a policy meets the same resets in training and in use.
  */
 import { type Batch, type Info, MetarenaError, type VectorEnv, type VectorResetResult, type VectorStepResult } from '../core/index.ts';
 
@@ -38,6 +38,8 @@ export interface Transitions {
   /** Returns of the episodes that ended at this step, in env order, with their env. */
   finished: { env: number; episodeReturn: number }[];
   info: Info;
+  /** The info of the reset of finished envs after the step (`disabled` autoreset), if there was one. */
+  resetInfo: Info | undefined;
   /** The env's step result as returned (before a `disabled`-mode reset). */
   result: VectorStepResult;
 }
@@ -56,10 +58,6 @@ export class TransitionStream {
   readonly numEnvs: number;
   /** The observations to act on next. */
   obs: Batch = new Float32Array(0);
-  /** 1 where `obs` is the first observation of an episode. */
-  starts: Uint8Array;
-  /** 1 where `obs` is the first observation of a trial (`info.episode_in_trial` 0; every start when the env reports no trials). */
-  trialStarts: Uint8Array;
   /** The running return of each env's current episode. */
   readonly episodeReturn: Float64Array;
   private readonly pending: Uint8Array;
@@ -73,8 +71,6 @@ export class TransitionStream {
     this.agent = agent;
     this.needsFinalObs = needsFinalObs;
     const n = (this.numEnvs = env.numEnvs);
-    this.starts = new Uint8Array(n);
-    this.trialStarts = new Uint8Array(n);
     this.episodeReturn = new Float64Array(n);
     this.pending = new Uint8Array(n);
   }
@@ -88,8 +84,6 @@ export class TransitionStream {
   async reset(seed: number | undefined): Promise<VectorResetResult> {
     const reset = await this.env.reset({ seed });
     this.obs = reset.obs;
-    this.starts = new Uint8Array(this.numEnvs).fill(1);
-    this.trialStarts = trialStartsOf(reset.info, this.starts);
     this.episodeReturn.fill(0);
     this.pending.fill(0);
     return reset;
@@ -104,12 +98,10 @@ export class TransitionStream {
     const valid = new Uint8Array(n);
     const done = new Uint8Array(n);
     const restarted = new Uint8Array(n);
-    const starts = new Uint8Array(n);
     const finished: Transitions['finished'] = [];
     for (let i = 0; i < n; i++) {
       if (mode === 'next_step' && this.pending[i]) {
         this.pending[i] = 0;
-        starts[i] = 1;
         continue;
       }
       valid[i] = 1;
@@ -119,21 +111,13 @@ export class TransitionStream {
         finished.push({ env: i, episodeReturn: this.episodeReturn[i] });
         this.episodeReturn[i] = 0;
         if (mode === 'next_step') this.pending[i] = 1;
-        else restarted[i] = starts[i] = 1;
+        else restarted[i] = 1;
       }
     }
     const nextObs = mode === 'same_step' && restarted.some(Boolean) ? this.withFinalObs(result, restarted) : result.obs;
-    let next = result.obs;
-    let info = result.info;
-    if (mode === 'disabled' && restarted.some(Boolean)) {
-      const reset = await this.env.reset({ options: { mask: restarted } });
-      next = reset.obs;
-      info = reset.info;
-    }
-    this.obs = next;
-    this.starts = starts;
-    this.trialStarts = trialStartsOf(info, starts);
-    return { obs, actions, rewards: result.rewards, nextObs, terminated: result.terminated, truncated: result.truncated, valid, done, restarted, finished, info: result.info, result };
+    const reset = mode === 'disabled' && restarted.some(Boolean) ? await this.env.reset({ options: { mask: restarted } }) : undefined;
+    this.obs = reset ? reset.obs : result.obs;
+    return { obs, actions, rewards: result.rewards, nextObs, terminated: result.terminated, truncated: result.truncated, valid, done, restarted, finished, info: result.info, resetInfo: reset?.info, result };
   }
 
   /** A copy of the step's observations with `info.final_obs` in the rows of finished episodes. */
@@ -157,9 +141,19 @@ export class TransitionStream {
   }
 }
 
-/** The rows of `starts` that also begin a trial by `info.episode_in_trial` (all of them without it). */
-function trialStartsOf(info: Info, starts: Uint8Array): Uint8Array {
-  const episodeInTrial = info.episode_in_trial as ArrayLike<number> | undefined;
-  if (!episodeInTrial) return starts;
-  return Uint8Array.from(starts, (s, i) => (s && episodeInTrial[i] === 0 ? 1 : 0));
+/**
+ * Envs whose next observation starts a recurrent memory afresh, read from a step result: at an
+ * episode's end or at a reset the env reports (`scope` episode), or only at a reset into a new
+ * trial (`info.episode_in_trial` 0; scope trial), which needs the reset's info: under
+ * `disabled` autoreset pass the stream's `resetInfo`.
+ */
+export function memoryResets(result: Pick<VectorStepResult, 'terminated' | 'truncated' | 'info'>, scope: string): Uint8Array {
+  const mask = result.info._episode_in_trial as ArrayLike<number> | undefined;
+  const episodeInTrial = result.info.episode_in_trial as ArrayLike<number> | undefined;
+  return Uint8Array.from(result.terminated, (term, i) => {
+    const ended = term === 1 || result.truncated[i] === 1;
+    const reset = mask?.[i] === 1;
+    if (scope === 'trial') return reset && episodeInTrial?.[i] === 0 ? 1 : 0;
+    return reset || ended ? 1 : 0;
+  });
 }

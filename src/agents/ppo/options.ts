@@ -1,0 +1,59 @@
+/**
+ * The options of the `ppo` learner, declared once as ArgSpecs (`metarena train --agent ppo
+ * --set key=value`); `PPOOptions` is derived from them. Defaults are tuned to solve CartPole-v1
+ * fast with 8 envs (rl-zoo's CartPole settings with half the epochs and twice the step size);
+ * CleanRL's Atari/MuJoCo defaults differ.
+ *
+ * The memory options make the policy recurrent: `cell` (gru or lstm from `src/nn`) of
+ * `cellUnits` units between the inputs and both heads, trained by truncated backpropagation
+ * through time over stored sequences of `seqLen` steps. `memoryInputs` adds the previous
+ * action, reward and episode-end flag to the policy's input and `memoryReset` says where the
+ * memory starts afresh: at every episode, or only at every trial — the RL² configuration
+ * (Duan et al., 2016) is `cell=gru memoryInputs=action,reward,done memoryReset=trial`.
+ */
+import { type ArgSpecs, MetarenaError, resolveArgs, show } from '../../core/index.ts';
+import type { OptionsOf } from '../learner.ts';
+
+export const PPO_OPTIONS = {
+  totalSteps: { type: 'integer', default: 30_000, min: 1, description: 'planned run length in env steps: the learning rate decays to 0 over it (metarena train sets it to --steps)' },
+  numSteps: { type: 'integer', default: 32, min: 1, description: 'rollout length per env between updates' },
+  learningRate: { type: 'number', default: 2e-3, min: 0, exclusiveMin: true, description: 'Adam step size at the start' },
+  annealLr: { type: 'boolean', default: true, description: 'decay the learning rate linearly over totalSteps' },
+  gamma: { type: 'number', default: 0.98, min: 0, max: 1, description: 'discount factor' },
+  gaeLambda: { type: 'number', default: 0.8, min: 0, max: 1, description: 'GAE lambda' },
+  numMinibatches: { type: 'integer', default: 1, min: 1, description: 'minibatches per epoch (of steps; of sequences with a cell)' },
+  updateEpochs: { type: 'integer', default: 10, min: 1, description: 'passes over each rollout' },
+  normAdvantages: { type: 'boolean', default: true, description: 'normalise advantages per minibatch' },
+  clipCoef: { type: 'number', default: 0.2, min: 0, exclusiveMin: true, description: 'clip range of the probability ratio' },
+  clipVloss: { type: 'boolean', default: false, description: 'clip the value update around the rollout values, as in the PPO paper code' },
+  entCoef: { type: 'number', default: 0, min: 0, description: 'entropy bonus weight' },
+  vfCoef: { type: 'number', default: 0.5, min: 0, description: 'value loss weight' },
+  maxGradNorm: { type: 'number', default: 0.5, min: 0, exclusiveMin: true, description: 'global gradient-norm bound' },
+  targetKl: { type: 'number', default: 0, min: 0, description: "stop an update's epochs once the approximate KL exceeds this (0: never)" },
+  hidden: { type: 'integers', default: [64, 64], min: 1, description: 'hidden layer widths of actor and critic, e.g. 64,64' },
+  activation: { type: 'string', default: 'tanh', choices: ['tanh', 'relu'], description: 'hidden activation' },
+  normalizeObservation: { type: 'boolean', default: false, description: 'normalise Box observations by running mean and variance (then clip to ±obsClip)' },
+  obsClip: { type: 'number', default: 10, min: 0, exclusiveMin: true, description: 'clip normalised observations to ±obsClip' },
+  normalizeReward: { type: 'boolean', default: false, description: 'scale rewards by the running std of the discounted return (then clip to ±rewardClip)' },
+  rewardClip: { type: 'number', default: 10, min: 0, exclusiveMin: true, description: 'clip scaled rewards to ±rewardClip' },
+  initLogStd: { type: 'number', default: 0, min: -20, max: 20, description: 'initial log-std of the Gaussian policy (Box actions)' },
+  cell: { type: 'string', default: 'none', choices: ['none', 'gru', 'lstm'], description: 'recurrent cell between the inputs and the actor and critic (none: feed-forward)' },
+  cellUnits: { type: 'integer', default: 64, min: 1, description: 'hidden state size of the cell' },
+  seqLen: { type: 'integer', default: 16, min: 1, description: 'steps per stored sequence of truncated backpropagation through time' },
+  memoryInputs: { type: 'strings', default: [], choices: ['action', 'reward', 'done'], description: 'also feed the previous action, reward and episode-end flag to the cell (RL²)' },
+  memoryReset: { type: 'string', default: 'episode', choices: ['episode', 'trial'], description: 'where the memory starts afresh: every episode, or every trial (RL²)' },
+} as const satisfies ArgSpecs;
+
+export type PPOOptions = OptionsOf<typeof PPO_OPTIONS>;
+
+/** `given` checked against `PPO_OPTIONS` and completed with the defaults. */
+export function resolvePPOOptions(given: unknown, field = 'ppo'): PPOOptions {
+  const o = resolveArgs(PPO_OPTIONS, given, field) as unknown as PPOOptions;
+  if (o.cell === 'none' && (o.memoryInputs.length > 0 || o.memoryReset !== 'episode')) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}.memoryInputs and ${field}.memoryReset need a cell (gru or lstm), got cell ${show(o.cell)}`, { field: `${field}.cell`, allowed: 'gru, lstm' });
+  }
+  return o;
+}
+
+/** The defaults. */
+export const PPO_DEFAULTS: Readonly<PPOOptions> = Object.freeze(resolvePPOOptions({}));
