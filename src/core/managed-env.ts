@@ -6,7 +6,7 @@
  */
 import type { ArgsOf, ArgSpecs } from './args.ts';
 import type { Context, ContextRange, ContextSampler, Task } from './context.ts';
-import { EnvChecker } from './env-checker.ts';
+import type { EnvChecker } from './env-checker.ts';
 import type { Env, EnvInstance, Info, InstanceStep, ResetArgs, ResetOptions, ResetResult, StepResult } from './env.ts';
 import { MetarenaError, pluginError, show } from './errors.ts';
 import type { EnvPlugin } from './plugin.ts';
@@ -26,8 +26,8 @@ export interface EpisodeSetup {
   /** The plugin's spaces for `contextRange`, shared by every env of the make. */
   observationSpace: Space;
   actionSpace: Space;
-  /** Whether the env checker watches what the plugin returns. */
-  envChecker: boolean;
+  /** The env checker for `observationSpace`, shared by every env of the make; undefined when it is off. */
+  checker: EnvChecker | undefined;
 }
 
 /** A reset's arguments, checked. */
@@ -65,7 +65,7 @@ export class ManagedEnv<O = unknown, A = unknown> implements Env<O, A> {
     this.id = plugin.id;
     this.observationSpace = setup.observationSpace as Space<O>;
     this.actionSpace = setup.actionSpace as Space<A>;
-    this.checker = setup.envChecker ? new EnvChecker(this.observationSpace, plugin.terminalObservationMayLeaveSpace) : undefined;
+    this.checker = setup.checker;
     this.maxEpisodeSteps = setup.maxEpisodeSteps;
     this.currentContext = plugin.contextSpace.defaults();
     try {

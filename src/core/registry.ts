@@ -5,6 +5,7 @@
 import { resolveArgs } from './args.ts';
 import { type ContextSamplerSpec, type SplitName, buildSplit, checkSplitsDisjoint, closest, createSampler } from './context.ts';
 import { DEFAULT_MAKE_BUDGET_BYTES, checkMakeBudget, checkSplitSize, estimateEnvBytes } from './cost.ts';
+import { EnvChecker } from './env-checker.ts';
 import type { Env } from './env.ts';
 import { MetarenaError, pluginError, show } from './errors.ts';
 import { ManagedEnv } from './managed-env.ts';
@@ -242,7 +243,8 @@ export class Registry {
     } catch (e) {
       throw pluginError(plugin.id, 'actionSpace', e);
     }
-    const setup = { sampler, tasks, taskOrder, episodesPerTrial, maxEpisodeSteps, contextRange, observationSpace, actionSpace, envChecker } as const;
+    const checker = envChecker ? new EnvChecker(observationSpace, plugin.terminalObservationMayLeaveSpace) : undefined;
+    const setup = { sampler, tasks, taskOrder, episodesPerTrial, maxEpisodeSteps, contextRange, observationSpace, actionSpace, checker } as const;
     const create = () => {
       let env: Env = new ManagedEnv(plugin, args, setup);
       for (const w of wrappers) {
