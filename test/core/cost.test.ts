@@ -83,6 +83,12 @@ describe('per-env cost estimates and the make budget', () => {
     for (const bad of [0, -1, Number.NaN, '1e9']) expect(thrown(() => reg.make('Heavy-v0', { memoryBudgetBytes: bad as number })).details.field).toBe('memory_budget_bytes');
   });
 
+  it('a huge num_envs is refused by the default estimate before any env is made', () => {
+    const e = thrown(() => registry.makeVec('CartPole-v1', 2 ** 31));
+    expect(e.code).toBe('METARENA_LIMIT_EXCEEDED');
+    expect(e.details).toMatchObject({ field: 'num_envs', allowed: `at most ${DEFAULT_MAKE_BUDGET_BYTES / DEFAULT_ENV_BYTES}` });
+  });
+
   it('large TabularMDPs are refused by count against the budget', () => {
     const args = { states: 256, actions: 64 };
     const e = thrown(() => registry.makeVec('TabularMDP-v0', 256, { args }));
