@@ -20,7 +20,7 @@ const jsonl = (file: string) =>
 async function adamIter(dir: string): Promise<number> {
   await initBackend({ log: () => {} });
   const { tensors } = await loadCheckpoint(join(dir, 'checkpoint'));
-  const iter = tensors['adam/iter'].dataSync()[0];
+  const iter = tensors['optim/adam/iter'].dataSync()[0];
   tf.dispose(Object.values(tensors));
   return iter;
 }
