@@ -13,7 +13,7 @@
  * refused (naming what differs) unless `--force`, which starts afresh there. Every argument is
  * checked before any trial runs.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -43,14 +43,15 @@ export interface EvalOptions extends MakeCliOptions, PluginCliOptions {
 
 /** The file in DIR that records an evaluation's settings. */
 export const EVAL_SETTINGS_FILE = 'eval.json';
-/** Files in DIR an evaluation writes (and `--force` replaces). */
+/** What, besides the settings, shows that DIR holds an evaluation. */
 const EVAL_OUTPUTS = ['results.json', 'checkpoints'];
 
 /**
  * Refuses a DIR holding an evaluation of other settings unless `force`; with `force`, clears the
- * old run's checkpoints so nothing of it is resumed. Then records `settings` in DIR.
+ * old run's checkpoints so nothing of it is resumed. Then records `settings` in DIR (atomically).
  */
-function claimOut(out: string, settings: Record<string, unknown>, force: boolean): void {
+async function claimOut(out: string, settings: Record<string, unknown>, force: boolean): Promise<void> {
+  const { writeAtomic } = await import('../agents/eval/report.ts');
   const saved = readSettings(join(out, EVAL_SETTINGS_FILE));
   const holdsRun = saved !== undefined || EVAL_OUTPUTS.some((f) => existsSync(join(out, f)));
   if (holdsRun) {
@@ -61,7 +62,7 @@ function claimOut(out: string, settings: Record<string, unknown>, force: boolean
     if (differences.length) rmSync(join(out, 'checkpoints'), { recursive: true, force: true });
   }
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, EVAL_SETTINGS_FILE), `${JSON.stringify(settings, null, 1)}\n`);
+  writeAtomic(join(out, EVAL_SETTINGS_FILE), `${JSON.stringify(settings, null, 1)}\n`);
 }
 
 /** Connects a remote vector env (the client module is loaded only when `--remote` is used). */
@@ -136,7 +137,7 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   try {
     if (learners) await loadCheckpointAgents(learners, choices, loaded);
     if (plugin && loaded.size) checkAgentsFit(agents, choices, agentSpec!);
-    claimOut(opts.out, { env: envId, envArgs, ...make, episodesPerTrial, split: split ?? null, trials, agents: labels, seed, tuneTrials }, opts.force === true);
+    await claimOut(opts.out, { env: envId, envArgs, ...make, episodesPerTrial, split: split ?? null, trials, agents: labels, seed, tuneTrials }, opts.force === true);
     await evaluateAll(deps, opts, progress, { agents, choices, source, envId, envArgs, episodesPerTrial, trials, seed, split, tuneTrials });
   } finally {
     for (const c of loaded.values()) c.learner.dispose();
