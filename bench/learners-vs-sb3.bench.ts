@@ -18,6 +18,13 @@
  *   resets, a linear head, mean-squared loss, one Adam step): ours (`src/nn` GRU) against
  *   `torch.nn.GRU` stepped with the same masks.
  *
+ * - `matmul`: one 256×256 by 256×256 float32 product (tf.matMul against torch.mm), the kernel
+ *   that dominates the off-policy updates.
+ *
+ * Each learner figure also carries `profile`: the tfjs kernels of a few training steps (taken
+ * with `tf.profile` through the learner's `train`), per update: how many kernels run, and the
+ * milliseconds of the costliest kinds (`MetarenaDense` is a dense layer: matMul, bias, relu).
+ *
  * PyTorch runs with `torch.set_num_threads(1)`; ours runs on the tfjs backend `initBackend`
  * picks (the wasm SIMD build is single-threaded). The Python side is `learners-vs-sb3.py`,
  * run with Debian's python3 and `../shared/peers` (Gymnasium 1.0.0, SB3 2.4.1) on PYTHONPATH
@@ -32,7 +39,7 @@ import type { AgentEnvSpec } from '../src/agents/agent.ts';
 import type { Learner } from '../src/agents/learner.ts';
 import { createLearnerRegistry, evaluateReturns } from '../src/agents/learners.ts';
 import type { VectorEnv } from '../src/core/index.ts';
-import { Dense, GRU, initBackend } from '../src/nn/index.ts';
+import { Dense, GRU, type GradientMap, adam, initBackend } from '../src/nn/index.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import type { BenchOptions } from './run.ts';
 import { median, round } from './stats.ts';
@@ -133,12 +140,12 @@ async function oursPpo(seed: number): Promise<{ seconds: number; steps: number; 
   return { seconds, steps, solved, evalReturn };
 }
 
-/** Median milliseconds of one GRU-64 BPTT minibatch with an Adam step (see the file's doc). */
-function oursGru(seed: number): number {
+/** Median milliseconds of one GRU-64 BPTT minibatch with an Adam step (see the file's doc); with `profiled`, its kernel profile instead. */
+async function oursGru(seed: number, profiled = false): Promise<number | Record<string, unknown>> {
   const H = 64;
   const gru = new GRU({ inputs: GRU_INPUTS, units: H, seed, name: 'gru' });
   const head = new Dense({ inputs: H, units: 3, seed: seed + 1, name: 'head' });
-  const optimizer = tf.train.adam(3e-4);
+  const optimizer = adam(3e-4);
   const xs = tf.randomNormal([GRU_SEQ, GRU_BATCH, GRU_INPUTS], 0, 1, 'float32', seed) as tf.Tensor3D;
   const masks = tf.cast(tf.greater(tf.randomUniform([GRU_SEQ, GRU_BATCH], 0, 1, 'float32', seed + 2), 0.05), 'float32') as tf.Tensor2D;
   const target = tf.randomNormal([GRU_SEQ * GRU_BATCH, 3], 0, 1, 'float32', seed + 3);
@@ -150,9 +157,17 @@ function oursGru(seed: number): number {
         const y = head.apply(tf.reshape(outputs, [GRU_SEQ * GRU_BATCH, H]) as tf.Tensor2D);
         return tf.mean(tf.square(tf.sub(y, target))) as tf.Scalar;
       }, variables);
-      optimizer.applyGradients(grads);
+      optimizer.applyGradients(grads as GradientMap);
     });
   for (let i = 0; i < 5; i++) minibatch();
+  if (profiled) {
+    const out = await profile(minibatch, 1);
+    tf.dispose([xs, masks, target]);
+    gru.dispose();
+    head.dispose();
+    optimizer.dispose();
+    return out;
+  }
   const times: number[] = [];
   for (let i = 0; i < GRU_REPEATS; i++) {
     const started = performance.now();
@@ -165,6 +180,76 @@ function oursGru(seed: number): number {
   gru.dispose();
   head.dispose();
   optimizer.dispose();
+  return median(times);
+}
+
+/** Kernel counts and times per update of `work` (see the file's doc). */
+async function profile(work: () => Promise<unknown> | unknown, updates: number): Promise<Record<string, unknown>> {
+  const info = await tf.profile(async () => {
+    await work();
+    return [];
+  });
+  const byKernel = new Map<string, { count: number; ms: number }>();
+  for (const k of info.kernels) {
+    const entry = byKernel.get(k.name) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+    byKernel.set(k.name, entry);
+  }
+  const totalMs = [...byKernel.values()].reduce((a, e) => a + e.ms, 0);
+  const top = [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8);
+  return {
+    updates,
+    kernelsPerUpdate: round(info.kernels.length / updates, 1),
+    kernelMsPerUpdate: round(totalMs / updates, 2),
+    costliest: Object.fromEntries(top.map(([name, e]) => [name, { perUpdate: round(e.count / updates, 1), msPerUpdate: round(e.ms / updates, 2) }])),
+  };
+}
+
+async function profileOffPolicy(agent: string): Promise<Record<string, unknown>> {
+  const env = createBuiltinRegistry().makeVec('Pendulum-v1', 1);
+  const learner = await makeLearner(agent, env, 'Pendulum-v1', OFF_POLICY_SETTINGS, 1);
+  await learner.train(env, LEARNING_STARTS + WARMUP);
+  const out = await profile(() => learner.train(env, learner.steps + 10), 10);
+  learner.dispose();
+  await env.close();
+  return out;
+}
+
+async function profileDqn(): Promise<Record<string, unknown>> {
+  const env = createBuiltinRegistry().makeVec('CartPole-v1', 1);
+  const learner = await makeLearner('dqn', env, 'CartPole-v1', DQN_SETTINGS, 1);
+  await learner.train(env, DQN_LEARNING_STARTS + DQN_SETTINGS.trainFreq);
+  const out = await profile(() => learner.train(env, learner.steps + DQN_SETTINGS.trainFreq), DQN_SETTINGS.gradientSteps);
+  learner.dispose();
+  await env.close();
+  return out;
+}
+
+async function profilePpo(): Promise<Record<string, unknown>> {
+  const env = createBuiltinRegistry().makeVec('CartPole-v1', PPO_ENVS);
+  const learner = await makeLearner('ppo', env, 'CartPole-v1', PPO_SETTINGS, 1);
+  const rollout = PPO_ENVS * PPO_SETTINGS.numSteps;
+  await learner.train(env, rollout);
+  // one rollout and its updateEpochs × numMinibatches gradient steps
+  const out = await profile(() => learner.train(env, learner.steps + rollout), PPO_SETTINGS.updateEpochs * PPO_SETTINGS.numMinibatches);
+  learner.dispose();
+  await env.close();
+  return out;
+}
+
+/** Median milliseconds of a 256×256 by 256×256 matMul. */
+function oursMatMul(repeats: number): number {
+  const a = tf.randomNormal([256, 256]) as tf.Tensor2D;
+  const b = tf.randomNormal([256, 256]) as tf.Tensor2D;
+  for (let i = 0; i < 20; i++) tf.dispose(tf.matMul(a, b));
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    tf.dispose(tf.matMul(a, b));
+    times.push(performance.now() - started);
+  }
+  tf.dispose([a, b]);
   return median(times);
 }
 
@@ -189,7 +274,7 @@ const summary = ({ ours, theirs }: Figure, higherIsBetter: boolean) => {
 export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
   const backend = await initBackend();
   const log = (line: string) => void process.stderr.write(`bench learners-vs-sb3: ${line}\n`);
-  const figures: Record<string, Figure> = { sac: { ours: [], theirs: [] }, td3: { ours: [], theirs: [] }, dqn: { ours: [], theirs: [] }, ppo: { ours: [], theirs: [] }, gru: { ours: [], theirs: [] } };
+  const figures: Record<string, Figure> = { sac: { ours: [], theirs: [] }, td3: { ours: [], theirs: [] }, dqn: { ours: [], theirs: [] }, ppo: { ours: [], theirs: [] }, gru: { ours: [], theirs: [] }, matmul: { ours: [], theirs: [] } };
   const ppoRuns: Record<string, unknown>[] = [];
   for (let rep = 0; rep < REPEATS; rep++) {
     const seed = rep + 1;
@@ -209,21 +294,28 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
     figures.ppo.theirs.push(sb3.solved ? (sb3.secondsToSolve as number) : Number.POSITIVE_INFINITY);
     ppoRuns.push({ seed, ours, theirs: sb3 });
     log(`ppo repeat ${rep + 1}: ours ${ours.seconds.toFixed(1)} s (${ours.steps} steps, solved ${ours.solved}), SB3 ${(sb3.secondsToSolve as number).toFixed(1)} s (${sb3.steps} steps, solved ${sb3.solved})`);
-    figures.gru.ours.push(oursGru(seed));
+    figures.gru.ours.push((await oursGru(seed)) as number);
     const gru = await theirs('gru', { seed, seq: GRU_SEQ, batch: GRU_BATCH, inputs: GRU_INPUTS, repeats: GRU_REPEATS });
     figures.gru.theirs.push(gru.msPerMinibatch as number);
     log(`gru repeat ${rep + 1}: ours ${figures.gru.ours[rep].toFixed(1)} ms, PyTorch ${(gru.msPerMinibatch as number).toFixed(1)} ms`);
+    figures.matmul.ours.push(oursMatMul(200));
+    const mm = await theirs('matmul', { repeats: 200 });
+    figures.matmul.theirs.push(mm.msPerMatMul as number);
+    log(`matmul repeat ${rep + 1}: ours ${figures.matmul.ours[rep].toFixed(3)} ms, PyTorch ${(mm.msPerMatMul as number).toFixed(3)} ms`);
   }
+  log('profiling');
+  const profiles = { sac: await profileOffPolicy('sac'), td3: await profileOffPolicy('td3'), dqn: await profileDqn(), ppo: await profilePpo(), gru: await oursGru(1, true) };
   return {
     ours: { backend: backend.name, threads: 1 },
     theirs: { library: 'Stable-Baselines3 2.4.1, Gymnasium 1.0.0', torchThreads: 1 },
     repeats: REPEATS,
     ratio: 'ours / theirs for rates, theirs / ours for times: above 1 means ours is faster',
-    sac: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.sac, true) },
-    td3: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.td3, true) },
-    dqn: { unit: 'gradient updates per second', env: 'CartPole-v1', settings: DQN_SETTINGS, ...summary(figures.dqn, true) },
-    ppo: { unit: 'training seconds to solve (greedy mean >= 475)', env: 'CartPole-v1', settings: PPO_SETTINGS, numEnvs: PPO_ENVS, clipRange: 'ours constant 0.2, SB3 linear from 0.2', ...summary(figures.ppo, false), runs: ppoRuns },
-    gru: { unit: 'ms per BPTT minibatch', shape: { sequences: GRU_BATCH, steps: GRU_SEQ, inputs: GRU_INPUTS, units: 64 }, ...summary(figures.gru, false) },
+    sac: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.sac, true), profile: profiles.sac },
+    td3: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.td3, true), profile: profiles.td3 },
+    dqn: { unit: 'gradient updates per second', env: 'CartPole-v1', settings: DQN_SETTINGS, ...summary(figures.dqn, true), profile: profiles.dqn },
+    ppo: { unit: 'training seconds to solve (greedy mean >= 475)', env: 'CartPole-v1', settings: PPO_SETTINGS, numEnvs: PPO_ENVS, clipRange: 'ours constant 0.2, SB3 linear from 0.2', ...summary(figures.ppo, false), runs: ppoRuns, profile: profiles.ppo },
+    gru: { unit: 'ms per BPTT minibatch', shape: { sequences: GRU_BATCH, steps: GRU_SEQ, inputs: GRU_INPUTS, units: 64 }, ...summary(figures.gru, false), profile: profiles.gru },
+    matmul: { unit: 'ms per 256×256 by 256×256 float32 matMul', ...summary(figures.matmul, false) },
   };
 }
 

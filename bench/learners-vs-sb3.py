@@ -9,6 +9,7 @@ object on stdout. PyTorch runs on one CPU thread (torch.set_num_threads(1)).
   ppo        PPO on CartPole-v1 with rl-zoo's settings: training seconds until a greedy
              evaluation (20 episodes) averages >= 475, evaluation time excluded
   gru        one BPTT minibatch of a GRU-64 (torch.nn.GRU) with linear heads and an Adam step
+  matmul     one 256x256 by 256x256 float32 matrix product (torch.mm)
 
 Run with SB3 2.4.1 and Gymnasium 1.0.0 on PYTHONPATH.
 """
@@ -213,9 +214,22 @@ def gru(args):
     return {"msPerMinibatch": 1000 * float(np.median(times)), "repeats": args.repeats}
 
 
+def matmul(args):
+    a = torch.randn(256, 256)
+    b = torch.randn(256, 256)
+    for _ in range(20):
+        torch.mm(a, b)
+    times = []
+    for _ in range(args.repeats):
+        t = time.perf_counter()
+        torch.mm(a, b)
+        times.append(time.perf_counter() - t)
+    return {"msPerMatMul": 1000 * float(np.median(times)), "repeats": args.repeats}
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["offpolicy", "dqn", "ppo", "gru"])
+    p.add_argument("mode", choices=["offpolicy", "dqn", "ppo", "gru", "matmul"])
     p.add_argument("--algo", default="sac")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--steps", type=int, default=500)
@@ -229,7 +243,7 @@ def main():
     p.add_argument("--inputs", type=int, default=8)
     p.add_argument("--repeats", type=int, default=30)
     args = p.parse_args()
-    out = {"offpolicy": offpolicy, "dqn": dqn, "ppo": ppo, "gru": gru}[args.mode](args)
+    out = {"offpolicy": offpolicy, "dqn": dqn, "ppo": ppo, "gru": gru, "matmul": matmul}[args.mode](args)
     out["torchThreads"] = torch.get_num_threads()
     out["torch"] = torch.__version__
     print(json.dumps(out))

@@ -10,12 +10,11 @@
  *   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
  */
 import * as tf from '@tensorflow/tfjs';
-import { MetarenaError } from '../core/index.ts';
+import { type BackendKernelArgs, runBackendKernel } from './dense.ts';
+import type { GradientMap } from './optim.ts';
 
 const KERNEL = 'MetarenaAdamStep';
 const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
-
-type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap };
 
 interface AdamAttrs {
   beta1: number;
@@ -24,8 +23,10 @@ interface AdamAttrs {
   learningRate: number;
 }
 
-function adamStep(backendName: string, { inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
-  const { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs;
+type AdamInputs = Record<'value' | 'm' | 'v' | 'g' | 'oneMinusAccBeta1' | 'oneMinusAccBeta2', tf.TensorInfo>;
+
+function adamStep(backendName: string, { inputs, backend, attrs }: BackendKernelArgs): tf.TensorInfo[] {
+  const { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs as AdamInputs;
   const { beta1, beta2, epsilon, learningRate } = attrs as unknown as AdamAttrs;
   const temporaries: tf.TensorInfo[] = [];
   const scalar = (x: number) => {
@@ -34,9 +35,7 @@ function adamStep(backendName: string, { inputs, backend, attrs }: KernelArgs): 
     return t;
   };
   const run = (name: string, a: tf.TensorInfo, b?: tf.TensorInfo, keep = false) => {
-    const kernel = tf.getKernel(name, backendName);
-    if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `adam: the ${backendName} backend has no ${name} kernel`, { field: 'backend' });
-    const out = kernel.kernelFunc({ inputs: b ? { a, b } : { x: a }, backend, attrs: {} }) as tf.TensorInfo;
+    const out = runBackendKernel(backendName, name, { inputs: b ? { a, b } : { x: a }, backend });
     if (!keep) temporaries.push(out);
     return out;
   };
@@ -52,7 +51,7 @@ function adamStep(backendName: string, { inputs, backend, attrs }: KernelArgs): 
 }
 
 for (const backendName of BACKENDS) {
-  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => adamStep(backendName, args) });
+  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => adamStep(backendName, args as unknown as BackendKernelArgs) });
 }
 
 /** The parts of AdamOptimizer's state that tfjs keeps private. */
@@ -69,7 +68,7 @@ interface AdamState {
 }
 
 export class FusedAdam extends tf.AdamOptimizer {
-  override applyGradients(variableGradients: tf.NamedTensorMap | tf.NamedTensor[]): void {
+  override applyGradients(variableGradients: GradientMap): void {
     const self = this as unknown as AdamState;
     const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
     tf.tidy(() => {
@@ -79,7 +78,7 @@ export class FusedAdam extends tf.AdamOptimizer {
         const value = tf.engine().registeredVariables[name];
         self.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
         self.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        const g = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
+        const g = Array.isArray(variableGradients) ? variableGradients[i].tensor : (variableGradients as tf.NamedTensorMap)[name];
         if (g == null) return;
         const m = self.accumulatedFirstMoment[i]!.variable;
         const v = self.accumulatedSecondMoment[i]!.variable;

@@ -35,20 +35,21 @@ interface DenseInputs {
   [name: string]: tf.TensorInfo;
 }
 
-interface BackendKernelArgs {
+/** What a kernel function is called with (tfjs types the backend as `{}`). */
+export interface BackendKernelArgs {
   inputs: tf.NamedTensorInfoMap;
   backend: tf.KernelBackend;
   attrs?: tf.NamedAttrMap;
 }
 
 /** Runs kernel `name` of backend `backendName` directly (no engine bookkeeping, no tape). */
-function runBackendKernel(backendName: string, name: string, { inputs, backend, attrs = {} }: BackendKernelArgs): tf.TensorInfo {
+export function runBackendKernel(backendName: string, name: string, { inputs, backend, attrs = {} }: BackendKernelArgs): tf.TensorInfo {
   const kernel = tf.getKernel(name, backendName);
   if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `dense: the ${backendName} backend has no ${name} kernel`, { field: 'backend' });
   return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
 }
 
-function denseForward(backendName: string, { inputs, backend, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+function denseForward(backendName: string, { inputs, backend, attrs }: BackendKernelArgs): tf.TensorInfo {
   const { x, w, b } = inputs as DenseInputs;
   const product = runBackendKernel(backendName, 'BatchMatMul', { inputs: { a: x, b: w }, backend, attrs: { transposeA: false, transposeB: false } });
   const biased = runBackendKernel(backendName, 'Add', { inputs: { a: product, b }, backend });
@@ -60,7 +61,7 @@ function denseForward(backendName: string, { inputs, backend, attrs }: { inputs:
 }
 
 for (const backendName of BACKENDS) {
-  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => denseForward(backendName, args) });
+  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => denseForward(backendName, args as unknown as BackendKernelArgs) });
 }
 
 /** `mᵀ`; a reshape when m is a row or a column (the wasm Transpose kernel copies element by element). */
@@ -90,11 +91,12 @@ if (!tf.getGradient(KERNEL)) {
     gradFunc: (dy, saved, attrs) => {
       const [x, w, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
       // relu′ at the pre-activation is step(y): y > 0 exactly where the pre-activation is
-      const dz = (attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor2D, tf.step(y)) : (dy as tf.Tensor2D);
+      const dz = ((attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor, tf.step(y)) : dy) as tf.Tensor2D;
+      const [batch, units] = dz.shape;
       return {
         x: () => tf.matMul(dz, transpose2d(w)),
         w: () => kernelGradient(x, dz),
-        b: () => tf.reshape(tf.matMul(tf.ones([1, dz.shape[0]]), dz), [dz.shape[1]]),
+        b: () => tf.reshape(tf.matMul(tf.ones([1, batch]), dz), [units]),
       };
     },
   });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FusedAdam, adam, initBackend } from '../../src/nn/index.ts';
+import { FusedAdam, type GradientMap, adam, initBackend } from '../../src/nn/index.ts';
 
 beforeAll(async () => {
   await initBackend({ log: () => {} });
@@ -19,8 +19,8 @@ describe('FusedAdam', () => {
     for (let step = 0; step < 6; step++) {
       const grads = shapes.map((s, i) => tf.randomNormal(s, 0, 1, 'float32', 100 * step + i));
       if (step % 2 === 0) {
-        fused.applyGradients(Object.fromEntries(ours.map((v, i) => [v.name, grads[i]])));
-        reference.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]])));
+        fused.applyGradients(Object.fromEntries(ours.map((v, i) => [v.name, grads[i]])) as GradientMap);
+        reference.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]])) as GradientMap);
       } else {
         fused.applyGradients(ours.map((v, i) => ({ name: v.name, tensor: grads[i] })));
         reference.applyGradients(theirs.map((v, i) => ({ name: v.name, tensor: grads[i] })));
@@ -44,12 +44,12 @@ describe('FusedAdam', () => {
     const v2 = tf.variable(v1.clone());
     const reference = tf.train.adam(1e-2);
     const g = tf.randomNormal([4, 3], 0, 1, 'float32', 2);
-    reference.applyGradients({ [v2.name]: g });
+    reference.applyGradients({ [v2.name]: g } as GradientMap);
     v1.assign(v2);
     const resumed = new FusedAdam(1e-2, 0.9, 0.999);
     await resumed.setWeights(await reference.getWeights());
-    reference.applyGradients({ [v2.name]: g });
-    resumed.applyGradients({ [v1.name]: g });
+    reference.applyGradients({ [v2.name]: g } as GradientMap);
+    resumed.applyGradients({ [v1.name]: g } as GradientMap);
     expect(bits(v1)).toEqual(bits(v2));
     tf.dispose([v1, v2, g]);
   });
@@ -58,13 +58,13 @@ describe('FusedAdam', () => {
     const vars = [tf.variable(tf.zeros([64, 64])), tf.variable(tf.zeros([64]))];
     const grads = vars.map((v) => tf.onesLike(v));
     const fused = adam(1e-3);
-    fused.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]])));
-    const profile = await tf.profile(() => fused.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]]))));
+    fused.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]])) as GradientMap);
+    const profile = await tf.profile(() => fused.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]])) as GradientMap));
     expect(profile.kernels.filter((k) => k.name === 'MetarenaAdamStep')).toHaveLength(2);
     expect(profile.kernels.length).toBeLessThan(10);
     // no tensor and no backend buffer is left behind by a step
     const before = [tf.memory().numTensors, tf.engine().backend.numDataIds()];
-    for (let i = 0; i < 3; i++) fused.applyGradients(Object.fromEntries(vars.map((v, j) => [v.name, grads[j]])));
+    for (let i = 0; i < 3; i++) fused.applyGradients(Object.fromEntries(vars.map((v, j) => [v.name, grads[j]])) as GradientMap);
     expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual(before);
     tf.dispose([...vars, ...grads]);
     fused.dispose();
