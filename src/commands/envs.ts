@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { type ArgSpec, type EnvPlugin, type Space, resolveArgs } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
-import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
 const finiteOrNull = (v: number | undefined) => (v === undefined ? undefined : Number.isFinite(v) ? v : null);
 
@@ -57,7 +57,7 @@ export function envsCommand(program: Command, deps: CliDeps): Command {
   const command = program.command('envs').description('list the registered environments');
   return pluginFlag(command)
     .option('--json', 'print a JSON array (spaces, context features, time limit, args)')
-    .action(async (opts: PluginCliOptions & { json?: boolean }) => {
+    .action(async (opts: PluginFlags & { json?: boolean }) => {
       const plugins = (await registryWithPlugins(deps, opts.plugin)).registry.listEnvs();
       if (opts.json) {
         deps.stdout(`${JSON.stringify(plugins.map(describeEnv), null, 2)}\n`);

@@ -23,12 +23,12 @@ import type { LoadedCheckpoint } from '../agents/eval/checkpoint-agent.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TUNE_TRIALS, type EnvSource, checkAgentsFit, evaluate } from '../agents/eval/evaluate.ts';
 import { type MakeVecOptions, MetarenaError, type SplitName, type VectorEnv, resolveArgs, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
-import { type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
+import { type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parseSeed } from './parse.ts';
-import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 import { changedSettings, readSettings } from './run-settings.ts';
 
-export interface EvalOptions extends MakeCliOptions, PluginCliOptions {
+export interface EvalOptions extends MakeFlags, PluginFlags {
   env: string;
   envArg?: string[];
   trials: string;

@@ -17,7 +17,7 @@ import { type ContextSamplerSpec, type EnvPlugin, MetarenaError, type MakeOption
 import { collect, parseInteger, parseJson, parsePairs } from './parse.ts';
 
 /** The flags as commander hands them over. */
-export interface MakeCliOptions {
+export interface MakeFlags {
   context?: string[];
   contextSampler?: string;
   split?: string;
@@ -26,7 +26,7 @@ export interface MakeCliOptions {
 }
 
 /** The part of `MakeOptions` the flags set. */
-export type CliMakeOptions = Pick<MakeOptions, 'context' | 'contextSampler' | 'split' | 'episodesPerTrial' | 'wrappers'>;
+export type FlaggedMakeOptions = Pick<MakeOptions, 'context' | 'contextSampler' | 'split' | 'episodesPerTrial' | 'wrappers'>;
 
 /** Adds the make flags to `command`. */
 export function makeOptionFlags(command: Command): Command {
@@ -76,8 +76,8 @@ function parseWrapper(raw: string, i: number): WrapperSpec {
 }
 
 /** The make options the flags give; only the given ones are set. */
-export function parseMakeOptions(opts: MakeCliOptions): CliMakeOptions {
-  const out: CliMakeOptions = {};
+export function parseMakeOptions(opts: MakeFlags): FlaggedMakeOptions {
+  const out: FlaggedMakeOptions = {};
   if (opts.context?.length) out.context = parseContext(opts.context);
   if (opts.contextSampler !== undefined) out.contextSampler = asObject(parseJson(opts.contextSampler, '--context-sampler', 'a JSON object such as {"kind": "uniform_scale", "low": 0.5, "high": 2}'), '--context-sampler') as ContextSamplerSpec;
   const split = parseSplit(opts.split);

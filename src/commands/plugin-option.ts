@@ -8,7 +8,7 @@ import { Registry } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
 import { collect } from './parse.ts';
 
-export interface PluginCliOptions {
+export interface PluginFlags {
   plugin?: string[];
 }
 

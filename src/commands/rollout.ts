@@ -14,11 +14,11 @@
 import type { Command } from 'commander';
 import { type Env, MetarenaError, Rng, deriveSeed, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
-import { type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
+import { type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parseJson, parseSeed, toPlain } from './parse.ts';
-import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
-export interface RolloutOptions extends MakeCliOptions, PluginCliOptions {
+export interface RolloutOptions extends MakeFlags, PluginFlags {
   seed?: string;
   steps?: string;
   state?: string;

@@ -29,12 +29,12 @@ import type { AgentEnvSpec } from '../agents/agent.ts';
 import type { Learner, TrainLog } from '../agents/learner.ts';
 import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, resolveArgs, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
-import { type CliMakeOptions, type MakeCliOptions, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
+import { type FlaggedMakeOptions, type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
-import { type PluginCliOptions, pluginFlag, registryWithPlugins } from './plugin-option.ts';
+import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 import { changedSettings, flagOf, readSettings } from './run-settings.ts';
 
-export interface TrainOptions extends MakeCliOptions, PluginCliOptions {
+export interface TrainOptions extends MakeFlags, PluginFlags {
   agent: string;
   env: string;
   envArg?: string[];
@@ -60,7 +60,7 @@ export interface RunRecord {
   env: string;
   envArgs: Record<string, unknown>;
   /** The make options (context, sampler, split, episodes per trial, wrappers) given. */
-  make: CliMakeOptions;
+  make: FlaggedMakeOptions;
   numEnvs: number;
   seed: number;
   options: Record<string, unknown>;
