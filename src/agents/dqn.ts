@@ -275,21 +275,24 @@ export class DQNLearner implements Learner {
 
   /** Rebuilds a learner saved by `save`. */
   static load(dir: string, expected?: string): Promise<DQNLearner> {
-    return loadLearnerCheckpoint(dir, DQN_NAMES, expected, async (meta, tensors) => {
-      const m = meta as { agent: string; seed: number; observationSpace: unknown; actionSpace: unknown; options: DQNOptions; training: { steps: number; gradientSteps: number; rng: unknown; seconds: number } };
-      const learner = new DQNLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
-      try {
+    type Meta = { agent: string; seed: number; observationSpace: unknown; actionSpace: unknown; options: DQNOptions; training: { steps: number; gradientSteps: number; rng: unknown; seconds: number } };
+    return loadLearnerCheckpoint(
+      dir,
+      DQN_NAMES,
+      expected,
+      (meta) => {
+        const m = meta as unknown as Meta;
+        return new DQNLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
+      },
+      async (learner, meta, tensors) => {
+        const { training } = meta as unknown as Meta;
         await restoreLearnerTensors(dir, meta, tensors, { ...learner.tensors(), replay: learner.replay });
-        learner.steps = m.training.steps;
-        learner.gradientSteps = m.training.gradientSteps;
-        learner.seconds = m.training.seconds;
-        restoreRng(learner.rng, m.training.rng);
-      } catch (e) {
-        learner.dispose();
-        throw e;
-      }
-      return learner;
-    });
+        learner.steps = training.steps;
+        learner.gradientSteps = training.gradientSteps;
+        learner.seconds = training.seconds;
+        restoreRng(learner.rng, training.rng);
+      },
+    );
   }
 
   dispose(): void {

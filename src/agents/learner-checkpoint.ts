@@ -41,9 +41,16 @@ export async function saveLearnerCheckpoint(dir: string, meta: { agent: string }
 
 /**
  * Reads a checkpoint written by one of the learners `agents` (`expected`, when given, must be
- * the one), and hands its metadata and tensors to `build`; the tensors are disposed afterwards.
+ * the one): `build` makes the learner from its metadata, `restore` copies the saved state into
+ * it. A learner whose restore fails is disposed; the tensors are disposed afterwards.
  */
-export async function loadLearnerCheckpoint<L>(dir: string, agents: readonly string[], expected: string | undefined, build: (meta: Record<string, unknown> & { agent: string }, tensors: tf.NamedTensorMap) => L | Promise<L>): Promise<L> {
+export async function loadLearnerCheckpoint<L extends { dispose(): void }>(
+  dir: string,
+  agents: readonly string[],
+  expected: string | undefined,
+  build: (meta: Record<string, unknown> & { agent: string }) => L,
+  restore: (learner: L, meta: Record<string, unknown>, tensors: tf.NamedTensorMap) => void | Promise<void>,
+): Promise<L> {
   await initBackend();
   const { meta, tensors } = await loadCheckpoint(dir);
   try {
@@ -51,7 +58,14 @@ export async function loadLearnerCheckpoint<L>(dir: string, agents: readonly str
     if (typeof agent !== 'string' || !agents.includes(agent) || (expected !== undefined && agent !== expected)) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(agent)}, not ${expected ?? agents.join('/')}`, { field: 'checkpoint' });
     }
-    return await build(meta as Record<string, unknown> & { agent: string }, tensors);
+    const learner = build(meta as Record<string, unknown> & { agent: string });
+    try {
+      await restore(learner, meta, tensors);
+    } catch (e) {
+      learner.dispose();
+      throw e;
+    }
+    return learner;
   } finally {
     tf.dispose(Object.values(tensors));
   }

@@ -1,81 +1,45 @@
 /**
- * The learner registry (an object, not a global): learner plugins by name, the parser for
+ * The learner registry (a `PluginRegistry` of learner plugins): the parser for
  * `metarena train --agent NAME --set key=value…` (typed, range-checked values), loading any
- * learner's checkpoint by the name recorded in it, and the greedy evaluation `metarena train`
- * runs periodically.
+ * learner's checkpoint by the name recorded in it, and (re-exported) the greedy evaluation
+ * `metarena train` runs periodically.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type ArgSpecs, type ArgsOf, MetarenaError, closest, parseArgValue, resolveArgs, show } from '../core/index.ts';
+import { type ArgSpecs, type ArgsOf, MetarenaError, show } from '../core/index.ts';
 import { doubleDqnLearner, dqnLearner, duelingDqnLearner } from './dqn.ts';
 export { evaluateReturns } from './episode-returns.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
+import { PluginRegistry } from './plugin-registry.ts';
 import { ppoLearner } from './ppo/learner.ts';
 import { sacLearner } from './sac.ts';
 import { qLearningLearner, sarsaLearner } from './tabular-q.ts';
 import { td3Learner } from './td3.ts';
 
-const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 /** The file `metarena train` writes next to DIR/checkpoint: which learner, env and options. */
 export const RUN_FILE = 'run.json';
 export const CHECKPOINT_SUBDIR = 'checkpoint';
 
-export class LearnerRegistry {
-  private readonly plugins = new Map<string, LearnerPlugin>();
-
+export class LearnerRegistry extends PluginRegistry<LearnerPlugin> {
   constructor(plugins: Iterable<LearnerPlugin> = []) {
-    for (const p of plugins) this.register(p);
+    super('learner', ['create', 'load'], plugins);
   }
 
-  register(plugin: LearnerPlugin): this {
-    if (typeof plugin !== 'object' || plugin === null || typeof plugin.create !== 'function' || typeof plugin.load !== 'function' || typeof plugin.fits !== 'function') {
-      throw new MetarenaError('METARENA_PLUGIN_ERROR', `not a learner plugin: expected {name, description, options, fits, create, load}, got ${show(plugin)}`);
-    }
-    if (!NAME_PATTERN.test(plugin.name)) {
-      throw new MetarenaError('METARENA_INVALID_ID', `learner name ${show(plugin.name)} must be lower-case letters, digits and dashes, starting with a letter`, { field: 'name', allowed: NAME_PATTERN.source });
-    }
-    if (this.plugins.has(plugin.name)) throw new MetarenaError('METARENA_DUPLICATE_ID', `learner ${plugin.name} is already registered`, { field: 'name', plugin: plugin.name });
-    this.plugins.set(plugin.name, plugin as LearnerPlugin);
-    return this;
-  }
-
-  list(): LearnerPlugin[] {
-    return [...this.plugins.values()];
-  }
-
-  has(name: string): boolean {
-    return this.plugins.has(name);
-  }
-
-  get(name: string, field = '--agent'): LearnerPlugin {
-    const p = this.plugins.get(name);
-    if (p) return p;
-    const near = closest(name, this.plugins.keys());
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: unknown learner ${show(name)}${near ? ` (did you mean ${near}?)` : ''}; learners: ${[...this.plugins.keys()].join(', ')}`, {
-      field,
-      allowed: [...this.plugins.keys()].join(', '),
-    });
+  override get(name: string, field = '--agent'): LearnerPlugin {
+    return super.get(name, field);
   }
 
   /**
    * `key=value` settings of learner `name` as typed values (only the keys given), each checked
    * against the learner's option specs now.
    */
-  parseSettings(name: string, pairs: readonly (readonly [string, string])[], field = '--set'): Record<string, unknown> {
-    const plugin = this.get(name);
-    const given: Record<string, unknown> = {};
-    for (const [key, raw] of pairs) {
-      const spec = plugin.options[key];
-      // an unknown key is reported by resolveArgs with a suggestion
-      given[key] = spec ? parseArgValue(spec, raw) : raw;
-    }
-    resolveArgs(plugin.options, given, `${field} (${name})`);
-    return given;
+  override parseSettings(name: string, pairs: readonly (readonly [string, string])[], field = '--set'): Record<string, unknown> {
+    return super.parseSettings(name, pairs, `${field} (${name})`);
   }
 
   /** Every option of learner `name`: `given` checked and completed with defaults. */
   options(name: string, given: Record<string, unknown> = {}): ArgsOf<ArgSpecs> {
-    return resolveArgs(this.get(name).options, given, `${name} options`);
+    return this.resolveOptions(name, given, `${name} options`);
   }
 
   /**
@@ -100,8 +64,8 @@ export class LearnerRegistry {
       if (name === undefined && existsSync(runFile)) name = readJson(runFile, field).agent;
     }
     if (name === undefined) name = (readJson(modelFile, field).meta as Record<string, unknown> | undefined)?.agent;
-    if (typeof name !== 'string' || !this.plugins.has(name)) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field}: the checkpoint in ${show(dir)} names learner ${show(name)}, which is not one of ${[...this.plugins.keys()].join(', ')}`, { field });
+    if (typeof name !== 'string' || !this.has(name)) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${field}: the checkpoint in ${show(dir)} names learner ${show(name)}, which is not one of ${this.names().join(', ')}`, { field });
     }
     return { dir, name };
   }

@@ -1,24 +1,24 @@
 /**
  * Pieces shared by the off-policy continuous-control learners (SAC, TD3):
  *
- * - `BoxActions`: the map between the networks' action range [-1, 1] and the env's Box bounds
- *   (`action = bias + scale · a`). Replay and critics work in [-1, 1] (as Stable-Baselines3
- *   does), so the critics' inputs are well scaled whatever the env's units.
+ * - `OffPolicyLearner`: the base of both, with the action map (`box-actions.ts`), the replay
+ *   buffer, the twin critics (`twin-critic.ts`), the counters and the Rng.
  * - `trainOffPolicy`: the training loop, which reads the env through the transition stream
  *   (`transitions.ts`) and writes one replay transition per env step. Truncated episodes keep
  *   `terminated = 0`, so the learner still bootstraps from their final observation.
  * - `saveOffPolicy`/`loadOffPolicy`: the whole checkpoint of a learner (`learner-checkpoint.ts`).
  * - `resolveOffPolicyOptions`, `continuousLearnerPlugin`: the option checks and the plugin object
  *   the learners share.
- * The twin critics and the update's tensor helpers are in `twin-critic.ts`.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, Box, MetarenaError, type Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
-import { initBackend, restoreRng, rngState } from '../nn/index.ts';
+import { type ArgSpecs, type Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { type Mlp, initBackend, restoreRng, rngState } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type BoxActions, boxActions, continuousFits, observationRows, toEnvActions } from './box-actions.ts';
 import { type TrainedOptimizer, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
-import type { ReplayBuffer } from './replay-buffer.ts';
+import { ReplayBuffer, type ReplaySample } from './replay-buffer.ts';
+import { TwinCritic } from './twin-critic.ts';
 import { TransitionStream } from './transitions.ts';
 
 /** The options every off-policy learner has, with the same meaning and defaults. */
@@ -32,98 +32,82 @@ export const OFF_POLICY_OPTIONS = {
   logEvery: { type: 'integer', default: 1000, min: 1, description: 'env steps between training logs' },
 } as const satisfies ArgSpecs;
 
-/** Why a continuous-control learner cannot train in `spec` (undefined when it can). */
-export function continuousFits(agent: string, spec: AgentEnvSpec): string | undefined {
-  if (!(spec.observationSpace instanceof Box)) return `${agent} needs a Box observation space, got ${spec.observationSpace.type}`;
-  if (!(spec.actionSpace instanceof Box)) return `${agent} needs a Box action space, got ${spec.actionSpace.type}`;
-  if (!(spec.actionSpace.boundedBelow && spec.actionSpace.boundedAbove)) return `${agent} needs a bounded Box action space`;
-  return undefined;
-}
-
-export interface BoxActions {
-  size: number;
-  /** Env action = bias + scale · a for a network action a in [-1, 1]. */
-  scale: Float64Array;
-  bias: Float64Array;
+/** The options every off-policy learner resolves (see `OFF_POLICY_OPTIONS`). */
+export interface OffPolicyOptions {
+  hidden: number[];
+  bufferSize: number;
+  batchSize: number;
+  actionBound: number;
+  learningStarts: number;
+  saveReplay: boolean;
+  logEvery: number;
 }
 
 /**
- * The action map for `space`. `bound` > 0 narrows every dimension to [-bound, bound] ∩ the
- * space's bounds (for envs whose action space is wider than the range that has an effect).
+ * What SAC and TD3 share: the action map, the replay buffer, the twin critics, the Rng (seeded
+ * by the learner's name), the counters, the training loop and the checkpoint. A learner adds its
+ * actor, its update and its exploration.
  */
-export function boxActions(space: Space, bound: number, agent: string): BoxActions {
-  if (!(space instanceof Box) || !space.boundedBelow || !space.boundedAbove) {
-    throw new MetarenaError('METARENA_NOT_SUPPORTED', `${agent}: action space must be a bounded Box, got ${show(space.toJSON())}`, { field: 'action_space', allowed: 'bounded Box' });
-  }
-  const scale = new Float64Array(space.size);
-  const bias = new Float64Array(space.size);
-  for (let j = 0; j < space.size; j++) {
-    const low = bound > 0 ? Math.max(space.low[j], -bound) : space.low[j];
-    const high = bound > 0 ? Math.min(space.high[j], bound) : space.high[j];
-    if (!(low < high)) throw new MetarenaError('METARENA_INVALID_OPTION', `${agent}.actionBound ${show(bound)} leaves no range in action dimension ${j} (bounds [${space.low[j]}, ${space.high[j]}])`, { field: `${agent}.actionBound` });
-    scale[j] = (high - low) / 2;
-    bias[j] = (high + low) / 2;
-  }
-  return { size: space.size, scale, bias };
-}
-
-/** Env actions for `n` rows of network actions in [-1, 1]. */
-export function toEnvActions(a: ArrayLike<number>, n: number, map: BoxActions): Float32Array {
-  const out = new Float32Array(n * map.size);
-  for (let k = 0; k < out.length; k++) {
-    const j = k % map.size;
-    out[k] = map.bias[j] + map.scale[j] * Math.max(-1, Math.min(1, a[k]));
-  }
-  return out;
-}
-
-/** A row-major Float32Array of `n` observations of `size` numbers, validated. */
-export function observationRows(obs: unknown, n: number, size: number, agent: string): Float32Array {
-  if (!ArrayBuffer.isView(obs) || (obs as unknown as ArrayLike<number>).length !== n * size) {
-    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${agent}: expected ${n} observations of ${size} numbers, got ${show(obs)}`, { field: 'obs' });
-  }
-  return obs instanceof Float32Array ? obs : Float32Array.from(obs as unknown as ArrayLike<number>);
-}
-
-/** An eval-harness agent acting with `act` (network actions in [-1, 1]) mapped by `map`. */
-export function actingAgent(name: string, obsSize: number, map: BoxActions, act: (obs: Float32Array, n: number) => Float32Array): Agent {
-  return {
-    name,
-    start: () => {},
-    act: (obs) => {
-      const n = (obs as unknown as ArrayLike<number>).length / obsSize;
-      return toEnvActions(act(observationRows(obs, n, obsSize, name), n), n, map);
-    },
-    observe: () => {},
-  };
-}
-
-/** What the shared training loop and checkpoint helpers need from a learner. */
-export interface OffPolicyLearner {
-  readonly agent: string;
-  steps: number;
-  updates: number;
-  trainSeconds: number;
-  readonly learningStarts: number;
-  readonly logEvery: number;
-  readonly seed: number;
+export abstract class OffPolicyLearner<O extends OffPolicyOptions = OffPolicyOptions> implements Learner {
+  steps = 0;
+  updates = 0;
+  trainSeconds = 0;
   readonly obsSize: number;
+  readonly map: BoxActions;
+  readonly critic: TwinCritic;
   readonly replay: ReplayBuffer;
   readonly rng: Rng;
-  readonly map: BoxActions;
-  readonly options: { saveReplay: boolean };
-  readonly observationSpace: Box;
-  readonly actionSpace: Box;
   /** The env being trained on, read through the transition stream (set by `trainOffPolicy`). */
   stream: TransitionStream | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly observationSpace: Box,
+    readonly actionSpace: Box,
+    readonly options: O,
+    readonly seed: number,
+  ) {
+    this.obsSize = observationSpace.size;
+    this.map = boxActions(actionSpace, options.actionBound, name);
+    this.critic = new TwinCritic(this.obsSize + this.map.size, options.hidden, deriveSeed(seed, 'critic'));
+    this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, this.map.size);
+    this.rng = new Rng(deriveSeed(seed, name));
+  }
+
   /** Exploration actions in [-1, 1] for `n` observation rows. */
-  explore(obs: Float32Array, n: number): Float32Array;
+  abstract explore(obs: Float32Array, n: number): Float32Array;
   /** One gradient update; returns the losses when `withLosses` (reading them costs a sync). */
-  update(withLosses: boolean): Record<string, number> | undefined;
+  abstract update(withLosses: boolean): Record<string, number> | undefined;
   /** Every network variable by checkpoint key. */
-  namedVariables(): Record<string, tf.Variable>;
+  abstract namedVariables(): Record<string, tf.Variable>;
   /** The optimizers by checkpoint name (stored under `optim/<name>`), with the variables they step. */
-  optimizers(): Record<string, TrainedOptimizer>;
+  abstract optimizers(): Record<string, TrainedOptimizer>;
+  abstract policy(options?: { deterministic?: boolean; seed?: number; name?: string }): Agent;
+  /** The actor network. */
+  abstract readonly actor: Mlp;
+  /** Disposes what the learner adds besides the actor (the critics, the actor and the optimizers are disposed here). */
+  protected abstract disposeOwn(): void;
+
+  /** A replay minibatch of `batchSize` transitions with the sizes an update needs (rows b, action size a, observation size d). */
+  protected minibatch(): { batch: ReplaySample; b: number; a: number; d: number } {
+    const b = this.options.batchSize;
+    return { batch: this.replay.sample(b, this.rng), b, a: this.map.size, d: this.obsSize };
+  }
+
+  train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
+    return trainOffPolicy(this, env, untilSteps, hooks);
+  }
+
+  save(dir: string): Promise<void> {
+    return saveOffPolicy(this, dir);
+  }
+
+  dispose(): void {
+    this.critic.dispose();
+    this.actor.dispose();
+    for (const { optimizer } of Object.values(this.optimizers())) optimizer.dispose();
+    this.disposeOwn();
+  }
 }
 
 /**
@@ -133,7 +117,7 @@ export interface OffPolicyLearner {
  * the learner's training clock carries across calls.
  */
 export async function trainOffPolicy(learner: OffPolicyLearner, env: VectorEnv, untilSteps: number, { onLog }: TrainHooks = {}): Promise<void> {
-  const { replay, rng, map, obsSize: d, agent } = learner;
+  const { replay, rng, map, obsSize: d, name: agent } = learner;
   if (env.singleActionSpace.type !== 'Box' || (env.singleActionSpace as Box).size !== map.size || (env.singleObservationSpace as Box).size !== d) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${agent}: the env's spaces (observation ${show(env.singleObservationSpace.toJSON())}, action ${show(env.singleActionSpace.toJSON())}) do not fit this learner (${d} observation numbers, ${map.size} actions)`, { field: 'env' });
   }
@@ -144,13 +128,13 @@ export async function trainOffPolicy(learner: OffPolicyLearner, env: VectorEnv, 
   }
   const stream = learner.stream;
   const n = env.numEnvs;
-  let nextLog = (Math.floor(learner.steps / learner.logEvery) + 1) * learner.logEvery;
+  let nextLog = (Math.floor(learner.steps / learner.options.logEvery) + 1) * learner.options.logEvery;
   let seconds = (performance.now() - startedAt) / 1000;
   const logWindow = new LogWindow(learner.steps);
   while (learner.steps < untilSteps) {
     const obs = observationRows(stream.obs, n, d, agent);
     let actions: Float32Array;
-    if (learner.steps < learner.learningStarts) {
+    if (learner.steps < learner.options.learningStarts) {
       actions = new Float32Array(n * map.size);
       for (let k = 0; k < actions.length; k++) actions[k] = rng.uniform(-1, 1);
     } else {
@@ -163,21 +147,21 @@ export async function trainOffPolicy(learner: OffPolicyLearner, env: VectorEnv, 
     learner.steps += n;
     const logNow = learner.steps >= nextLog || learner.steps >= untilSteps;
     let losses: Record<string, number> | undefined;
-    if (learner.steps > learner.learningStarts) {
+    if (learner.steps > learner.options.learningStarts) {
       for (let u = 0; u < n; u++) losses = learner.update(logNow && u === n - 1) ?? losses;
     }
     if (logNow) {
       const line = logWindow.end(learner.steps, seconds, losses ?? {});
       seconds = line.seconds;
       onLog?.(line);
-      nextLog = (Math.floor(learner.steps / learner.logEvery) + 1) * learner.logEvery;
+      nextLog = (Math.floor(learner.steps / learner.options.logEvery) + 1) * learner.options.logEvery;
     }
   }
   learner.trainSeconds = (performance.now() - startedAt) / 1000;
 }
 
 /** Options resolved against `specs` with the checks every off-policy learner makes. */
-export function resolveOffPolicyOptions<O extends { hidden: number[]; batchSize: number; bufferSize: number }>(specs: ArgSpecs, given: unknown, agent: string): O {
+function resolveOffPolicyOptions<O extends { hidden: number[]; batchSize: number; bufferSize: number }>(specs: ArgSpecs, given: unknown, agent: string): O {
   const o = resolveArgs(specs, given, agent) as unknown as O;
   if (o.hidden.length === 0) throw new MetarenaError('METARENA_INVALID_OPTION', `${agent}.hidden must name at least one hidden layer width, got []`, { field: `${agent}.hidden` });
   if (o.batchSize > o.bufferSize) throw new MetarenaError('METARENA_INVALID_OPTION', `${agent}.batchSize (${o.batchSize}) must not exceed ${agent}.bufferSize (${o.bufferSize})`, { field: `${agent}.batchSize` });
@@ -200,7 +184,7 @@ interface OffPolicyMeta {
 /** Writes the whole checkpoint of `learner` to `dir` (see the learners' docs for what it holds). */
 export function saveOffPolicy(learner: OffPolicyLearner, dir: string): Promise<void> {
   const meta: OffPolicyMeta = {
-    agent: learner.agent,
+    agent: learner.name,
     options: learner.options,
     seed: learner.seed,
     observationSpace: learner.observationSpace.toJSON(),
@@ -213,26 +197,36 @@ export function saveOffPolicy(learner: OffPolicyLearner, dir: string): Promise<v
   return saveLearnerCheckpoint(dir, { ...meta }, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.options.saveReplay ? learner.replay : undefined });
 }
 
-/** Builds a learner from spaces, unresolved options and a seed. */
-export type BuildOffPolicy<L> = (observationSpace: Box, actionSpace: Box, options: unknown, seed: number) => L;
+/** An off-policy learner class: built from spaces, resolved options and a seed. */
+export type OffPolicyClass<O extends OffPolicyOptions> = new (observationSpace: Box, actionSpace: Box, options: O, seed: number) => OffPolicyLearner<O>;
 
-/** Rebuilds a learner saved by `saveOffPolicy`; `agent` must match the checkpoint's. */
-export function loadOffPolicy<L extends OffPolicyLearner>(dir: string, agent: string, build: BuildOffPolicy<L>): Promise<L> {
-  return loadLearnerCheckpoint(dir, [agent], agent, async (meta, tensors) => {
-    const m = meta as unknown as OffPolicyMeta;
-    const learner = build(spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace') as Box, spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace') as Box, m.options, m.seed);
-    await restoreLearnerTensors(dir, meta, tensors, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.replay });
-    restoreRng(learner.rng, m.rng);
-    learner.steps = m.steps;
-    learner.updates = m.updates;
-    learner.trainSeconds = m.trainSeconds;
-    return learner;
-  });
+/** A learner of `kind` from spaces, options (checked against `specs`) and a seed. */
+function build<O extends OffPolicyOptions>(kind: OffPolicyClass<O>, name: string, specs: ArgSpecs, observationSpace: Box, actionSpace: Box, options: unknown, seed: number): OffPolicyLearner<O> {
+  return new kind(observationSpace, actionSpace, resolveOffPolicyOptions<O>(specs, options, name), seed);
+}
+
+/** Rebuilds a learner saved by `saveOffPolicy`; `name` must match the checkpoint's. */
+function loadOffPolicy<O extends OffPolicyOptions>(dir: string, name: string, kind: OffPolicyClass<O>, specs: ArgSpecs): Promise<OffPolicyLearner<O>> {
+  return loadLearnerCheckpoint(
+    dir,
+    [name],
+    name,
+    (meta) => {
+      const m = meta as unknown as OffPolicyMeta;
+      return build(kind, name, specs, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace') as Box, spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace') as Box, m.options, m.seed);
+    },
+    async (learner, meta, tensors) => {
+      const m = meta as unknown as OffPolicyMeta;
+      await restoreLearnerTensors(dir, meta, tensors, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.replay });
+      restoreRng(learner.rng, m.rng);
+      [learner.steps, learner.updates, learner.trainSeconds] = [m.steps, m.updates, m.trainSeconds];
+    },
+  );
 }
 
 /** The plugin object of a continuous-control learner (Box observations, bounded Box actions). */
-export function continuousLearnerPlugin<S extends ArgSpecs>(plugin: { name: string; description: string; options: S; build: BuildOffPolicy<Learner>; load: (dir: string) => Promise<Learner> }): LearnerPlugin<S> {
-  const { name, build } = plugin;
+export function continuousLearnerPlugin<S extends ArgSpecs, O extends OffPolicyOptions>(plugin: { name: string; description: string; options: S; learner: OffPolicyClass<O> }): LearnerPlugin<S> {
+  const { name, learner, options: specs } = plugin;
   return {
     name,
     description: plugin.description,
@@ -242,8 +236,8 @@ export function continuousLearnerPlugin<S extends ArgSpecs>(plugin: { name: stri
       const why = continuousFits(name, spec);
       if (why) throw new MetarenaError('METARENA_NOT_SUPPORTED', why, { field: 'env' });
       await initBackend();
-      return build(spec.observationSpace as Box, spec.actionSpace as Box, options, seed);
+      return build(learner, name, specs, spec.observationSpace as Box, spec.actionSpace as Box, options, seed);
     },
-    load: plugin.load,
+    load: (dir: string) => loadOffPolicy(dir, name, learner, specs),
   };
 }

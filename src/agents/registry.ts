@@ -1,9 +1,10 @@
 /**
- * The agent registry: an object (not a global) holding agent plugins by name, and the parser for
- * command-line agent names `NAME[:key=value[:key=value]]`, e.g. `ucb1:c=0.2`.
+ * The agent registry (a `PluginRegistry` of agent plugins) and the parser for command-line agent
+ * names `NAME[:key=value[:key=value]]`, e.g. `ucb1:c=0.2`.
  */
-import { type ArgsOf, type ArgSpecs, MetarenaError, closest, parseArgValue, resolveArgs, show } from '../core/index.ts';
+import { type ArgSpecs, type ArgsOf, MetarenaError, show } from '../core/index.ts';
 import type { Agent, AgentEnvSpec, AgentPlugin } from './agent.ts';
+import { PluginRegistry } from './plugin-registry.ts';
 
 /** A parsed `NAME[:key=value…]`: the plugin name and the options as typed values. */
 export interface AgentChoice {
@@ -14,43 +15,9 @@ export interface AgentChoice {
   given: Record<string, unknown>;
 }
 
-const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
-
-export class AgentRegistry {
-  private readonly plugins = new Map<string, AgentPlugin>();
-
+export class AgentRegistry extends PluginRegistry<AgentPlugin> {
   constructor(plugins: Iterable<AgentPlugin> = []) {
-    for (const p of plugins) this.register(p);
-  }
-
-  register(plugin: AgentPlugin): this {
-    if (typeof plugin !== 'object' || plugin === null || typeof plugin.create !== 'function' || typeof plugin.fits !== 'function') {
-      throw new MetarenaError('METARENA_PLUGIN_ERROR', `not an agent plugin: expected {name, description, options, fits, create}, got ${show(plugin)}`);
-    }
-    if (!NAME_PATTERN.test(plugin.name)) {
-      throw new MetarenaError('METARENA_INVALID_ID', `agent name ${show(plugin.name)} must be lower-case letters, digits and dashes, starting with a letter`, { field: 'name', allowed: NAME_PATTERN.source });
-    }
-    if (this.plugins.has(plugin.name)) throw new MetarenaError('METARENA_DUPLICATE_ID', `agent ${plugin.name} is already registered`, { field: 'name', plugin: plugin.name });
-    this.plugins.set(plugin.name, plugin);
-    return this;
-  }
-
-  list(): AgentPlugin[] {
-    return [...this.plugins.values()];
-  }
-
-  has(name: string): boolean {
-    return this.plugins.has(name);
-  }
-
-  get(name: string, field = 'agent'): AgentPlugin {
-    const p = this.plugins.get(name);
-    if (p) return p;
-    const near = closest(name, this.plugins.keys());
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: unknown agent ${show(name)}${near ? ` (did you mean ${near}?)` : ''}; agents: ${[...this.plugins.keys()].join(', ')}`, {
-      field,
-      allowed: [...this.plugins.keys()].join(', '),
-    });
+    super('agent', ['create'], plugins);
   }
 
   /** Parses `NAME[:key=value…]`, checking the name and every option (type, range) now. */
@@ -60,8 +27,7 @@ export class AgentRegistry {
     }
     const [name, ...parts] = label.trim().split(':');
     const plugin = this.get(name, field);
-    const given: Record<string, unknown> = {};
-    for (const part of parts) {
+    const pairs = parts.map((part) => {
       const eq = part.indexOf('=');
       if (eq <= 0) {
         throw new MetarenaError('METARENA_INVALID_OPTION', `${field}: ${show(part)} in ${show(label)} must be key=value; ${name} options: ${Object.keys(plugin.options).join(', ') || '(none)'}`, {
@@ -69,19 +35,14 @@ export class AgentRegistry {
           allowed: Object.keys(plugin.options).join(', ') || '(none)',
         });
       }
-      const key = part.slice(0, eq);
-      const spec = plugin.options[key];
-      // an unknown key is reported by resolveArgs with a suggestion
-      given[key] = spec ? parseArgValue(spec, part.slice(eq + 1)) : part.slice(eq + 1);
-    }
-    resolveArgs(plugin.options, given, `${field} ${name}`);
-    return { label: label.trim(), name, given };
+      return [part.slice(0, eq), part.slice(eq + 1)] as const;
+    });
+    return { label: label.trim(), name, given: this.parseSettings(name, pairs, `${field} ${name}`) };
   }
 
   /** Options for `choice` with `overrides` (e.g. a tuned value) on top, checked and completed. */
   options(choice: AgentChoice, overrides: Record<string, unknown> = {}): ArgsOf<ArgSpecs> {
-    const plugin = this.get(choice.name);
-    return resolveArgs(plugin.options, { ...choice.given, ...overrides }, `agent ${choice.name}`);
+    return this.resolveOptions(choice.name, { ...choice.given, ...overrides }, `agent ${choice.name}`);
   }
 
   /** Throws (coded) unless the agent can act in the env described by `spec`. */

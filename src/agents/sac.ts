@@ -28,32 +28,25 @@
  * scratch (learning continues, but the first updates see only new data).
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
+import { type ArgSpecs, type Box, Rng, deriveSeed } from '../core/index.ts';
 import { type GradientMap, Mlp } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
-import type { Learner, LearnerPlugin, OptionsOf, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
-import { TwinCritic, criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
-import type { TransitionStream } from './transitions.ts';
+import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
-import { ReplayBuffer } from './replay-buffer.ts';
+import type { LearnerPlugin, OptionsOf } from './learner.ts';
+import { OFF_POLICY_OPTIONS, OffPolicyLearner, continuousLearnerPlugin } from './off-policy.ts';
+import { criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
 
 export const SAC_OPTIONS = {
-  hidden: OFF_POLICY_OPTIONS.hidden,
-  bufferSize: OFF_POLICY_OPTIONS.bufferSize,
-  gamma: OFF_POLICY_OPTIONS.gamma,
+  ...OFF_POLICY_OPTIONS,
   tau: { type: 'number', default: 0.005, min: 0, max: 1, description: 'Polyak step of the target critics' },
-  batchSize: OFF_POLICY_OPTIONS.batchSize,
   learningStarts: { type: 'integer', default: 5000, min: 0, description: 'env steps of uniform random actions before learning starts' },
-  policyLr: { type: 'number', default: 3e-4, min: 0, description: 'Adam step size of the actor' },
-  qLr: { type: 'number', default: 1e-3, min: 0, description: 'Adam step size of the critics and of log α' },
+  policyLr: { type: 'number', default: 3e-4, min: 0, exclusiveMin: true, description: 'Adam step size of the actor' },
+  qLr: { type: 'number', default: 1e-3, min: 0, exclusiveMin: true, description: 'Adam step size of the critics and of log α' },
   policyFrequency: { type: 'integer', default: 2, min: 1, description: 'actor (and α) updated every this many updates, this many times' },
   targetNetworkFrequency: { type: 'integer', default: 1, min: 1, description: 'target critics updated every this many updates' },
   alpha: { type: 'number', default: 0.2, min: 0, description: 'entropy weight α (the start value when autotune is on)' },
   autotune: { type: 'boolean', default: true, description: 'tune α towards the target entropy −|A|' },
-  actionBound: OFF_POLICY_OPTIONS.actionBound,
-  saveReplay: OFF_POLICY_OPTIONS.saveReplay,
-  logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
 export type SACOptions = OptionsOf<typeof SAC_OPTIONS>;
@@ -63,56 +56,23 @@ const LOG_STD_MAX = 2;
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 const LOG_2 = Math.log(2);
 
-/** Options resolved against `SAC_OPTIONS` with the cross-field checks. */
-export function resolveSACOptions(given: unknown): SACOptions {
-  return resolveOffPolicyOptions<SACOptions>(SAC_OPTIONS, given, 'sac');
-}
-
-export class SACLearner implements Learner {
-  readonly name = 'sac';
-  readonly agent = 'sac';
-  steps = 0;
-  updates = 0;
-  readonly obsSize: number;
-  readonly map: BoxActions;
+export class SACLearner extends OffPolicyLearner<SACOptions> {
   readonly actor: Mlp;
-  readonly critic: TwinCritic;
   readonly logAlpha: tf.Variable<tf.Rank.R0>;
   readonly actorOptimizer: tf.AdamOptimizer;
   readonly criticOptimizer: tf.AdamOptimizer;
   readonly alphaOptimizer: tf.AdamOptimizer;
-  readonly replay: ReplayBuffer;
-  readonly rng: Rng;
-  stream: TransitionStream | undefined;
   readonly targetEntropy: number;
-  trainSeconds = 0;
 
-  constructor(
-    readonly observationSpace: Box,
-    readonly actionSpace: Box,
-    readonly options: SACOptions,
-    readonly seed: number,
-  ) {
-    this.obsSize = observationSpace.size;
-    this.map = boxActions(actionSpace, options.actionBound, 'sac');
+  constructor(observationSpace: Box, actionSpace: Box, options: SACOptions, seed: number) {
+    super('sac', observationSpace, actionSpace, options, seed);
     const a = this.map.size;
     this.actor = new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: 2 * a, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
-    this.critic = new TwinCritic(this.obsSize + a, options.hidden, deriveSeed(seed, 'critic'));
     this.logAlpha = tf.variable(tf.scalar(Math.log(Math.max(options.alpha, 1e-12))), true);
     this.actorOptimizer = tf.train.adam(options.policyLr);
     this.criticOptimizer = tf.train.adam(options.qLr);
     this.alphaOptimizer = tf.train.adam(options.qLr);
-    this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, a);
-    this.rng = new Rng(deriveSeed(seed, 'sac'));
     this.targetEntropy = -a;
-  }
-
-  get learningStarts(): number {
-    return this.options.learningStarts;
-  }
-
-  get logEvery(): number {
-    return this.options.logEvery;
   }
 
   /** Current entropy weight α. */
@@ -152,10 +112,7 @@ export class SACLearner implements Learner {
   /** One SAC update on a replay minibatch (see the file's doc); losses when asked. */
   update(withLosses: boolean): Record<string, number> | undefined {
     const o = this.options;
-    const b = o.batchSize;
-    const a = this.map.size;
-    const d = this.obsSize;
-    const batch = this.replay.sample(b, this.rng);
+    const { batch, b, a, d } = this.minibatch();
     const nextEps = normals(this.rng, b * a);
     this.updates++;
     const actorDue = this.updates % o.policyFrequency === 0;
@@ -204,10 +161,6 @@ export class SACLearner implements Learner {
     return losses;
   }
 
-  train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    return trainOffPolicy(this, env, untilSteps, hooks);
-  }
-
   policy({ deterministic = true, seed = 0, name = 'sac' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
     const rng = deterministic ? undefined : new Rng(seed);
     return actingAgent(name, this.obsSize, this.map, (obs, n) => this.act(obs, n, rng));
@@ -227,28 +180,9 @@ export class SACLearner implements Learner {
     };
   }
 
-  save(dir: string): Promise<void> {
-    return saveOffPolicy(this, dir);
-  }
-
-  dispose(): void {
-    this.actor.dispose();
-    this.critic.dispose();
+  protected disposeOwn(): void {
     this.logAlpha.dispose();
-    for (const opt of [this.actorOptimizer, this.criticOptimizer, this.alphaOptimizer]) opt.dispose();
-  }
-
-  static load(dir: string): Promise<SACLearner> {
-    return loadOffPolicy(dir, 'sac', buildSAC);
   }
 }
 
-const buildSAC: BuildOffPolicy<SACLearner> = (observationSpace, actionSpace, options, seed) => new SACLearner(observationSpace, actionSpace, resolveSACOptions(options), seed);
-
-export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = continuousLearnerPlugin({
-  name: 'sac',
-  description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)',
-  options: SAC_OPTIONS,
-  build: buildSAC,
-  load: (dir) => SACLearner.load(dir),
-});
+export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = continuousLearnerPlugin({ name: 'sac', description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)', options: SAC_OPTIONS, learner: SACLearner });

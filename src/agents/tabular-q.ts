@@ -228,17 +228,23 @@ export class TabularQLearner implements Learner {
   }
 
   static load(dir: string, expected?: TabularRule): Promise<TabularQLearner> {
-    return loadLearnerCheckpoint(dir, ['q-learning', 'sarsa'], expected, (meta, tensors) => {
-      const m = meta as unknown as TabularMeta;
-      const learner = new TabularQLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
-      const q = tensors.q;
-      if (!q || q.shape.join('x') !== `${learner.states}x${learner.actions}`) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint ${dir}: tensor "q" must have shape [${learner.states}, ${learner.actions}]`, { field: 'checkpoint' });
-      learner.q.set(q.dataSync() as Float32Array);
-      learner.steps = m.training.steps;
-      learner.seconds = m.training.seconds;
-      restoreRng(learner.rng, m.training.rng);
-      return learner;
-    });
+    return loadLearnerCheckpoint(
+      dir,
+      ['q-learning', 'sarsa'],
+      expected,
+      (meta) => {
+        const m = meta as unknown as TabularMeta;
+        return new TabularQLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
+      },
+      (learner, meta, tensors) => {
+        const { training } = meta as unknown as TabularMeta;
+        const q = tensors.q;
+        if (!q || q.shape.join('x') !== `${learner.states}x${learner.actions}`) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint ${dir}: tensor "q" must have shape [${learner.states}, ${learner.actions}]`, { field: 'checkpoint' });
+        learner.q.set(q.dataSync() as Float32Array);
+        [learner.steps, learner.seconds] = [training.steps, training.seconds];
+        restoreRng(learner.rng, training.rng);
+      },
+    );
   }
 
   dispose(): void {}

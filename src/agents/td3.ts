@@ -19,83 +19,42 @@
  * the Rng state and (unless `saveReplay` is false) the filled part of the replay buffer.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, Box, Rng, type VectorEnv, deriveSeed } from '../core/index.ts';
+import { type ArgSpecs, type Box, Rng, deriveSeed } from '../core/index.ts';
 import { type GradientMap, Mlp, polyakUpdate } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
-import type { Learner, LearnerPlugin, OptionsOf, TrainHooks } from './learner.ts';
-import { type BoxActions, type BuildOffPolicy, OFF_POLICY_OPTIONS, actingAgent, boxActions, continuousLearnerPlugin, loadOffPolicy, resolveOffPolicyOptions, saveOffPolicy, trainOffPolicy } from './off-policy.ts';
-import { TwinCritic, criticStep, normals, obsActionRows } from './twin-critic.ts';
-import type { TransitionStream } from './transitions.ts';
+import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
-import { ReplayBuffer } from './replay-buffer.ts';
+import type { LearnerPlugin, OptionsOf } from './learner.ts';
+import { OFF_POLICY_OPTIONS, OffPolicyLearner, continuousLearnerPlugin } from './off-policy.ts';
+import { criticStep, normals, obsActionRows } from './twin-critic.ts';
 
 export const TD3_OPTIONS = {
-  hidden: OFF_POLICY_OPTIONS.hidden,
-  bufferSize: OFF_POLICY_OPTIONS.bufferSize,
-  gamma: OFF_POLICY_OPTIONS.gamma,
+  ...OFF_POLICY_OPTIONS,
   tau: { type: 'number', default: 0.005, min: 0, max: 1, description: 'Polyak step of the target networks' },
-  batchSize: OFF_POLICY_OPTIONS.batchSize,
   learningStarts: { type: 'integer', default: 25_000, min: 0, description: 'env steps of uniform random actions before learning starts' },
-  learningRate: { type: 'number', default: 3e-4, min: 0, description: 'Adam step size of actor and critics' },
+  learningRate: { type: 'number', default: 3e-4, min: 0, exclusiveMin: true, description: 'Adam step size of actor and critics' },
   policyFrequency: { type: 'integer', default: 2, min: 1, description: 'actor and targets updated every this many critic updates' },
   explorationNoise: { type: 'number', default: 0.1, min: 0, description: 'std of the Gaussian exploration noise (fraction of the action half-range)' },
   policyNoise: { type: 'number', default: 0.2, min: 0, description: 'std of the target policy smoothing noise (fraction of the half-range)' },
   noiseClip: { type: 'number', default: 0.5, min: 0, description: 'bound of the target policy smoothing noise (fraction of the half-range)' },
-  actionBound: OFF_POLICY_OPTIONS.actionBound,
-  saveReplay: OFF_POLICY_OPTIONS.saveReplay,
-  logEvery: OFF_POLICY_OPTIONS.logEvery,
 } as const satisfies ArgSpecs;
 
 export type TD3Options = OptionsOf<typeof TD3_OPTIONS>;
 
-/** Options resolved against `TD3_OPTIONS` with the cross-field checks. */
-export function resolveTD3Options(given: unknown): TD3Options {
-  return resolveOffPolicyOptions<TD3Options>(TD3_OPTIONS, given, 'td3');
-}
-
-export class TD3Learner implements Learner {
-  readonly name = 'td3';
-  readonly agent = 'td3';
-  steps = 0;
-  updates = 0;
-  readonly obsSize: number;
-  readonly map: BoxActions;
+export class TD3Learner extends OffPolicyLearner<TD3Options> {
   readonly actor: Mlp;
   readonly actorTarget: Mlp;
-  readonly critic: TwinCritic;
   readonly actorOptimizer: tf.AdamOptimizer;
   readonly criticOptimizer: tf.AdamOptimizer;
-  readonly replay: ReplayBuffer;
-  readonly rng: Rng;
-  stream: TransitionStream | undefined;
-  trainSeconds = 0;
 
-  constructor(
-    readonly observationSpace: Box,
-    readonly actionSpace: Box,
-    readonly options: TD3Options,
-    readonly seed: number,
-  ) {
-    this.obsSize = observationSpace.size;
-    this.map = boxActions(actionSpace, options.actionBound, 'td3');
-    const a = this.map.size;
-    const actor = (name: string) => new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: a, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, name), name });
+  constructor(observationSpace: Box, actionSpace: Box, options: TD3Options, seed: number) {
+    super('td3', observationSpace, actionSpace, options, seed);
+    const actor = (name: string) => new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: this.map.size, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, name), name });
     this.actor = actor('actor');
     this.actorTarget = actor('actor_target');
     polyakUpdate(this.actor, this.actorTarget, 1);
-    this.critic = new TwinCritic(this.obsSize + a, options.hidden, deriveSeed(seed, 'critic'));
     this.actorOptimizer = tf.train.adam(options.learningRate);
     this.criticOptimizer = tf.train.adam(options.learningRate);
-    this.replay = new ReplayBuffer(options.bufferSize, this.obsSize, a);
-    this.rng = new Rng(deriveSeed(seed, 'td3'));
-  }
-
-  get learningStarts(): number {
-    return this.options.learningStarts;
-  }
-
-  get logEvery(): number {
-    return this.options.logEvery;
   }
 
   /** μ(s) in (−1, 1) for observations [B, obs]. */
@@ -117,10 +76,7 @@ export class TD3Learner implements Learner {
   /** One TD3 update on a replay minibatch (see the file's doc); losses when asked. */
   update(withLosses: boolean): Record<string, number> | undefined {
     const o = this.options;
-    const b = o.batchSize;
-    const a = this.map.size;
-    const d = this.obsSize;
-    const batch = this.replay.sample(b, this.rng);
+    const { batch, b, a, d } = this.minibatch();
     const smoothing = normals(this.rng, b * a).map((z) => Math.max(-o.noiseClip, Math.min(o.noiseClip, z * o.policyNoise)));
     this.updates++;
     const actorDue = this.updates % o.policyFrequency === 0;
@@ -152,10 +108,6 @@ export class TD3Learner implements Learner {
     return policyLoss === undefined ? { q_loss: qLoss } : { q_loss: qLoss, policy_loss: policyLoss };
   }
 
-  train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    return trainOffPolicy(this, env, untilSteps, hooks);
-  }
-
   policy({ deterministic = true, seed = 0, name = 'td3' }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
     const rng = new Rng(seed);
     const noise = this.options.explorationNoise;
@@ -176,29 +128,9 @@ export class TD3Learner implements Learner {
     return { actor: { optimizer: this.actorOptimizer, variables: this.actor.variables }, critic: { optimizer: this.criticOptimizer, variables: this.critic.variables } };
   }
 
-  save(dir: string): Promise<void> {
-    return saveOffPolicy(this, dir);
-  }
-
-  dispose(): void {
-    this.actor.dispose();
+  protected disposeOwn(): void {
     this.actorTarget.dispose();
-    this.critic.dispose();
-    this.actorOptimizer.dispose();
-    this.criticOptimizer.dispose();
-  }
-
-  static load(dir: string): Promise<TD3Learner> {
-    return loadOffPolicy(dir, 'td3', buildTD3);
   }
 }
 
-const buildTD3: BuildOffPolicy<TD3Learner> = (observationSpace, actionSpace, options, seed) => new TD3Learner(observationSpace, actionSpace, resolveTD3Options(options), seed);
-
-export const td3Learner: LearnerPlugin<typeof TD3_OPTIONS> = continuousLearnerPlugin({
-  name: 'td3',
-  description: 'TD3: twin Q, delayed deterministic policy updates, target policy smoothing (Box actions)',
-  options: TD3_OPTIONS,
-  build: buildTD3,
-  load: (dir) => TD3Learner.load(dir),
-});
+export const td3Learner: LearnerPlugin<typeof TD3_OPTIONS> = continuousLearnerPlugin({ name: 'td3', description: 'TD3: twin Q, delayed deterministic policy updates, target policy smoothing (Box actions)', options: TD3_OPTIONS, learner: TD3Learner });

@@ -20,6 +20,7 @@
  * - gittins: the Beta-Bernoulli Gittins index for discount γ (see gittins-index.ts).
  */
 import { type Batch, Rng } from '../../core/index.ts';
+import { RandomArgmax } from './random-argmax.ts';
 import type { BanditShape } from './env-kind.ts';
 import { type GittinsTable } from './gittins-index.ts';
 import { TrialAgent } from './trial-agent.ts';
@@ -39,6 +40,8 @@ export class BanditAgent extends TrialAgent {
   private readonly total: Float64Array;
   private readonly actions: Int32Array;
   private readonly rng: Rng;
+  /** The greedy choice, ties broken with `rng`. */
+  private readonly argmax: RandomArgmax;
 
   constructor(
     readonly name: string,
@@ -54,6 +57,7 @@ export class BanditAgent extends TrialAgent {
     this.total = new Float64Array(numEnvs);
     this.actions = new Int32Array(numEnvs);
     this.rng = new Rng(seed);
+    this.argmax = new RandomArgmax(this.rng);
   }
 
   protected newTrial(i: number): void {
@@ -122,21 +126,9 @@ export class BanditAgent extends TrialAgent {
         this.actions[i] = rng.integer(k);
         continue;
       }
-      let best = -Infinity;
-      let choice = 0;
-      let ties = 0;
-      for (let a = 0; a < k; a++) {
-        const v = this.score(i, a);
-        if (v > best) {
-          best = v;
-          choice = a;
-          ties = 1;
-        } else if (v === best) {
-          ties += 1;
-          if (rng.integer(ties) === 0) choice = a;
-        }
-      }
-      this.actions[i] = choice;
+      const best = this.argmax.start();
+      for (let a = 0; a < k; a++) best.offer(this.score(i, a), a);
+      this.actions[i] = best.index;
     }
     return this.actions;
   }

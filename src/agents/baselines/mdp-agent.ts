@@ -28,6 +28,7 @@
  *   is a free parameter tuned on training tasks unless given.
  */
 import { type Batch, Rng } from '../../core/index.ts';
+import { RandomArgmax } from './random-argmax.ts';
 import type { MdpShape } from './env-kind.ts';
 import { TrialAgent } from './trial-agent.ts';
 
@@ -59,6 +60,8 @@ export class MdpAgent extends TrialAgent {
   private readonly lastState: Int32Array;
   private readonly actions: Int32Array;
   private readonly rng: Rng;
+  /** The greedy choice, ties broken with `rng`. */
+  private readonly argmax: RandomArgmax;
   // planning scratch, shared by all envs
   private readonly modelP: Float64Array;
   private readonly modelR: Float64Array;
@@ -89,6 +92,7 @@ export class MdpAgent extends TrialAgent {
     this.lastState = new Int32Array(numEnvs);
     this.actions = new Int32Array(numEnvs);
     this.rng = new Rng(seed);
+    this.argmax = new RandomArgmax(this.rng);
     const copies = rule.kind === 'opsrl' ? rule.samples : 1;
     this.modelP = new Float64Array(copies * S * A * S);
     this.modelR = new Float64Array(copies * S * A);
@@ -188,21 +192,10 @@ export class MdpAgent extends TrialAgent {
     for (let h = 1; h <= steps; h++) {
       prev.set(V);
       for (let s = 0; s < S; s++) {
-        let best = -Infinity;
-        let bestA = 0;
-        let ties = 0;
-        for (let a = 0; a < A; a++) {
-          const q = this.qValue(s, a, copies, prev);
-          if (q > best) {
-            best = q;
-            bestA = a;
-            ties = 1;
-          } else if (q === best && this.rng.integer(++ties) === 0) {
-            bestA = a;
-          }
-        }
-        V[s] = best;
-        if (policyEnv !== undefined) this.policies[(policyEnv * H + h - 1) * S + s] = bestA;
+        const best = this.argmax.start();
+        for (let a = 0; a < A; a++) best.offer(this.qValue(s, a, copies, prev), a);
+        V[s] = best.value;
+        if (policyEnv !== undefined) this.policies[(policyEnv * H + h - 1) * S + s] = best.index;
       }
     }
   }
@@ -252,9 +245,7 @@ export class MdpAgent extends TrialAgent {
       for (let s = 0; s < S; s++) order[s] = s;
       order.sort((x, y) => prev[y] - prev[x]);
       for (let s = 0; s < S; s++) {
-        let best = -Infinity;
-        let bestA = 0;
-        let ties = 0;
+        const best = this.argmax.start();
         for (let a = 0; a < A; a++) {
           const g = i * S * A + s * A + a;
           const n = this.visits[g];
@@ -279,16 +270,10 @@ export class MdpAgent extends TrialAgent {
           }
           let q = r;
           for (let u = 0; u < S; u++) q += p[u] * prev[u];
-          if (q > best) {
-            best = q;
-            bestA = a;
-            ties = 1;
-          } else if (q === best && this.rng.integer(++ties) === 0) {
-            bestA = a;
-          }
+          best.offer(q, a);
         }
-        V[s] = best;
-        this.policies[(i * H + h - 1) * S + s] = bestA;
+        V[s] = best.value;
+        this.policies[(i * H + h - 1) * S + s] = best.index;
       }
     }
   }

@@ -151,27 +151,24 @@ export class PPOLearner implements Learner {
 
   /** Rebuilds a learner saved by `save`. */
   static load(dir: string): Promise<PPOLearner> {
-    return loadLearnerCheckpoint(dir, ['ppo'], 'ppo', async (meta, tensors) => {
-      const m = meta as unknown as PPOMeta;
-      const observationSpace = spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace');
-      const actionSpace = spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace');
-      const stats = m.obsStats ? RunningMeanStd.fromJSON(m.obsStats, 'checkpoint.obsStats') : null;
-      const learner = new PPOLearner(new PPOPolicy(observationKind(observationSpace), actionKind(actionSpace), resolvePPOOptions(m.options, 'checkpoint.options'), m.seed, { observation: m.observationSpace, action: m.actionSpace }, stats));
-      try {
+    return loadLearnerCheckpoint(
+      dir,
+      ['ppo'],
+      'ppo',
+      (meta) => {
+        const m = meta as unknown as PPOMeta;
+        const stats = m.obsStats ? RunningMeanStd.fromJSON(m.obsStats, 'checkpoint.obsStats') : null;
+        const kinds = [observationKind(spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace')), actionKind(spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'))] as const;
+        return new PPOLearner(new PPOPolicy(...kinds, resolvePPOOptions(m.options, 'checkpoint.options'), m.seed, { observation: m.observationSpace, action: m.actionSpace }, stats));
+      },
+      async (learner, meta, tensors) => {
+        const t = (meta as unknown as PPOMeta).training;
         await restoreLearnerTensors(dir, meta, tensors, learner.tensors());
-        const t = m.training;
-        learner.steps = t.steps;
-        learner.update = t.update;
-        learner.numUpdates = t.numUpdates;
-        learner.seconds = t.seconds;
+        [learner.steps, learner.update, learner.numUpdates, learner.seconds] = [t.steps, t.update, t.numUpdates, t.seconds];
         restoreRng(learner.rng, t.rng);
         if (t.rewardStats) learner.rewardStats = RunningMeanStd.fromJSON(t.rewardStats, 'checkpoint.rewardStats');
-      } catch (e) {
-        learner.dispose();
-        throw e;
-      }
-      return learner;
-    });
+      },
+    );
   }
 
   dispose(): void {
