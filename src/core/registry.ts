@@ -1,6 +1,7 @@
 /**
  * The registry: an object holding env and wrapper plugins. `make` builds a ready env (context
- * choice, splits, time limit, checks, wrappers); `makeVec` builds an in-process vector env.
+ * choice, splits, spaces for the contexts it can draw, time limit, env checker, wrappers) after
+ * holding the request to the limits of cost.ts; `makeVec` builds an in-process vector env.
  */
 import { resolveArgs } from './args.ts';
 import { type ContextSamplerSpec, type SplitName, buildSplit, checkSplitsDisjoint, closest, createSampler } from './context.ts';
@@ -202,8 +203,8 @@ export class Registry {
         if (k !== 'train' && k !== 'test') throw new MetarenaError('METARENA_INVALID_OPTION', `split_sizes: unknown split ${show(k)}; allowed: train, test`, { field: `split_sizes.${k}`, allowed: 'train, test' });
       }
       for (const name of ['train', 'test'] as const) {
-        if (Object.hasOwn(given, name) && given[name] !== undefined) sizes[name] = checkSplitSize(given[name], `split_sizes.${name}`);
-        else checkSplitSize(sizes[name], `${id} default split_sizes.${name}`);
+        // the env's own default is held to the same limit; a smaller split_sizes is the way out
+        sizes[name] = checkSplitSize(Object.hasOwn(given, name) && given[name] !== undefined ? given[name] : sizes[name], `split_sizes.${name}`);
       }
       const splitSeed = options.splitSeed === undefined ? 0 : checkSeed(options.splitSeed, 'split_seed');
       const structured = plugin.sampleTask !== undefined;
