@@ -13,7 +13,9 @@
  * `bias_hh_l0`). Initialisation is PyTorch's: every weight and bias ~ U(−1/√H, 1/√H).
  *
  * `unroll` runs T steps: the input projection of all T steps is one matMul, then each step does
- * one [B, H]·[H, 3H] matMul. All matMuls go through `denseOp` (explicit-transpose gradient, fast
+ * one [B, H]·[H, 3H] matMul and one gate kernel (`MetarenaGruCell`: the gate arithmetic run as
+ * one engine op, with a hand-written gradient, so that the engine records two ops per step
+ * instead of about fifteen). All matMuls go through `denseOp` (explicit-transpose gradient, fast
  * on wasm); nothing uses gather. A mask of 0 at step t resets the state to zero before step t
  * (an episode or trial starts there), so one batch can hold several episodes back to back.
  * Backpropagation through time is plain autodiff: call `unroll` inside `tf.variableGrads` or
@@ -23,8 +25,133 @@
  * `${name}/recurrent_bias`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { denseOp } from './dense.ts';
+import { type BackendKernelArgs, denseOp, runBackendKernel } from './dense.ts';
 import { type RecurrentOptions, RecurrentCell } from './recurrent.ts';
+
+const CELL = 'MetarenaGruCell';
+const CELL_GRAD = 'MetarenaGruCellGrad';
+const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
+
+type Info = tf.TensorInfo;
+
+/** Backend kernels run directly, their temporaries freed at `free`. */
+function kernels(backendName: string, backend: tf.KernelBackend) {
+  const temporaries: Info[] = [];
+  const keep = (t: Info) => {
+    temporaries.splice(temporaries.indexOf(t), 1);
+    return t;
+  };
+  const reads = new Map<object, Float32Array>();
+  const read = (t: Info) => {
+    let values = reads.get(t.dataId);
+    if (!values) reads.set(t.dataId, (values = backend.readSync(t.dataId) as Float32Array));
+    return values;
+  };
+  const written = (values: Float32Array, shape: number[]) => {
+    const t: Info = { dataId: backend.write(values, shape, 'float32'), shape, dtype: 'float32' };
+    temporaries.push(t);
+    return t;
+  };
+  const op = (name: string, inputs: tf.NamedTensorInfoMap | Info[], attrs: tf.NamedAttrMap = {}) => {
+    const out = runBackendKernel(backendName, name, { inputs: inputs as tf.NamedTensorInfoMap, backend, attrs });
+    temporaries.push(out);
+    return out;
+  };
+  return {
+    keep,
+    add: (a: Info, b: Info) => op('Add', { a, b }),
+    sub: (a: Info, b: Info) => op('Sub', { a, b }),
+    mul: (a: Info, b: Info) => op('Multiply', { a, b }),
+    unary: (name: 'Sigmoid' | 'Tanh' | 'Square' | 'Neg', x: Info) => op(name, { x }),
+    /** Columns [from, from + width) of a [B, C] tensor (copied here: wasm's Slice reads all of x per slice). */
+    columns: (x: Info, from: number, width: number) => {
+      const [rows, cols] = x.shape;
+      const values = read(x);
+      const out = new Float32Array(rows * width);
+      for (let i = 0; i < rows; i++) out.set(values.subarray(i * cols + from, i * cols + from + width), i * width);
+      return written(out, [rows, width]);
+    },
+    /** [B, C1], [B, C2], … side by side. */
+    concatColumns: (parts: Info[]) => {
+      const rows = parts[0].shape[0];
+      const cols = parts.reduce((a, p) => a + p.shape[1], 0);
+      const out = new Float32Array(rows * cols);
+      let at = 0;
+      for (const p of parts) {
+        const values = read(p);
+        const width = p.shape[1];
+        for (let i = 0; i < rows; i++) out.set(values.subarray(i * width, (i + 1) * width), i * cols + at);
+        at += width;
+      }
+      return written(out, [rows, cols]);
+    },
+    one: () => written(new Float32Array([1]), []),
+    free: () => {
+      for (const t of temporaries) backend.disposeData(t.dataId);
+    },
+  };
+}
+
+/**
+ * The gate arithmetic of one GRU step as one kernel: from gx = x·W_i + b_i and gh = h·W_h + b_h
+ * [B, 3H] and h [B, H], the outputs h′, r, z, n (r, z, n are kept for the gradient). The
+ * backend's Add, Sigmoid, Multiply, Tanh and Sub kernels run in the order the step's ops did
+ * before, on the same column blocks, so h′ has the same bits.
+ */
+function cellForward(backendName: string, { inputs, backend }: BackendKernelArgs): Info[] {
+  const { gx, gh, h } = inputs as Record<'gx' | 'gh' | 'h', Info>;
+  const H = h.shape[1];
+  const k = kernels(backendName, backend);
+  const rz = k.unary('Sigmoid', k.add(k.columns(gx, 0, 2 * H), k.columns(gh, 0, 2 * H)));
+  const r = k.keep(k.columns(rz, 0, H));
+  const z = k.keep(k.columns(rz, H, H));
+  const n = k.keep(k.unary('Tanh', k.add(k.columns(gx, 2 * H, H), k.mul(r, k.columns(gh, 2 * H, H)))));
+  // (1 − z) n + z h = n + z (h − n)
+  const next = k.keep(k.add(n, k.mul(z, k.sub(h, n))));
+  k.free();
+  return [next, r, z, n];
+}
+
+/**
+ * The gradient of `cellForward` for dh′: dgx = [da_r, da_z, da_n], dgh = [da_r, da_z, da_n ⊙ r],
+ * dh = dh′ ⊙ z, with da_n = dh′ (1 − z)(1 − n²), da_r = da_n ⊙ gh_n ⊙ r (1 − r) and
+ * da_z = dh′ ⊙ (h − n) ⊙ z (1 − z).
+ */
+function cellBackward(backendName: string, { inputs, backend }: BackendKernelArgs): Info[] {
+  const { dy, gh, h, r, z, n } = inputs as Record<'dy' | 'gh' | 'h' | 'r' | 'z' | 'n', Info>;
+  const H = h.shape[1];
+  const k = kernels(backendName, backend);
+  const one = k.one();
+  const dn = k.sub(dy, k.mul(dy, z));
+  const daN = k.mul(dn, k.sub(one, k.unary('Square', n)));
+  const daR = k.mul(k.mul(daN, k.columns(gh, 2 * H, H)), k.mul(r, k.sub(one, r)));
+  const daZ = k.mul(k.mul(dy, k.sub(h, n)), k.mul(z, k.sub(one, z)));
+  const dgx = k.keep(k.concatColumns([daR, daZ, daN]));
+  const dgh = k.keep(k.concatColumns([daR, daZ, k.mul(daN, r)]));
+  const dh = k.keep(k.mul(dy, z));
+  k.free();
+  return [dgx, dgh, dh];
+}
+
+for (const backendName of BACKENDS) {
+  if (!tf.getKernel(CELL, backendName)) tf.registerKernel({ kernelName: CELL, backendName, kernelFunc: (args) => cellForward(backendName, args as unknown as BackendKernelArgs) });
+  if (!tf.getKernel(CELL_GRAD, backendName)) tf.registerKernel({ kernelName: CELL_GRAD, backendName, kernelFunc: (args) => cellBackward(backendName, args as unknown as BackendKernelArgs) });
+}
+
+if (!tf.getGradient(CELL)) {
+  tf.registerGradient({
+    kernelName: CELL,
+    inputsToSave: ['gh', 'h'],
+    outputsToSave: [false, true, true, true],
+    gradFunc: (dys, saved) => {
+      // only h′ is used downstream; r, z, n are outputs for the gradient's sake
+      const dy = (dys as tf.Tensor[])[0];
+      const [gh, h, r, z, n] = saved;
+      const [dgx, dgh, dh] = tf.engine().runKernel(CELL_GRAD, { dy, gh, h, r, z, n }) as tf.Tensor[];
+      return { gx: () => dgx, gh: () => dgh, h: () => dh };
+    },
+  });
+}
 
 export class GRU extends RecurrentCell<tf.Tensor2D> {
   constructor(options: RecurrentOptions) {
@@ -38,14 +165,8 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
 
   /** One step from a projected input gx [B, 3H] (see `project`; W_ir | W_iz | W_in) and state h [B, H]. */
   stepProjected(gx: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
-    const H = this.units;
     const gh = denseOp(h, this.recurrentKernel, this.recurrentBias);
-    const [gxRz, gxN] = tf.split(gx, [2 * H, H], 1);
-    const [ghRz, ghN] = tf.split(gh, [2 * H, H], 1);
-    const [r, z] = tf.split(tf.sigmoid(tf.add(gxRz, ghRz)), 2, 1);
-    const n = tf.tanh(tf.add(gxN, tf.mul(r, ghN)));
-    // (1 − z) n + z h = n + z (h − n)
-    return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+    return (tf.engine().runKernel(CELL, { gx, gh, h }) as tf.Tensor[])[0] as tf.Tensor2D;
   }
 
   protected masked(h: tf.Tensor2D, mask: tf.Tensor2D): tf.Tensor2D {

@@ -102,3 +102,47 @@ describe('GRU', () => {
     b.dispose();
   });
 });
+
+describe('GRU gate kernel', () => {
+  /** The step as separate tfjs ops (split, sigmoid, tanh, …), which autodiff differentiates. */
+  const opByOpStep = (g: GRU, gx: tf.Tensor2D, h: tf.Tensor2D) => {
+    const H = g.units;
+    const gh = tf.add(tf.matMul(h, g.recurrentKernel), g.recurrentBias);
+    const [gxRz, gxN] = tf.split(gx, [2 * H, H], 1);
+    const [ghRz, ghN] = tf.split(gh, [2 * H, H], 1);
+    const [r, z] = tf.split(tf.sigmoid(tf.add(gxRz, ghRz)), 2, 1);
+    const n = tf.tanh(tf.add(gxN, tf.mul(r, ghN)));
+    return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+  };
+
+  it('gives the op-by-op step bit for bit, and its gradients to float rounding, with two engine ops per step', async () => {
+    const g = new GRU({ inputs: 3, units: 6, seed: 4, name: 'cell' });
+    const gx = tf.randomNormal([5, 18], 0, 1, 'float32', 1) as tf.Tensor2D;
+    const h0 = tf.randomNormal([5, 6], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const upstream = tf.randomNormal([5, 6], 0, 1, 'float32', 3);
+    const fused = g.stepProjected(gx, h0);
+    const reference = opByOpStep(g, gx, h0);
+    const got = fused.dataSync();
+    const want = reference.dataSync();
+    expect([...got.keys()].filter((i) => !Object.is(got[i], want[i]))).toEqual([]);
+
+    const lossOf = (step: (gx: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(upstream, step(a as tf.Tensor2D, b as tf.Tensor2D)));
+    const [dgx, dh] = tf.grads(lossOf((a, b) => g.stepProjected(a, b)))([gx, h0]);
+    const [dgxRef, dhRef] = tf.grads(lossOf((a, b) => opByOpStep(g, a, b)))([gx, h0]);
+    for (const [a, b] of [[dgx, dgxRef], [dh, dhRef]]) {
+      const x = a.dataSync();
+      const y = b.dataSync();
+      expect(x.length).toBe(y.length);
+      for (let i = 0; i < x.length; i++) expect(Math.abs(x[i] - y[i])).toBeLessThan(1e-6 * (1 + Math.abs(y[i])));
+    }
+    const wGot = tf.variableGrads(() => tf.sum(tf.mul(upstream, g.stepProjected(gx, h0))) as tf.Scalar, [g.recurrentKernel]).grads[g.recurrentKernel.name].dataSync();
+    const wWant = tf.variableGrads(() => tf.sum(tf.mul(upstream, opByOpStep(g, gx, h0))) as tf.Scalar, [g.recurrentKernel]).grads[g.recurrentKernel.name].dataSync();
+    for (let i = 0; i < wWant.length; i++) expect(Math.abs(wGot[i] - wWant[i])).toBeLessThan(1e-6 * (1 + Math.abs(wWant[i])));
+    expect(Math.max(...wGot.map(Math.abs))).toBeGreaterThan(0.01);
+
+    const profile = await tf.profile(() => g.stepProjected(gx, h0));
+    expect(profile.kernels.map((k) => k.name)).toEqual(['MetarenaDense', 'MetarenaGruCell']);
+    tf.dispose([gx, h0, upstream, fused, reference]);
+    g.dispose();
+  });
+});
