@@ -55,7 +55,7 @@ if (!tf.getGradient(UNSTACK)) {
   tf.registerGradient({ kernelName: UNSTACK, gradFunc: (dys) => ({ x: () => tf.stack(Array.isArray(dys) ? dys : [dys]) }) });
 }
 if (!tf.getGradient(STACK)) {
-  tf.registerGradient({ kernelName: STACK, gradFunc: (dy) => unstackSteps(dy as tf.Tensor).map((d) => () => d) as unknown as tf.NamedGradientMap });
+  tf.registerGradient({ kernelName: STACK, gradFunc: (dy) => Object.fromEntries(unstackSteps(dy as tf.Tensor).map((d, t) => [String(t), () => d])) });
 }
 
 export interface RecurrentOptions {
