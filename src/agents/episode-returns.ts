@@ -26,7 +26,8 @@ export async function evaluateReturns(env: VectorEnv, agent: Pick<Agent, 'act'> 
   const ended = new Array<number>(n).fill(0);
   const returns: number[] = [];
   const stream = new TransitionStream(env, { agent: 'evaluation', needsFinalObs: false });
-  agent.start?.(await stream.reset(seed));
+  const reset = await stream.reset(seed);
+  agent.start?.(reset);
   for (let t = 0; returns.length < episodes; t++) {
     if (t >= maxSteps) throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `evaluation: ${episodes} episodes did not end within ${maxSteps} steps`, { field: 'episodes' });
     const actions = await agent.act(stream.obs);

@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clipByGlobalNorm, initBackend, polyakUpdate } from '../../src/nn/index.ts';
+
+beforeAll(async () => {
+  await initBackend({ log: () => {} });
+});
+
+const norm = (m: tf.NamedTensorMap) => Math.sqrt(Object.values(m).reduce((s, t) => s + [...t.dataSync()].reduce((a, v) => a + v * v, 0), 0));
+
+describe('clipByGlobalNorm', () => {
+  it('scales gradients whose global norm is above the bound down to it, keeping their directions', () => {
+    const grads = { a: tf.tensor1d([3, 0]), b: tf.tensor2d([[0, 4]]) };
+    const clipped = clipByGlobalNorm(grads, 1);
+    expect(norm(clipped)).toBeCloseTo(1, 5);
+    expect([...clipped.a.dataSync()][0] / [...clipped.b.dataSync()][1]).toBeCloseTo(3 / 4, 5);
+    tf.dispose([...Object.values(grads), ...Object.values(clipped)]);
+  });
+
+  it('leaves gradients within the bound unchanged', () => {
+    const grads = { a: tf.tensor1d([0.3, -0.4]) };
+    const clipped = clipByGlobalNorm(grads, 1);
+    expect([...clipped.a.dataSync()]).toEqual([...grads.a.dataSync()]);
+    tf.dispose([grads.a, clipped.a]);
+  });
+});
+
+describe('polyakUpdate', () => {
+  it('moves every target variable to tau·online + (1 − tau)·target; tau 1 copies', () => {
+    const online = { variables: [tf.variable(tf.tensor1d([1, 2])), tf.variable(tf.scalar(10))] };
+    const target = { variables: [tf.variable(tf.tensor1d([0, 0])), tf.variable(tf.scalar(0))] };
+    polyakUpdate(online, target, 0.25);
+    expect([...target.variables[0].dataSync()]).toEqual([0.25, 0.5]);
+    expect(target.variables[1].dataSync()[0]).toBe(2.5);
+    polyakUpdate(online, target, 1);
+    expect([...target.variables[0].dataSync()]).toEqual([1, 2]);
+    // a copy, not an alias: changing the online variable leaves the target
+    online.variables[0].assign(tf.tensor1d([5, 5]));
+    expect([...target.variables[0].dataSync()]).toEqual([1, 2]);
+    tf.dispose([...online.variables, ...target.variables]);
+  });
+});
