@@ -32,6 +32,11 @@ export interface Agent {
   observe(actions: Batch, result: VectorStepResult): void | Promise<void>;
 }
 
+/** An agent that keeps no memory and learns nothing: `act` maps observations to actions. */
+export function memorylessAgent(name: string, act: (obs: Batch) => Batch): Agent {
+  return { name, start: () => {}, act, observe: () => {} };
+}
+
 /** A named agent kind: `name[:key=value…]` on the command line. */
 export interface AgentPlugin<S extends ArgSpecs = ArgSpecs> {
   readonly name: string;

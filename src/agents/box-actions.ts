@@ -5,7 +5,7 @@
  * the env's units. Also the observation-row check and the acting agent built on the map.
  */
 import { Box, MetarenaError, type Space, show } from '../core/index.ts';
-import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 
 /** Why a continuous-control learner cannot train in `spec` (undefined when it can). */
 export function continuousFits(agent: string, spec: AgentEnvSpec): string | undefined {
@@ -62,13 +62,8 @@ export function observationRows(obs: unknown, n: number, size: number, agent: st
 
 /** An eval-harness agent acting with `act` (network actions in [-1, 1]) mapped by `map`. */
 export function actingAgent(name: string, obsSize: number, map: BoxActions, act: (obs: Float32Array, n: number) => Float32Array): Agent {
-  return {
-    name,
-    start: () => {},
-    act: (obs) => {
-      const n = (obs as unknown as ArrayLike<number>).length / obsSize;
-      return toEnvActions(act(observationRows(obs, n, obsSize, name), n), n, map);
-    },
-    observe: () => {},
-  };
+  return memorylessAgent(name, (obs) => {
+    const n = (obs as unknown as ArrayLike<number>).length / obsSize;
+    return toEnvActions(act(observationRows(obs, n, obsSize, name), n), n, map);
+  });
 }

@@ -23,9 +23,9 @@
  * false), the counters and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type Batch, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, spaceFromJSON } from '../core/index.ts';
+import { type ArgSpecs, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, spaceFromJSON } from '../core/index.ts';
 import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate, restoreRng, rngState } from '../nn/index.ts';
-import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
 import { QNetwork } from './q-network.ts';
@@ -152,15 +152,7 @@ export class DQNLearner implements Learner {
   policy({ deterministic = true, seed = 0, name = this.name }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
     const rng = new Rng(seed);
     const epsilon = deterministic ? 0 : this.options.explorationFinalEps;
-    return {
-      name,
-      start: () => {},
-      act: (obs: Batch) => {
-        const flat = obs as ArrayLike<number>;
-        return this.act(flat, flat.length / this.obsSize, epsilon, rng);
-      },
-      observe: () => {},
-    };
+    return memorylessAgent(name, (obs) => this.act(obs as ArrayLike<number>, (obs as ArrayLike<number>).length / this.obsSize, epsilon, rng));
   }
 
   private async bind(env: VectorEnv): Promise<TransitionStream> {
@@ -169,10 +161,8 @@ export class DQNLearner implements Learner {
     if ((env.singleObservationSpace as Box).size !== this.obsSize || (env.singleActionSpace as Discrete).n !== this.numActions) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces are not the ones this learner was built for`, { field: 'env' });
     }
-    const stream = new TransitionStream(env, { agent: this.name });
-    await stream.reset(this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps));
-    this.stream = stream;
-    return stream;
+    this.stream = (await TransitionStream.open(env, { agent: this.name }, this.seed, this.steps)).stream;
+    return this.stream;
   }
 
   async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {

@@ -15,9 +15,9 @@
  * (tensor `q`), the step counter and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type Batch, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
+import { type ArgSpecs, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
 import { initBackend, restoreRng, rngState } from '../nn/index.ts';
-import type { Agent, AgentEnvSpec } from './agent.ts';
+import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { loadLearnerCheckpoint, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
 import { TransitionStream } from './transitions.ts';
@@ -115,15 +115,10 @@ export class TabularQLearner implements Learner {
 
   policy({ deterministic = true, seed = 0, name = this.name }: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
     const rng = new Rng(seed);
-    return {
-      name,
-      start: () => {},
-      act: (obs: Batch) => {
-        const flat = obs as ArrayLike<number>;
-        return Int32Array.from({ length: flat.length }, (_, i) => this.actionStart + (deterministic ? this.greedy(this.stateOf(flat, i)) : this.choose(this.stateOf(flat, i), rng)));
-      },
-      observe: () => {},
-    };
+    return memorylessAgent(name, (obs) => {
+      const flat = obs as ArrayLike<number>;
+      return Int32Array.from({ length: flat.length }, (_, i) => this.actionStart + (deterministic ? this.greedy(this.stateOf(flat, i)) : this.choose(this.stateOf(flat, i), rng)));
+    });
   }
 
   private async bind(env: VectorEnv): Promise<RunState> {
@@ -131,8 +126,8 @@ export class TabularQLearner implements Learner {
     if (why || (env.singleObservationSpace as Discrete).n !== this.states || (env.singleActionSpace as Discrete).n !== this.actions) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces are not the ones this learner was built for`, { field: 'env' });
     }
-    const stream = new TransitionStream(env, { agent: this.name });
-    const obs = (await stream.reset(this.steps === 0 ? this.seed : deriveSeed(this.seed, 'resume', this.steps))).obs as ArrayLike<number>;
+    const { stream, reset } = await TransitionStream.open(env, { agent: this.name }, this.seed, this.steps);
+    const obs = reset.obs as ArrayLike<number>;
     const state = Int32Array.from({ length: env.numEnvs }, (_, i) => this.stateOf(obs, i));
     this.run = { stream, state, action: state.map((s) => this.choose(s, this.rng)) };
     return this.run;

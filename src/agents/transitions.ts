@@ -17,7 +17,7 @@
  * `memoryResets` reads from a step result where a recurrent policy starts its memory afresh;
  * learners and acting agents share it, so a policy meets the same resets in training and in use.
  */
-import { type Batch, type Info, MetarenaError, type VectorEnv, type VectorResetResult, type VectorStepResult } from '../core/index.ts';
+import { type Batch, type Info, MetarenaError, type VectorEnv, type VectorResetResult, type VectorStepResult, deriveSeed } from '../core/index.ts';
 
 /** The transitions of one vector step, one row per env. */
 export interface Transitions {
@@ -78,6 +78,15 @@ export class TransitionStream {
   /** True when finished envs are reset by the stream after the step (`disabled` autoreset), not by the env within it. */
   get resetsAfterStep(): boolean {
     return this.env.autoresetMode === 'disabled';
+  }
+
+  /**
+   * A stream on `env`, reset for a learner with `seed` that has trained `steps` steps: the seed
+   * itself at the start, a seed derived from it and the steps when resuming.
+   */
+  static async open(env: VectorEnv, options: TransitionStreamOptions, seed: number, steps: number): Promise<{ stream: TransitionStream; reset: VectorResetResult }> {
+    const stream = new TransitionStream(env, options);
+    return { stream, reset: await stream.reset(steps === 0 ? seed : deriveSeed(seed, 'resume', steps)) };
   }
 
   /** Resets every env with `seed`; running returns start from zero. */

@@ -7,7 +7,7 @@
  */
 import type { ArgSpecs } from '../../core/index.ts';
 import type { AgentEnvSpec, AgentPlugin } from '../agent.ts';
-import { BanditAgent, type BanditRule } from './bandit-agent.ts';
+import { BanditAgent } from './bandit-agent.ts';
 import { type BanditShape, type MdpShape, banditShape, mdpShape } from './env-kind.ts';
 import { defaultGittinsDepth, gittinsTable } from './gittins-index.ts';
 import { MdpAgent, type MdpPrior, type MdpRule } from './mdp-agent.ts';

@@ -41,21 +41,24 @@ export function argmax(values: ArrayLike<number>, offset: number, n: number): nu
   return best;
 }
 
-/** log softmax(logits)[offset + k] for the row starting at `offset`. */
-export function logSoftmaxAt(logits: ArrayLike<number>, offset: number, n: number, k: number): number {
+/** The row's largest logit and Σ exp(logit − max), for a stable softmax. */
+function softmaxNorm(logits: ArrayLike<number>, offset: number, n: number): { max: number; sum: number } {
   let max = -Infinity;
   for (let j = 0; j < n; j++) max = Math.max(max, logits[offset + j]);
   let sum = 0;
   for (let j = 0; j < n; j++) sum += Math.exp(logits[offset + j] - max);
+  return { max, sum };
+}
+
+/** log softmax(logits)[offset + k] for the row starting at `offset`. */
+export function logSoftmaxAt(logits: ArrayLike<number>, offset: number, n: number, k: number): number {
+  const { max, sum } = softmaxNorm(logits, offset, n);
   return logits[offset + k] - max - Math.log(sum);
 }
 
 /** A draw from the categorical of the row of logits at `offset`. */
 export function sampleLogits(logits: ArrayLike<number>, offset: number, n: number, rng: Rng): number {
-  let max = -Infinity;
-  for (let j = 0; j < n; j++) max = Math.max(max, logits[offset + j]);
-  let sum = 0;
-  for (let j = 0; j < n; j++) sum += Math.exp(logits[offset + j] - max);
+  const { max, sum } = softmaxNorm(logits, offset, n);
   let u = rng.random() * sum;
   for (let j = 0; j < n; j++) {
     u -= Math.exp(logits[offset + j] - max);

@@ -29,7 +29,7 @@ import { advantages } from './gae.ts';
 import { actionKind, observationKind } from './kinds.ts';
 import { PPO_OPTIONS, type PPOOptions, resolvePPOOptions } from './options.ts';
 import { PPOPolicy } from './policy.ts';
-import { type RolloutState, collectRollout, rolloutSeed, startRollout } from './rollout.ts';
+import { type RolloutState, collectRollout, startRollout } from './rollout.ts';
 import { updatePolicy } from './update.ts';
 
 /** What a PPO checkpoint's metadata holds besides `agent`. */
@@ -91,9 +91,8 @@ export class PPOLearner implements Learner {
     if (observation !== JSON.stringify(this.model.spaces.observation) || action !== JSON.stringify(this.model.spaces.action)) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `ppo: the env's spaces (${observation} → ${action}) are not the ones this learner was built for (${JSON.stringify(this.model.spaces.observation)} → ${JSON.stringify(this.model.spaces.action)})`, { field: 'env' });
     }
-    const stream = new TransitionStream(env, { agent: 'ppo' });
-    const { obs } = await stream.reset(rolloutSeed(this.model.seed, this.steps));
-    this.run = startRollout(this.model, stream, this.observe(obs, env.numEnvs));
+    const { stream, reset } = await TransitionStream.open(env, { agent: 'ppo' }, this.model.seed, this.steps);
+    this.run = startRollout(this.model, stream, this.observe(reset.obs, env.numEnvs));
     return this.run;
   }
 

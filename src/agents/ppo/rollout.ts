@@ -7,7 +7,7 @@
  * next episode, the value of its final observation, to bootstrap from. A recurrent policy also
  * stores its memory state before every step and the keep mask (0: the memory started afresh).
  */
-import { type Batch, type Rng, type RunningMeanStd, deriveSeed } from '../../core/index.ts';
+import type { Batch, Rng, RunningMeanStd } from '../../core/index.ts';
 import { type TransitionStream, memoryResets } from '../transitions.ts';
 import { LOG_2PI, logSoftmaxAt, sampleLogits } from './kinds.ts';
 import { MemoryInputs } from './memory.ts';
@@ -188,6 +188,3 @@ function finalValues(policy: PPOPolicy, run: RolloutState, x: Float32Array, rows
   });
   return policy.forward(inputs, m, { state, keep: new Float32Array(m).fill(1) }).values;
 }
-
-/** The seed of the env reset when a learner starts on an env at `steps`. */
-export const rolloutSeed = (seed: number, steps: number): number => (steps === 0 ? seed : deriveSeed(seed, 'resume', steps));
