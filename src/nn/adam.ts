@@ -10,11 +10,10 @@
  *   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
  */
 import * as tf from '@tensorflow/tfjs';
-import { type BackendKernelArgs, runBackendKernel } from './dense.ts';
+import { backendOps, registerBackendKernel } from './kernels.ts';
 import type { GradientMap } from './optim.ts';
 
 const KERNEL = 'MetarenaAdamStep';
-const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 
 interface AdamAttrs {
   beta1: number;
@@ -23,36 +22,20 @@ interface AdamAttrs {
   learningRate: number;
 }
 
-type AdamInputs = Record<'value' | 'm' | 'v' | 'g' | 'oneMinusAccBeta1' | 'oneMinusAccBeta2', tf.TensorInfo>;
-
-function adamStep(backendName: string, { inputs, backend, attrs }: BackendKernelArgs): tf.TensorInfo[] {
-  const { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs as AdamInputs;
+registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
+  const { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs as Record<'value' | 'm' | 'v' | 'g' | 'oneMinusAccBeta1' | 'oneMinusAccBeta2', tf.TensorInfo>;
   const { beta1, beta2, epsilon, learningRate } = attrs as unknown as AdamAttrs;
-  const temporaries: tf.TensorInfo[] = [];
-  const scalar = (x: number) => {
-    const t: tf.TensorInfo = { dataId: backend.write(new Float32Array([x]), [], 'float32'), shape: [], dtype: 'float32' };
-    temporaries.push(t);
-    return t;
-  };
-  const run = (name: string, a: tf.TensorInfo, b?: tf.TensorInfo, keep = false) => {
-    const out = runBackendKernel(backendName, name, { inputs: b ? { a, b } : { x: a }, backend });
-    if (!keep) temporaries.push(out);
-    return out;
-  };
+  const k = backendOps(backendName, backend);
   // the order of tfjs's AdamOptimizer.applyGradients
-  const newM = run('Add', run('Multiply', m, scalar(beta1)), run('Multiply', g, scalar(1 - beta1)), true);
-  const newV = run('Add', run('Multiply', v, scalar(beta2)), run('Multiply', run('Square', g), scalar(1 - beta2)), true);
-  const mHat = run('RealDiv', newM, oneMinusAccBeta1);
-  const vHat = run('RealDiv', newV, oneMinusAccBeta2);
-  const step = run('Multiply', run('RealDiv', mHat, run('Add', run('Sqrt', vHat), scalar(epsilon))), scalar(-learningRate));
-  const newValue = run('Add', step, value, true);
-  for (const t of temporaries) backend.disposeData(t.dataId);
+  const newM = k.keep(k.add(k.mul(m, k.scalar(beta1)), k.mul(g, k.scalar(1 - beta1))));
+  const newV = k.keep(k.add(k.mul(v, k.scalar(beta2)), k.mul(k.unary('Square', g), k.scalar(1 - beta2))));
+  const mHat = k.div(newM, oneMinusAccBeta1);
+  const vHat = k.div(newV, oneMinusAccBeta2);
+  const step = k.mul(k.div(mHat, k.add(k.unary('Sqrt', vHat), k.scalar(epsilon))), k.scalar(-learningRate));
+  const newValue = k.keep(k.add(step, value));
+  k.free();
   return [newM, newV, newValue];
-}
-
-for (const backendName of BACKENDS) {
-  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => adamStep(backendName, args as unknown as BackendKernelArgs) });
-}
+});
 
 /** The parts of AdamOptimizer's state that tfjs keeps private. */
 interface AdamState {

@@ -15,54 +15,27 @@
  *   others): the critic in an actor update gets no weight gradients, a first layer fed with data
  *   gets no input gradient.
  *
- * The kernel is registered for the wasm, cpu and tensorflow (tfjs-node) backends; it delegates to
- * the backend's kernels, so it is exact on each of them.
+ * The kernel (see `kernels.ts`) delegates to the backend's own kernels, so it is exact on each
+ * backend.
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, Rng, show } from '../core/index.ts';
 import { glorotUniform, orthogonal } from './init.ts';
+import { backendOps, registerBackendKernel } from './kernels.ts';
 
 /** The activations a dense kernel applies itself (others are applied after it). */
 export type DenseActivation = 'linear' | 'relu';
 
 const KERNEL = 'MetarenaDense';
-const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 
-interface DenseInputs {
-  x: tf.TensorInfo;
-  w: tf.TensorInfo;
-  b: tf.TensorInfo;
-  [name: string]: tf.TensorInfo;
-}
-
-/** What a kernel function is called with (tfjs types the backend as `{}`). */
-export interface BackendKernelArgs {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs?: tf.NamedAttrMap;
-}
-
-/** Runs kernel `name` of backend `backendName` directly (no engine bookkeeping, no tape). */
-export function runBackendKernel(backendName: string, name: string, { inputs, backend, attrs = {} }: BackendKernelArgs): tf.TensorInfo {
-  const kernel = tf.getKernel(name, backendName);
-  if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `dense: the ${backendName} backend has no ${name} kernel`, { field: 'backend' });
-  return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
-}
-
-function denseForward(backendName: string, { inputs, backend, attrs }: BackendKernelArgs): tf.TensorInfo {
-  const { x, w, b } = inputs as DenseInputs;
-  const product = runBackendKernel(backendName, 'BatchMatMul', { inputs: { a: x, b: w }, backend, attrs: { transposeA: false, transposeB: false } });
-  const biased = runBackendKernel(backendName, 'Add', { inputs: { a: product, b }, backend });
-  backend.disposeData(product.dataId);
-  if (attrs?.activation !== 'relu') return biased;
-  const out = runBackendKernel(backendName, 'Relu', { inputs: { x: biased }, backend });
-  backend.disposeData(biased.dataId);
+registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
+  const { x, w, b } = inputs as Record<'x' | 'w' | 'b', tf.TensorInfo>;
+  const k = backendOps(backendName, backend);
+  const biased = k.add(k.matMul(x, w), b);
+  const out = k.keep(attrs?.activation === 'relu' ? k.unary('Relu', biased) : biased);
+  k.free();
   return out;
-}
-
-for (const backendName of BACKENDS) {
-  if (!tf.getKernel(KERNEL, backendName)) tf.registerKernel({ kernelName: KERNEL, backendName, kernelFunc: (args) => denseForward(backendName, args as unknown as BackendKernelArgs) });
-}
+});
 
 /** `mᵀ`; a reshape when m is a row or a column (the wasm Transpose kernel copies element by element). */
 function transpose2d(m: tf.Tensor2D): tf.Tensor2D {

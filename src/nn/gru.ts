@@ -25,72 +25,14 @@
  * `${name}/recurrent_bias`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type BackendKernelArgs, denseOp, runBackendKernel } from './dense.ts';
+import { denseOp } from './dense.ts';
+import { type BackendKernelArgs, backendOps, registerBackendKernel } from './kernels.ts';
 import { type RecurrentOptions, RecurrentCell } from './recurrent.ts';
 
 const CELL = 'MetarenaGruCell';
 const CELL_GRAD = 'MetarenaGruCellGrad';
-const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
 
 type Info = tf.TensorInfo;
-
-/** Backend kernels run directly, their temporaries freed at `free`. */
-function kernels(backendName: string, backend: tf.KernelBackend) {
-  const temporaries: Info[] = [];
-  const keep = (t: Info) => {
-    temporaries.splice(temporaries.indexOf(t), 1);
-    return t;
-  };
-  const reads = new Map<object, Float32Array>();
-  const read = (t: Info) => {
-    let values = reads.get(t.dataId);
-    if (!values) reads.set(t.dataId, (values = backend.readSync(t.dataId) as Float32Array));
-    return values;
-  };
-  const written = (values: Float32Array, shape: number[]) => {
-    const t: Info = { dataId: backend.write(values, shape, 'float32'), shape, dtype: 'float32' };
-    temporaries.push(t);
-    return t;
-  };
-  const op = (name: string, inputs: tf.NamedTensorInfoMap | Info[], attrs: tf.NamedAttrMap = {}) => {
-    const out = runBackendKernel(backendName, name, { inputs: inputs as tf.NamedTensorInfoMap, backend, attrs });
-    temporaries.push(out);
-    return out;
-  };
-  return {
-    keep,
-    add: (a: Info, b: Info) => op('Add', { a, b }),
-    sub: (a: Info, b: Info) => op('Sub', { a, b }),
-    mul: (a: Info, b: Info) => op('Multiply', { a, b }),
-    unary: (name: 'Sigmoid' | 'Tanh' | 'Square' | 'Neg', x: Info) => op(name, { x }),
-    /** Columns [from, from + width) of a [B, C] tensor (copied here: wasm's Slice reads all of x per slice). */
-    columns: (x: Info, from: number, width: number) => {
-      const [rows, cols] = x.shape;
-      const values = read(x);
-      const out = new Float32Array(rows * width);
-      for (let i = 0; i < rows; i++) out.set(values.subarray(i * cols + from, i * cols + from + width), i * width);
-      return written(out, [rows, width]);
-    },
-    /** [B, C1], [B, C2], … side by side. */
-    concatColumns: (parts: Info[]) => {
-      const rows = parts[0].shape[0];
-      const cols = parts.reduce((a, p) => a + p.shape[1], 0);
-      const out = new Float32Array(rows * cols);
-      let at = 0;
-      for (const p of parts) {
-        const values = read(p);
-        const width = p.shape[1];
-        for (let i = 0; i < rows; i++) out.set(values.subarray(i * width, (i + 1) * width), i * cols + at);
-        at += width;
-      }
-      return written(out, [rows, cols]);
-    },
-    one: () => written(new Float32Array([1]), []),
-    free: () => {
-      for (const t of temporaries) backend.disposeData(t.dataId);
-    },
-  };
-}
 
 /**
  * The gate arithmetic of one GRU step as one kernel: from gx = x·W_i + b_i and gh = h·W_h + b_h
@@ -101,7 +43,7 @@ function kernels(backendName: string, backend: tf.KernelBackend) {
 function cellForward(backendName: string, { inputs, backend }: BackendKernelArgs): Info[] {
   const { gx, gh, h } = inputs as Record<'gx' | 'gh' | 'h', Info>;
   const H = h.shape[1];
-  const k = kernels(backendName, backend);
+  const k = backendOps(backendName, backend);
   const rz = k.unary('Sigmoid', k.add(k.columns(gx, 0, 2 * H), k.columns(gh, 0, 2 * H)));
   const r = k.keep(k.columns(rz, 0, H));
   const z = k.keep(k.columns(rz, H, H));
@@ -120,8 +62,8 @@ function cellForward(backendName: string, { inputs, backend }: BackendKernelArgs
 function cellBackward(backendName: string, { inputs, backend }: BackendKernelArgs): Info[] {
   const { dy, gh, h, r, z, n } = inputs as Record<'dy' | 'gh' | 'h' | 'r' | 'z' | 'n', Info>;
   const H = h.shape[1];
-  const k = kernels(backendName, backend);
-  const one = k.one();
+  const k = backendOps(backendName, backend);
+  const one = k.scalar(1);
   const dn = k.sub(dy, k.mul(dy, z));
   const daN = k.mul(dn, k.sub(one, k.unary('Square', n)));
   const daR = k.mul(k.mul(daN, k.columns(gh, 2 * H, H)), k.mul(r, k.sub(one, r)));
@@ -133,10 +75,8 @@ function cellBackward(backendName: string, { inputs, backend }: BackendKernelArg
   return [dgx, dgh, dh];
 }
 
-for (const backendName of BACKENDS) {
-  if (!tf.getKernel(CELL, backendName)) tf.registerKernel({ kernelName: CELL, backendName, kernelFunc: (args) => cellForward(backendName, args as unknown as BackendKernelArgs) });
-  if (!tf.getKernel(CELL_GRAD, backendName)) tf.registerKernel({ kernelName: CELL_GRAD, backendName, kernelFunc: (args) => cellBackward(backendName, args as unknown as BackendKernelArgs) });
-}
+registerBackendKernel(CELL, cellForward);
+registerBackendKernel(CELL_GRAD, cellBackward);
 
 if (!tf.getGradient(CELL)) {
   tf.registerGradient({

@@ -10,18 +10,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, Rng, show } from '../core/index.ts';
-import { type BackendKernelArgs, denseOp } from './dense.ts';
+import { denseOp } from './dense.ts';
+import { type BackendKernelArgs, registerBackendKernel, runBackendKernel } from './kernels.ts';
 
 const UNSTACK = 'MetarenaUnstackSteps';
 const STACK = 'MetarenaStackSteps';
-const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
-
 /**
  * The T steps x[0], …, x[T−1] of a [T, …] tensor, reading it once. tfjs's own unstack (and
  * split, and slice) read the whole input for every piece on the wasm backend, which made
  * splitting a GRU minibatch's projected inputs [32, 60, 192] into steps cost ≈20 ms.
  */
-function unstackForward({ inputs, backend }: BackendKernelArgs): tf.TensorInfo[] {
+function unstackForward(_backendName: string, { inputs, backend }: BackendKernelArgs): tf.TensorInfo[] {
   const { x } = inputs as { x: tf.TensorInfo };
   const [steps, ...shape] = x.shape;
   const size = shape.reduce((a, b) => a * b, 1);
@@ -29,16 +28,8 @@ function unstackForward({ inputs, backend }: BackendKernelArgs): tf.TensorInfo[]
   return Array.from({ length: steps }, (_, t) => ({ dataId: backend.write(values.slice(t * size, (t + 1) * size), shape, x.dtype), shape, dtype: x.dtype }));
 }
 
-function stackForward(backendName: string, { inputs, backend }: BackendKernelArgs): tf.TensorInfo {
-  const kernel = tf.getKernel('Pack', backendName);
-  if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `recurrent: the ${backendName} backend has no Pack kernel`, { field: 'backend' });
-  return kernel.kernelFunc({ inputs, backend, attrs: { axis: 0 } }) as tf.TensorInfo;
-}
-
-for (const backendName of BACKENDS) {
-  if (!tf.getKernel(UNSTACK, backendName)) tf.registerKernel({ kernelName: UNSTACK, backendName, kernelFunc: (args) => unstackForward(args as unknown as BackendKernelArgs) });
-  if (!tf.getKernel(STACK, backendName)) tf.registerKernel({ kernelName: STACK, backendName, kernelFunc: (args) => stackForward(backendName, args as unknown as BackendKernelArgs) });
-}
+registerBackendKernel(UNSTACK, unstackForward);
+registerBackendKernel(STACK, (backendName, { inputs, backend }) => runBackendKernel(backendName, 'Pack', { inputs, backend, attrs: { axis: 0 } }));
 
 /** x [T, …] as its T steps (one read of x; the gradient is one stack). */
 export function unstackSteps<T extends tf.Tensor>(x: tf.Tensor): T[] {

@@ -1,0 +1,101 @@
+/**
+ * Custom tfjs kernels built from the active backend's own kernels. A layer whose forward pass is
+ * a dozen small ops costs a dozen engine ops (tensor objects, tape nodes, scope tracking, scalar
+ * uploads) — on the wasm backend that bookkeeping, not the arithmetic, is most of the time of a
+ * small RL network. A kernel registered here runs those backend kernels back to back inside
+ * one engine op; running the same kernels on the same inputs keeps the bits the same.
+ *
+ * `registerBackendKernel` registers one for the wasm, cpu and tensorflow (tfjs-node) backends;
+ * `backendOps` is the toolbox its body uses (temporaries freed by `free`).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { MetarenaError } from '../core/index.ts';
+
+/** What a kernel function is called with (tfjs types the backend as `{}`). */
+export interface BackendKernelArgs {
+  inputs: tf.NamedTensorInfoMap;
+  backend: tf.KernelBackend;
+  attrs?: tf.NamedAttrMap;
+}
+
+const BACKENDS = ['wasm', 'cpu', 'tensorflow'] as const;
+
+/** Registers kernel `name` (once per process) on every backend the project can pick. */
+export function registerBackendKernel(name: string, body: (backendName: string, args: BackendKernelArgs) => tf.TensorInfo | tf.TensorInfo[]): void {
+  for (const backendName of BACKENDS) {
+    if (!tf.getKernel(name, backendName)) tf.registerKernel({ kernelName: name, backendName, kernelFunc: (args) => body(backendName, args as unknown as BackendKernelArgs) });
+  }
+}
+
+/** Runs kernel `name` of backend `backendName` directly (no engine bookkeeping, no tape). */
+export function runBackendKernel(backendName: string, name: string, { inputs, backend, attrs = {} }: BackendKernelArgs): tf.TensorInfo {
+  const kernel = tf.getKernel(name, backendName);
+  if (!kernel) throw new MetarenaError('METARENA_NOT_SUPPORTED', `the ${backendName} backend has no ${name} kernel`, { field: 'backend' });
+  return kernel.kernelFunc({ inputs, backend, attrs }) as tf.TensorInfo;
+}
+
+type Info = tf.TensorInfo;
+
+/**
+ * Element-wise ops and column copies on backend tensors inside a kernel. Every result is a
+ * temporary, freed by `free()`, unless passed through `keep` (the kernel's outputs).
+ */
+export function backendOps(backendName: string, backend: tf.KernelBackend) {
+  const temporaries: Info[] = [];
+  const reads = new Map<object, Float32Array>();
+  const read = (t: Info) => {
+    let values = reads.get(t.dataId);
+    if (!values) reads.set(t.dataId, (values = backend.readSync(t.dataId) as Float32Array));
+    return values;
+  };
+  const written = (values: Float32Array, shape: number[]) => {
+    const t: Info = { dataId: backend.write(values, shape, 'float32'), shape, dtype: 'float32' };
+    temporaries.push(t);
+    return t;
+  };
+  const op = (name: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}) => {
+    const out = runBackendKernel(backendName, name, { inputs, backend, attrs });
+    temporaries.push(out);
+    return out;
+  };
+  return {
+    keep: (t: Info) => {
+      const at = temporaries.indexOf(t);
+      if (at >= 0) temporaries.splice(at, 1);
+      return t;
+    },
+    add: (a: Info, b: Info) => op('Add', { a, b }),
+    sub: (a: Info, b: Info) => op('Sub', { a, b }),
+    mul: (a: Info, b: Info) => op('Multiply', { a, b }),
+    div: (a: Info, b: Info) => op('RealDiv', { a, b }),
+    unary: (name: 'Sigmoid' | 'Tanh' | 'Square' | 'Sqrt' | 'Relu', x: Info) => op(name, { x }),
+    matMul: (a: Info, b: Info) => op('BatchMatMul', { a, b }, { transposeA: false, transposeB: false }),
+    /** A float32 scalar. */
+    scalar: (x: number) => written(new Float32Array([x]), []),
+    /** Columns [from, from + width) of a [B, C] tensor (copied here: wasm's Slice reads all of x per slice). */
+    columns: (x: Info, from: number, width: number) => {
+      const [rows, cols] = x.shape;
+      const values = read(x);
+      const out = new Float32Array(rows * width);
+      for (let i = 0; i < rows; i++) out.set(values.subarray(i * cols + from, i * cols + from + width), i * width);
+      return written(out, [rows, width]);
+    },
+    /** [B, C1], [B, C2], … side by side. */
+    concatColumns: (parts: Info[]) => {
+      const rows = parts[0].shape[0];
+      const cols = parts.reduce((a, p) => a + p.shape[1], 0);
+      const out = new Float32Array(rows * cols);
+      let at = 0;
+      for (const p of parts) {
+        const values = read(p);
+        const width = p.shape[1];
+        for (let i = 0; i < rows; i++) out.set(values.subarray(i * width, (i + 1) * width), i * cols + at);
+        at += width;
+      }
+      return written(out, [rows, cols]);
+    },
+    free: () => {
+      for (const t of temporaries) backend.disposeData(t.dataId);
+    },
+  };
+}
