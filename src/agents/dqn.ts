@@ -27,10 +27,11 @@ import { type ArgSpecs, Box, Discrete, MetarenaError, Rng, type Space, type Vect
 import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate, restoreRng, rngState } from '../nn/index.ts';
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
-import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
 import { QNetwork } from './q-network.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 import { TransitionStream } from './transitions.ts';
+import type { OptionsOf } from './plugin-registry.ts';
 
 /**
  * The options of a DQN variant. Defaults: rl-zoo's CartPole-v1 DQN settings (lr 2.3e-3, batch

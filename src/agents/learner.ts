@@ -12,16 +12,6 @@
 import type { ArgSpecs, ArgsOf, VectorEnv } from '../core/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
 
-type Widen<T> = T extends readonly number[] ? number[] : T extends readonly string[] ? string[] : T extends number ? number : T extends boolean ? boolean : T extends string ? string : T;
-
-/**
- * A learner's resolved options, typed from its ArgSpecs: numbers, booleans and lists as plain
- * writable values, a string with choices as the union of them (a list of them for strings).
- */
-export type OptionsOf<S extends ArgSpecs> = {
-  -readonly [K in keyof S]: S[K] extends { type: 'string'; choices: readonly (infer C)[] } ? C : S[K] extends { type: 'strings'; choices: readonly (infer C)[] } ? C[] : S[K] extends { type: 'strings' } ? string[] : Widen<S[K]['default']>;
-};
-
 /** One line of training progress. Losses are named by the learner (`policy_loss`, `q_loss`, …). */
 export interface TrainLog {
   /** Env steps so far, summed over all envs, including steps before a resume. */

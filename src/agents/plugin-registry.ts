@@ -15,6 +15,16 @@ export interface RegisteredPlugin {
   fits(spec: AgentEnvSpec): string | undefined;
 }
 
+type Widen<T> = T extends readonly number[] ? number[] : T extends readonly string[] ? string[] : T extends number ? number : T extends boolean ? boolean : T extends string ? string : T;
+
+/**
+ * A plugin's resolved options, typed from its ArgSpecs: numbers, booleans and lists as plain
+ * writable values, a string with choices as the union of them (a list of them for strings).
+ */
+export type OptionsOf<S extends ArgSpecs> = {
+  -readonly [K in keyof S]: S[K] extends { type: 'string'; choices: readonly (infer C)[] } ? C : S[K] extends { type: 'strings'; choices: readonly (infer C)[] } ? C[] : S[K] extends { type: 'strings' } ? string[] : Widen<S[K]['default']>;
+};
+
 const NAME_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 export class PluginRegistry<P extends RegisteredPlugin> {

@@ -19,8 +19,9 @@ import { type ArgSpecs, Discrete, MetarenaError, Rng, type Space, type VectorEnv
 import { initBackend, restoreRng, rngState } from '../nn/index.ts';
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { loadLearnerCheckpoint, saveLearnerCheckpoint } from './learner-checkpoint.ts';
-import { type Learner, type LearnerPlugin, LogWindow, type OptionsOf, type TrainHooks } from './learner.ts';
+import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
 import { TransitionStream } from './transitions.ts';
+import type { OptionsOf } from './plugin-registry.ts';
 
 const OPTIONS = {
   alpha: { type: 'number', default: 0.1, min: 0, max: 1, exclusiveMin: true, description: 'step size α' },

@@ -24,9 +24,10 @@ import { type GradientMap, Mlp, polyakUpdate } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
 import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
-import type { LearnerPlugin, OptionsOf } from './learner.ts';
+import type { LearnerPlugin } from './learner.ts';
 import { OFF_POLICY_OPTIONS, OffPolicyLearner, continuousLearnerPlugin } from './off-policy.ts';
 import { criticStep, normals, obsActionRows } from './twin-critic.ts';
+import type { OptionsOf } from './plugin-registry.ts';
 
 export const TD3_OPTIONS = {
   ...OFF_POLICY_OPTIONS,

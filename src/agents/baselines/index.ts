@@ -5,13 +5,14 @@
  * bandit-agent.ts / mdp-agent.ts. Free parameters are options with a tuning grid: left unset on
  * the command line, `metarena eval` picks them on training tasks.
  */
-import type { ArgSpecs } from '../../core/index.ts';
+import { type ArgSpecs, resolveArgs } from '../../core/index.ts';
 import type { AgentEnvSpec, AgentPlugin } from '../agent.ts';
 import { BanditAgent } from './bandit-agent.ts';
 import { type BanditShape, type MdpShape, banditShape, mdpShape } from './env-kind.ts';
 import { defaultGittinsDepth, gittinsTable } from './gittins-index.ts';
 import { MdpAgent, type MdpPrior, type MdpRule } from './mdp-agent.ts';
 import { RandomAgent } from './random-agent.ts';
+import type { OptionsOf } from '../plugin-registry.ts';
 
 const define = <S extends ArgSpecs>(plugin: AgentPlugin<S>): AgentPlugin => Object.freeze(plugin) as unknown as AgentPlugin;
 
@@ -22,12 +23,7 @@ const PRIOR_OPTIONS = {
   noise_var: { type: 'number', default: 1, min: 1e-9, description: 'MDP: variance of a reward around μ(s,a).' },
 } as const satisfies ArgSpecs;
 
-interface PriorValues {
-  alpha: number;
-  reward_mean: number;
-  reward_var: number;
-  noise_var: number;
-}
+type PriorValues = OptionsOf<typeof PRIOR_OPTIONS>;
 
 const priorOf = (o: PriorValues): MdpPrior => ({ alpha: o.alpha, rewardMean: o.reward_mean, rewardVar: o.reward_var, noiseVar: o.noise_var });
 
@@ -40,7 +36,7 @@ function tabularShape(spec: AgentEnvSpec): BanditShape | MdpShape | string {
   return `needs a bandit or a finite-horizon tabular MDP (${m})`;
 }
 
-const PRIOR_DEFAULTS: PriorValues = { alpha: 1, reward_mean: 1, reward_var: 1, noise_var: 1 };
+const PRIOR_DEFAULTS = resolveArgs(PRIOR_OPTIONS, {}, 'prior') as PriorValues;
 
 const reason = (shape: object | string): string | undefined => (typeof shape === 'string' ? shape : undefined);
 

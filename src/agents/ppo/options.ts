@@ -12,7 +12,7 @@
  * (Duan et al., 2016) is `cell=gru memoryInputs=action,reward,done memoryReset=trial`.
  */
 import { type ArgSpecs, MetarenaError, resolveArgs, show } from '../../core/index.ts';
-import type { OptionsOf } from '../learner.ts';
+import type { OptionsOf } from '../plugin-registry.ts';
 
 export const PPO_OPTIONS = {
   totalSteps: { type: 'integer', default: 30_000, min: 1, description: 'planned run length in env steps: the learning rate decays to 0 over it (metarena train sets it to --steps)' },
