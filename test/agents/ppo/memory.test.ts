@@ -34,7 +34,34 @@ const recall = defineEnv({
     };
   },
 });
-const registry = new Registry([recall]);
+/**
+ * A two-episode trial: the trial's task is a sign (±1) shown only in the first episode's one
+ * observation; the second episode's one observation is a query whose answer is that sign. Only a
+ * memory that lasts across the episodes of a trial (RL²'s) can earn more than 0 on average.
+ */
+const trialRecall = defineEnv({
+  id: 'test/TrialRecall-v0',
+  description: 'Remember a cue from the first episode of a trial in the second.',
+  observationSpace: new Box({ low: -1, high: 1, shape: [2] }),
+  actionSpace: new Discrete(2),
+  episodesPerTrial: 2,
+  sampleTask: (rng: Rng) => (rng.integer(2) === 1 ? 1 : -1),
+  create: () => {
+    let cue = 0;
+    let query = false;
+    let episodes = 0;
+    return {
+      reset: (_rng: Rng, _context: unknown, task: number) => {
+        // trials are two episodes: the first shows the cue, the second asks for it
+        query = episodes++ % 2 === 1;
+        cue = task;
+        return { obs: query ? Float32Array.of(0, 1) : Float32Array.of(task, 0) };
+      },
+      step: (action: number) => ({ obs: Float32Array.of(0, 0), reward: query ? (action === (cue > 0 ? 1 : 0) ? 1 : -1) : 0, terminated: true }),
+    };
+  },
+});
+const registry = new Registry([recall, trialRecall]);
 
 beforeAll(async () => {
   await initBackend({ log: () => {} });
@@ -46,12 +73,12 @@ afterEach(() => {
 });
 
 /** Greedy mean return over 64 episodes after `steps` of training with `options`. */
-async function trainedReturn(options: Partial<PPOOptions>, steps: number, autoresetMode: 'next_step' | 'same_step' = 'next_step'): Promise<number> {
-  const env = registry.makeVec('test/Recall-v0', 8, { autoresetMode });
+async function trainedReturn(options: Partial<PPOOptions>, steps: number, envId = 'test/Recall-v0', autoresetMode: 'next_step' | 'same_step' = 'next_step'): Promise<number> {
+  const env = registry.makeVec(envId, 8, { autoresetMode });
   const learner = await PPOLearner.create(env.singleObservationSpace, env.singleActionSpace, { totalSteps: steps, numSteps: 24, updateEpochs: 4, learningRate: 3e-3, hidden: [32], entCoef: 0.01, ...options }, 1);
   learners.push(learner);
   await learner.train(env, steps);
-  const returns = await evaluateReturns(registry.makeVec('test/Recall-v0', 8, { autoresetMode }), learner.policy(), { episodes: 64, seed: 99 });
+  const returns = await evaluateReturns(registry.makeVec(envId, 8, { autoresetMode }), learner.policy(), { episodes: 64, seed: 99 });
   return returns.reduce((a, b) => a + b, 0) / returns.length;
 }
 
@@ -62,5 +89,15 @@ describe('recurrent PPO', () => {
     const gru = await trainedReturn({ cell: 'gru', cellUnits: 16, seqLen: 8 }, steps);
     expect(ff).toBeLessThan(0.5);
     expect(gru).toBeGreaterThan(0.8);
+  });
+
+  it('RL² is a configuration: memory inputs and trial resets carry a cue across episodes, episode resets cannot', async () => {
+    const steps = 9_600;
+    const rl2 = { cell: 'gru', cellUnits: 16, seqLen: 8, memoryInputs: ['action', 'reward', 'done'] } as const;
+    const acrossTrial = await trainedReturn({ ...rl2, memoryReset: 'trial' }, steps, 'test/TrialRecall-v0', 'same_step');
+    const perEpisode = await trainedReturn({ ...rl2, memoryReset: 'episode' }, steps, 'test/TrialRecall-v0', 'same_step');
+    // half the episodes are queries worth ±1, the other half pay 0
+    expect(acrossTrial).toBeGreaterThan(0.4);
+    expect(perEpisode).toBeLessThan(0.25);
   });
 });
