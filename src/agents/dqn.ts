@@ -23,8 +23,8 @@
  * false), the counters and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, spaceFromJSON } from '../core/index.ts';
-import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate, restoreRng, rngState } from '../nn/index.ts';
+import { type ArgSpecs, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs } from '../core/index.ts';
+import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate } from '../nn/index.ts';
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
@@ -90,7 +90,7 @@ export class DQNLearner implements Learner {
   readonly target: QNetwork;
   readonly optimizer: tf.AdamOptimizer;
   readonly replay: ReplayBuffer;
-  private readonly rng: Rng;
+  readonly rng: Rng;
   private readonly obsSize: number;
   private readonly numActions: number;
   private readonly actionStart: number;
@@ -253,35 +253,19 @@ export class DQNLearner implements Learner {
   }
 
   save(dir: string): Promise<void> {
-    const meta = {
-      agent: this.name,
-      seed: this.seed,
-      observationSpace: this.observationSpace.toJSON(),
-      actionSpace: this.actionSpace.toJSON(),
-      options: this.options,
-      training: { steps: this.steps, gradientSteps: this.gradientSteps, rng: rngState(this.rng), seconds: this.seconds },
-    };
-    return saveLearnerCheckpoint(dir, meta, this.tensors());
+    return saveLearnerCheckpoint(dir, this, { steps: this.steps, gradientSteps: this.gradientSteps, seconds: this.seconds }, this.tensors());
   }
 
   /** Rebuilds a learner saved by `save`. */
   static load(dir: string, expected?: string): Promise<DQNLearner> {
-    type Meta = { agent: string; seed: number; observationSpace: unknown; actionSpace: unknown; options: DQNOptions; training: { steps: number; gradientSteps: number; rng: unknown; seconds: number } };
-    return loadLearnerCheckpoint(
+    return loadLearnerCheckpoint<DQNLearner, { steps: number; gradientSteps: number; seconds: number }>(
       dir,
       DQN_NAMES,
       expected,
-      (meta) => {
-        const m = meta as unknown as Meta;
-        return new DQNLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
-      },
-      async (learner, meta, tensors) => {
-        const { training } = meta as unknown as Meta;
+      (m) => new DQNLearner(m.agent, m.observationSpace, m.actionSpace, m.options as DQNOptions, m.seed),
+      async (learner, { meta, training }, tensors) => {
         await restoreLearnerTensors(dir, meta, tensors, { ...learner.tensors(), replay: learner.replay });
-        learner.steps = training.steps;
-        learner.gradientSteps = training.gradientSteps;
-        learner.seconds = training.seconds;
-        restoreRng(learner.rng, training.rng);
+        [learner.steps, learner.gradientSteps, learner.seconds] = [training.steps, training.gradientSteps, training.seconds];
       },
     );
   }

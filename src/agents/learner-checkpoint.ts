@@ -1,12 +1,13 @@
 /**
  * The checkpoint layout every learner writes (see `src/nn/checkpoint.ts` for the format):
- * metadata naming the learner (`meta.agent`) with its counters and Rng state, the network
- * variables by their keys, each optimizer's state under `optim/<name>/…` (`src/nn/optimizer-state.ts`)
- * and, for off-policy learners, the filled part of the replay buffer under `replay/…`.
+ * metadata naming the learner (`agent`, `seed`, `observationSpace`, `actionSpace`, `options`)
+ * with its counters and Rng state (`training`), the network variables by their keys, each
+ * optimizer's state under `optim/<name>/…` (`src/nn/optimizer-state.ts`) and, for off-policy
+ * learners, the filled part of the replay buffer under `replay/…` (its counters in `replay`).
  */
 import * as tf from '@tensorflow/tfjs';
-import { MetarenaError, show } from '../core/index.ts';
-import { assignVariables, initBackend, loadCheckpoint, saveCheckpoint } from '../nn/index.ts';
+import { MetarenaError, type Rng, type Space, show, spaceFromJSON } from '../core/index.ts';
+import { assignVariables, initBackend, loadCheckpoint, restoreRng, rngState, saveCheckpoint } from '../nn/index.ts';
 import { optimizerTensors, restoreOptimizer } from '../nn/optimizer-state.ts';
 import { type ReplayBuffer, type ReplayState, replayTensors, restoreReplay } from './replay-buffer.ts';
 
@@ -27,8 +28,42 @@ export interface LearnerTensors {
   extra?: tf.NamedTensorMap;
 }
 
-/** Writes `meta` (with `meta.agent`) and the tensors of `parts` to `dir`, atomically. */
-export async function saveLearnerCheckpoint(dir: string, meta: { agent: string } & Record<string, unknown>, { variables, optimizers = {}, replay, extra = {} }: LearnerTensors): Promise<void> {
+/** What names a learner in its checkpoint. */
+export interface LearnerIdentity {
+  readonly name: string;
+  readonly seed: number;
+  readonly observationSpace: Space;
+  readonly actionSpace: Space;
+  readonly options: unknown;
+  readonly rng: Rng;
+}
+
+/** A checkpoint's metadata as read back: the identity (spaces rebuilt) and the counters. */
+export interface SavedLearner<T> {
+  agent: string;
+  seed: number;
+  observationSpace: Space;
+  actionSpace: Space;
+  options: unknown;
+  training: T;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * Writes the checkpoint of `learner` to `dir`, atomically: its identity, its `training`
+ * counters with the Rng state, `extraMeta`, and the tensors of `parts`.
+ */
+export async function saveLearnerCheckpoint(dir: string, learner: LearnerIdentity, training: Record<string, unknown>, { variables, optimizers = {}, replay, extra = {} }: LearnerTensors, extraMeta: Record<string, unknown> = {}): Promise<void> {
+  await initBackend();
+  const meta = {
+    agent: learner.name,
+    seed: learner.seed,
+    observationSpace: learner.observationSpace.toJSON(),
+    actionSpace: learner.actionSpace.toJSON(),
+    options: learner.options,
+    training: { ...training, rng: rngState(learner.rng) },
+    ...extraMeta,
+  };
   const owned: tf.NamedTensorMap = {};
   for (const [name, { optimizer }] of Object.entries(optimizers)) Object.assign(owned, await optimizerTensors(optimizer, `optim/${name}`));
   if (replay) Object.assign(owned, replayTensors(replay));
@@ -44,12 +79,12 @@ export async function saveLearnerCheckpoint(dir: string, meta: { agent: string }
  * the one): `build` makes the learner from its metadata, `restore` copies the saved state into
  * it. A learner whose restore fails is disposed; the tensors are disposed afterwards.
  */
-export async function loadLearnerCheckpoint<L extends { dispose(): void }>(
+export async function loadLearnerCheckpoint<L extends { dispose(): void; readonly rng: Rng }, T = Record<string, unknown>>(
   dir: string,
   agents: readonly string[],
   expected: string | undefined,
-  build: (meta: Record<string, unknown> & { agent: string }) => L,
-  restore: (learner: L, meta: Record<string, unknown>, tensors: tf.NamedTensorMap) => void | Promise<void>,
+  build: (saved: SavedLearner<T>) => L,
+  restore: (learner: L, saved: SavedLearner<T>, tensors: tf.NamedTensorMap) => void | Promise<void>,
 ): Promise<L> {
   await initBackend();
   const { meta, tensors } = await loadCheckpoint(dir);
@@ -58,9 +93,19 @@ export async function loadLearnerCheckpoint<L extends { dispose(): void }>(
     if (typeof agent !== 'string' || !agents.includes(agent) || (expected !== undefined && agent !== expected)) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint in ${show(dir)} was written by ${show(agent)}, not ${expected ?? agents.join('/')}`, { field: 'checkpoint' });
     }
-    const learner = build(meta as Record<string, unknown> & { agent: string });
+    const saved: SavedLearner<T> = {
+      agent,
+      seed: meta.seed as number,
+      observationSpace: spaceFromJSON(meta.observationSpace, 'checkpoint.observationSpace'),
+      actionSpace: spaceFromJSON(meta.actionSpace, 'checkpoint.actionSpace'),
+      options: meta.options,
+      training: meta.training as T,
+      meta,
+    };
+    const learner = build(saved);
     try {
-      await restore(learner, meta, tensors);
+      await restore(learner, saved, tensors);
+      restoreRng(learner.rng, (meta.training as { rng?: unknown } | undefined)?.rng);
     } catch (e) {
       learner.dispose();
       throw e;

@@ -22,11 +22,7 @@ export const CHECKPOINT_SUBDIR = 'checkpoint';
 
 export class LearnerRegistry extends PluginRegistry<LearnerPlugin> {
   constructor(plugins: Iterable<LearnerPlugin> = []) {
-    super('learner', ['create', 'load'], plugins);
-  }
-
-  override get(name: string, field = '--agent'): LearnerPlugin {
-    return super.get(name, field);
+    super('learner', ['create', 'load'], plugins, '--agent');
   }
 
   /**

@@ -11,8 +11,8 @@
  *   the learners share.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
-import { type Mlp, initBackend, restoreRng, rngState } from '../nn/index.ts';
+import { type ArgSpecs, type Box, MetarenaError, Rng, type VectorEnv, deriveSeed, resolveArgs, show } from '../core/index.ts';
+import { type Mlp, initBackend } from '../nn/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
 import { type BoxActions, boxActions, continuousFits, observationRows, toEnvActions } from './box-actions.ts';
 import { type TrainedOptimizer, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
@@ -168,33 +168,10 @@ function resolveOffPolicyOptions<O extends { hidden: number[]; batchSize: number
   return o;
 }
 
-/** Checkpoint meta of an off-policy learner. */
-interface OffPolicyMeta {
-  agent: string;
-  options: unknown;
-  seed: number;
-  observationSpace: unknown;
-  actionSpace: unknown;
-  steps: number;
-  updates: number;
-  trainSeconds: number;
-  rng: (number | null)[];
-}
-
 /** Writes the whole checkpoint of `learner` to `dir` (see the learners' docs for what it holds). */
-export function saveOffPolicy(learner: OffPolicyLearner, dir: string): Promise<void> {
-  const meta: OffPolicyMeta = {
-    agent: learner.name,
-    options: learner.options,
-    seed: learner.seed,
-    observationSpace: learner.observationSpace.toJSON(),
-    actionSpace: learner.actionSpace.toJSON(),
-    steps: learner.steps,
-    updates: learner.updates,
-    trainSeconds: learner.trainSeconds,
-    rng: rngState(learner.rng),
-  };
-  return saveLearnerCheckpoint(dir, { ...meta }, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.options.saveReplay ? learner.replay : undefined });
+function saveOffPolicy(learner: OffPolicyLearner, dir: string): Promise<void> {
+  const training = { steps: learner.steps, updates: learner.updates, seconds: learner.trainSeconds };
+  return saveLearnerCheckpoint(dir, learner, training, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.options.saveReplay ? learner.replay : undefined });
 }
 
 /** An off-policy learner class: built from spaces, resolved options and a seed. */
@@ -207,19 +184,14 @@ function build<O extends OffPolicyOptions>(kind: OffPolicyClass<O>, name: string
 
 /** Rebuilds a learner saved by `saveOffPolicy`; `name` must match the checkpoint's. */
 function loadOffPolicy<O extends OffPolicyOptions>(dir: string, name: string, kind: OffPolicyClass<O>, specs: ArgSpecs): Promise<OffPolicyLearner<O>> {
-  return loadLearnerCheckpoint(
+  return loadLearnerCheckpoint<OffPolicyLearner<O>, { steps: number; updates: number; seconds: number }>(
     dir,
     [name],
     name,
-    (meta) => {
-      const m = meta as unknown as OffPolicyMeta;
-      return build(kind, name, specs, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace') as Box, spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace') as Box, m.options, m.seed);
-    },
-    async (learner, meta, tensors) => {
-      const m = meta as unknown as OffPolicyMeta;
+    (m) => build(kind, name, specs, m.observationSpace as Box, m.actionSpace as Box, m.options, m.seed),
+    async (learner, { meta, training }, tensors) => {
       await restoreLearnerTensors(dir, meta, tensors, { variables: learner.namedVariables(), optimizers: learner.optimizers(), replay: learner.replay });
-      restoreRng(learner.rng, m.rng);
-      [learner.steps, learner.updates, learner.trainSeconds] = [m.steps, m.updates, m.trainSeconds];
+      [learner.steps, learner.updates, learner.trainSeconds] = [training.steps, training.updates, training.seconds];
     },
   );
 }

@@ -32,12 +32,13 @@ export class PluginRegistry<P extends RegisteredPlugin> {
 
   /**
    * `kind` names the plugins in messages (`agent`, `learner`); `methods` are the functions a
-   * plugin of this kind must have besides `fits`.
+   * plugin of this kind must have besides `fits`; `field` names where a plugin name is given.
    */
   constructor(
     readonly kind: string,
     private readonly methods: readonly string[],
     plugins: Iterable<P> = [],
+    private readonly field = kind,
   ) {
     for (const p of plugins) this.register(p);
   }
@@ -67,7 +68,7 @@ export class PluginRegistry<P extends RegisteredPlugin> {
     return [...this.plugins.keys()];
   }
 
-  get(name: string, field = this.kind): P {
+  get(name: string, field = this.field): P {
     const p = this.plugins.get(name);
     if (p) return p;
     const near = closest(name, this.plugins.keys());

@@ -133,14 +133,10 @@ export function replayTensors(replay: ReplayBuffer): tf.NamedTensorMap {
 /** Copies saved replay contents back (shapes checked); false when the checkpoint holds none. */
 export function restoreReplay(replay: ReplayBuffer, tensors: tf.NamedTensorMap, state: ReplayState | null | undefined): boolean {
   if (!state || !tensors['replay/obs']) return false;
-  const { size: n } = state;
   const { obsSize: d, actionSize: a } = replay;
-  const expected: Record<string, number[]> = { 'replay/obs': [n, d], 'replay/actions': [n, a], 'replay/rewards': [n], 'replay/next_obs': [n, d], 'replay/terminated': [n] };
-  for (const [key, shape] of Object.entries(expected)) {
-    const t = tensors[key];
-    if (!t || t.shape.join('x') !== shape.join('x')) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint: replay tensor ${show(key)} must have shape [${shape}], got ${t ? `[${t.shape}]` : 'none'}`, { field: 'checkpoint' });
-    }
+  const shapes: Record<string, number[]> = { 'replay/obs': [state.size, d], 'replay/actions': [state.size, a], 'replay/rewards': [state.size], 'replay/next_obs': [state.size, d], 'replay/terminated': [state.size] };
+  for (const [key, shape] of Object.entries(shapes)) {
+    if (tensors[key]?.shape.join('x') !== shape.join('x')) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint: replay tensor ${show(key)} must have shape [${shape}]`, { field: 'checkpoint' });
   }
   replay.restore(state);
   replay.obs.set(tensors['replay/obs'].dataSync());

@@ -15,8 +15,8 @@
  * (tensor `q`), the step counter and the random state.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show, spaceFromJSON } from '../core/index.ts';
-import { initBackend, restoreRng, rngState } from '../nn/index.ts';
+import { type ArgSpecs, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs, show } from '../core/index.ts';
+import { initBackend } from '../nn/index.ts';
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { loadLearnerCheckpoint, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
@@ -33,15 +33,6 @@ const OPTIONS = {
 export type TabularQOptions = OptionsOf<typeof OPTIONS>;
 
 export type TabularRule = 'q-learning' | 'sarsa';
-
-interface TabularMeta {
-  agent: TabularRule;
-  seed: number;
-  observationSpace: unknown;
-  actionSpace: unknown;
-  options: TabularQOptions;
-  training: { steps: number; rng: unknown; seconds: number };
-}
 
 interface RunState {
   stream: TransitionStream;
@@ -63,7 +54,7 @@ export class TabularQLearner implements Learner {
   readonly actions: number;
   private readonly stateStart: number;
   private readonly actionStart: number;
-  private readonly rng: Rng;
+  readonly rng: Rng;
   private seconds = 0;
   private run: RunState | undefined;
 
@@ -207,38 +198,25 @@ export class TabularQLearner implements Learner {
 
   async save(dir: string): Promise<void> {
     await initBackend();
-    const meta: TabularMeta = {
-      agent: this.name,
-      seed: this.seed,
-      observationSpace: this.observationSpace.toJSON(),
-      actionSpace: this.actionSpace.toJSON(),
-      options: this.options,
-      training: { steps: this.steps, rng: rngState(this.rng), seconds: this.seconds },
-    };
     const q = tf.tensor2d(this.q, [this.states, this.actions]);
     try {
-      await saveLearnerCheckpoint(dir, { ...meta }, { variables: {}, extra: { q } });
+      await saveLearnerCheckpoint(dir, this, { steps: this.steps, seconds: this.seconds }, { variables: {}, extra: { q } });
     } finally {
       q.dispose();
     }
   }
 
   static load(dir: string, expected?: TabularRule): Promise<TabularQLearner> {
-    return loadLearnerCheckpoint(
+    return loadLearnerCheckpoint<TabularQLearner, { steps: number; seconds: number }>(
       dir,
       ['q-learning', 'sarsa'],
       expected,
-      (meta) => {
-        const m = meta as unknown as TabularMeta;
-        return new TabularQLearner(m.agent, spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace'), spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'), m.options, m.seed);
-      },
-      (learner, meta, tensors) => {
-        const { training } = meta as unknown as TabularMeta;
+      (m) => new TabularQLearner(m.agent as TabularRule, m.observationSpace, m.actionSpace, m.options as TabularQOptions, m.seed),
+      (learner, { training }, tensors) => {
         const q = tensors.q;
         if (!q || q.shape.join('x') !== `${learner.states}x${learner.actions}`) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `checkpoint ${dir}: tensor "q" must have shape [${learner.states}, ${learner.actions}]`, { field: 'checkpoint' });
         learner.q.set(q.dataSync() as Float32Array);
         [learner.steps, learner.seconds] = [training.steps, training.seconds];
-        restoreRng(learner.rng, training.rng);
       },
     );
   }

@@ -19,8 +19,8 @@
  * `PPOLearner.load` resumes from them (the env itself restarts from a reset).
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Batch, MetarenaError, Rng, RunningMeanStd, type RunningMeanStdJSON, type Space, type VectorEnv, deriveSeed, spaceFromJSON } from '../../core/index.ts';
-import { initBackend, restoreRng, rngState } from '../../nn/index.ts';
+import { type Batch, MetarenaError, Rng, RunningMeanStd, type RunningMeanStdJSON, type Space, type VectorEnv, deriveSeed } from '../../core/index.ts';
+import { initBackend } from '../../nn/index.ts';
 import type { Agent, AgentEnvSpec } from '../agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from '../learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from '../learner.ts';
@@ -32,23 +32,15 @@ import { PPOPolicy } from './policy.ts';
 import { type RolloutState, collectRollout, startRollout } from './rollout.ts';
 import { updatePolicy } from './update.ts';
 
-/** What a PPO checkpoint's metadata holds besides `agent`. */
-interface PPOMeta {
-  agent: 'ppo';
-  observationSpace: unknown;
-  actionSpace: unknown;
-  options: PPOOptions;
-  seed: number;
+/** The counters and statistics a PPO checkpoint holds besides its identity and tensors. */
+interface PPOTraining {
+  steps: number;
+  update: number;
+  /** Length of the learning-rate schedule in updates, fixed by the first rollout. */
+  numUpdates: number;
+  seconds: number;
   obsStats: RunningMeanStdJSON | null;
-  training: {
-    steps: number;
-    update: number;
-    /** Length of the learning-rate schedule in updates, fixed by the first rollout. */
-    numUpdates: number;
-    rng: unknown;
-    rewardStats: RunningMeanStdJSON | null;
-    seconds: number;
-  };
+  rewardStats: RunningMeanStdJSON | null;
 }
 
 export class PPOLearner implements Learner {
@@ -59,7 +51,7 @@ export class PPOLearner implements Learner {
   /** Returns of the episodes finished by this object's training, in order. */
   readonly episodeReturns: number[] = [];
   private numUpdates = 0;
-  private readonly rng: Rng;
+  readonly rng: Rng;
   private rewardStats: RunningMeanStd | null;
   private seconds = 0;
   private run: RolloutState | undefined;
@@ -75,10 +67,7 @@ export class PPOLearner implements Learner {
   /** A new learner for the spaces with `options` (checked; defaults `PPO_DEFAULTS`) and `seed`. */
   static async create(observationSpace: Space, actionSpace: Space, options: Partial<PPOOptions>, seed: number): Promise<PPOLearner> {
     await initBackend();
-    const opts = resolvePPOOptions(options);
-    const obsKind = observationKind(observationSpace);
-    const stats = opts.normalizeObservation && obsKind.kind === 'box' ? new RunningMeanStd(obsKind.size) : null;
-    return new PPOLearner(new PPOPolicy(obsKind, actionKind(actionSpace), opts, seed, { observation: observationSpace.toJSON(), action: actionSpace.toJSON() }, stats));
+    return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options), seed));
   }
 
   policy(options: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
@@ -86,10 +75,10 @@ export class PPOLearner implements Learner {
   }
 
   private async bind(env: VectorEnv): Promise<RolloutState> {
-    const observation = JSON.stringify(env.singleObservationSpace.toJSON());
-    const action = JSON.stringify(env.singleActionSpace.toJSON());
-    if (observation !== JSON.stringify(this.model.spaces.observation) || action !== JSON.stringify(this.model.spaces.action)) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `ppo: the env's spaces (${observation} → ${action}) are not the ones this learner was built for (${JSON.stringify(this.model.spaces.observation)} → ${JSON.stringify(this.model.spaces.action)})`, { field: 'env' });
+    const spaces = (observation: Space, action: Space) => `${JSON.stringify(observation.toJSON())} → ${JSON.stringify(action.toJSON())}`;
+    const [given, built] = [spaces(env.singleObservationSpace, env.singleActionSpace), spaces(this.model.observationSpace, this.model.actionSpace)];
+    if (given !== built) {
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `ppo: the env's spaces (${given}) are not the ones this learner was built for (${built})`, { field: 'env' });
     }
     const { stream, reset } = await TransitionStream.open(env, { agent: 'ppo' }, this.model.seed, this.steps);
     this.run = startRollout(this.model, stream, this.observe(reset.obs, env.numEnvs));
@@ -135,36 +124,24 @@ export class PPOLearner implements Learner {
 
   /** Writes the policy, the Adam state, counters, statistics and the random state to `dir`. */
   save(dir: string): Promise<void> {
-    const m = this.model;
-    const meta: PPOMeta = {
-      agent: 'ppo',
-      observationSpace: m.spaces.observation,
-      actionSpace: m.spaces.action,
-      options: m.options,
-      seed: m.seed,
-      obsStats: m.obsStats?.toJSON() ?? null,
-      training: { steps: this.steps, update: this.update, numUpdates: this.numUpdates, rng: rngState(this.rng), rewardStats: this.rewardStats?.toJSON() ?? null, seconds: this.seconds },
-    };
-    return saveLearnerCheckpoint(dir, { ...meta }, this.tensors());
+    const training: PPOTraining = { steps: this.steps, update: this.update, numUpdates: this.numUpdates, seconds: this.seconds, obsStats: this.model.obsStats?.toJSON() ?? null, rewardStats: this.rewardStats?.toJSON() ?? null };
+    const { seed, options, observationSpace, actionSpace } = this.model;
+    return saveLearnerCheckpoint(dir, { name: this.name, rng: this.rng, seed, options, observationSpace, actionSpace }, { ...training }, this.tensors());
   }
 
   /** Rebuilds a learner saved by `save`. */
   static load(dir: string): Promise<PPOLearner> {
-    return loadLearnerCheckpoint(
+    return loadLearnerCheckpoint<PPOLearner, PPOTraining>(
       dir,
       ['ppo'],
       'ppo',
-      (meta) => {
-        const m = meta as unknown as PPOMeta;
-        const stats = m.obsStats ? RunningMeanStd.fromJSON(m.obsStats, 'checkpoint.obsStats') : null;
-        const kinds = [observationKind(spaceFromJSON(m.observationSpace, 'checkpoint.observationSpace')), actionKind(spaceFromJSON(m.actionSpace, 'checkpoint.actionSpace'))] as const;
-        return new PPOLearner(new PPOPolicy(...kinds, resolvePPOOptions(m.options, 'checkpoint.options'), m.seed, { observation: m.observationSpace, action: m.actionSpace }, stats));
+      ({ observationSpace, actionSpace, options, seed, training: t }) => {
+        const stats = t.obsStats ? RunningMeanStd.fromJSON(t.obsStats, 'checkpoint.obsStats') : null;
+        return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options, 'checkpoint.options'), seed, stats));
       },
-      async (learner, meta, tensors) => {
-        const t = (meta as unknown as PPOMeta).training;
+      async (learner, { meta, training: t }, tensors) => {
         await restoreLearnerTensors(dir, meta, tensors, learner.tensors());
         [learner.steps, learner.update, learner.numUpdates, learner.seconds] = [t.steps, t.update, t.numUpdates, t.seconds];
-        restoreRng(learner.rng, t.rng);
         if (t.rewardStats) learner.rewardStats = RunningMeanStd.fromJSON(t.rewardStats, 'checkpoint.rewardStats');
       },
     );

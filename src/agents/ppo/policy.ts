@@ -8,11 +8,11 @@
  * by `memoryReset`), as read from the step results.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Batch, MetarenaError, Rng, type RunningMeanStd, type VectorResetResult, type VectorStepResult, deriveSeed, show } from '../../core/index.ts';
+import { type Batch, MetarenaError, Rng, RunningMeanStd, type Space, type VectorResetResult, type VectorStepResult, deriveSeed, show } from '../../core/index.ts';
 import { Mlp } from '../../nn/index.ts';
 import type { Agent } from '../agent.ts';
 import { memoryResets } from '../transitions.ts';
-import { type ActKind, type ObsKind, argmax, batchLength, inputWidth, outputWidth, sampleLogits } from './kinds.ts';
+import { type ActKind, type ObsKind, actionKind, argmax, batchLength, inputWidth, observationKind, outputWidth, sampleLogits } from './kinds.ts';
 import { MemoryCore, MemoryInputs } from './memory.ts';
 import type { PPOOptions } from './options.ts';
 
@@ -38,15 +38,19 @@ export class PPOPolicy {
   obsStats: RunningMeanStd | null;
   private disposed = false;
 
+  readonly obsKind: ObsKind;
+  readonly actKind: ActKind;
+
+  /** `obsStats` defaults to fresh statistics when `options.normalizeObservation` (Box observations). */
   constructor(
-    readonly obsKind: ObsKind,
-    readonly actKind: ActKind,
+    readonly observationSpace: Space,
+    readonly actionSpace: Space,
     readonly options: PPOOptions,
     readonly seed: number,
-    /** The observation and action spaces as JSON. */
-    readonly spaces: { observation: unknown; action: unknown },
-    obsStats: RunningMeanStd | null,
+    obsStats?: RunningMeanStd | null,
   ) {
+    const obsKind = (this.obsKind = observationKind(observationSpace));
+    const actKind = (this.actKind = actionKind(actionSpace));
     this.inputSize = inputWidth(obsKind);
     this.stepInputs = this.inputSize + new MemoryInputs(options.memoryInputs, actKind, 0).width;
     const { hidden, activation } = options;
@@ -55,7 +59,7 @@ export class PPOPolicy {
     this.actor = new Mlp({ inputs: headInputs, hidden, outputs: outputWidth(actKind), activation, outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
     this.critic = new Mlp({ inputs: headInputs, hidden, outputs: 1, activation, outputGain: 1, seed: deriveSeed(seed, 'critic'), name: 'critic' });
     this.logStd = actKind.kind === 'box' ? tf.variable(tf.fill([actKind.size], options.initLogStd), true) : undefined;
-    this.obsStats = obsStats;
+    this.obsStats = obsStats !== undefined ? obsStats : options.normalizeObservation && obsKind.kind === 'box' ? new RunningMeanStd(obsKind.size) : null;
   }
 
   get numActions(): number {
@@ -136,12 +140,6 @@ export class PPOPolicy {
       actions[k] = Math.max(low[k % size], Math.min(high[k % size], a));
     }
     return actions;
-  }
-
-  /** Actions of a feed-forward policy for a batch of `n` observations (see `actions`). */
-  act(obs: Batch, { n, deterministic, rng }: { n: number; deterministic: boolean; rng?: Rng }): Batch {
-    if (this.memory) throw new MetarenaError('METARENA_INVALID_STATE', 'ppo: a recurrent policy acts through asAgent(), which keeps its memory', { field: 'policy' });
-    return this.actions(this.forward(this.inputs(obs, n), n).out, n, deterministic, rng);
   }
 
   /**

@@ -93,7 +93,7 @@ describe('recurrent PPO', () => {
 
   it('RL² is a configuration: memory inputs and trial resets carry a cue across episodes, episode resets cannot', async () => {
     const steps = 9_600;
-    const rl2 = { cell: 'gru', cellUnits: 16, seqLen: 8, memoryInputs: ['action', 'reward', 'done'] } as const;
+    const rl2: Partial<PPOOptions> = { cell: 'gru', cellUnits: 16, seqLen: 8, memoryInputs: ['action', 'reward', 'done'] };
     const acrossTrial = await trainedReturn({ ...rl2, memoryReset: 'trial' }, steps, 'test/TrialRecall-v0', 'same_step');
     const perEpisode = await trainedReturn({ ...rl2, memoryReset: 'episode' }, steps, 'test/TrialRecall-v0', 'same_step');
     // half the episodes are queries worth ±1, the other half pay 0
