@@ -52,7 +52,7 @@ export function encodeError(e: unknown): v1.IError {
 }
 
 export function decodeError(msg: v1.IError): MetarenaError {
-  const code = (msg.code && msg.code in ERROR_CODES ? msg.code : CODE_OF_STATUS[msg.status ?? 13] ?? 'METARENA_INTERNAL') as ErrorCode;
+  const code = (msg.code && Object.hasOwn(ERROR_CODES, msg.code) ? msg.code : CODE_OF_STATUS[msg.status ?? 13] ?? 'METARENA_INTERNAL') as ErrorCode;
   const details = Object.fromEntries(
     (['field', 'allowed', 'plugin', 'hook'] as const).filter((k) => msg[k]).map((k) => [k, msg[k] as string]),
   );
@@ -72,7 +72,7 @@ const CODE_PREFIX = /^(METARENA_[A-Z_]+): /;
  */
 export function errorFromStatus(code: number, message: string): MetarenaError {
   const m = CODE_PREFIX.exec(message);
-  if (m && m[1] in ERROR_CODES) return new MetarenaError(m[1] as ErrorCode, message.slice(m[0].length));
+  if (m && Object.hasOwn(ERROR_CODES, m[1])) return new MetarenaError(m[1] as ErrorCode, message.slice(m[0].length));
   return new MetarenaError(CODE_OF_STATUS[code] ?? 'METARENA_INTERNAL', message);
 }
 

@@ -33,7 +33,7 @@ export class Dict implements Space<Record<string, unknown>> {
     if (typeof x !== 'object' || x === null || Array.isArray(x) || ArrayBuffer.isView(x)) {
       throw new MetarenaError('METARENA_INVALID_ACTION', `${field} must be an object with keys ${this.keys().join(', ')}, got ${show(x)}`, { field, allowed: String(this) });
     }
-    const extra = Object.keys(x).filter((k) => !(k in this.spaces));
+    const extra = Object.keys(x).filter((k) => !Object.hasOwn(this.spaces, k));
     if (extra.length) throw new MetarenaError('METARENA_INVALID_ACTION', `${field} has unknown key ${show(extra[0])}; allowed keys: ${this.keys().join(', ')}`, { field: `${field}.${extra[0]}`, allowed: this.keys().join(', ') });
     const out: Record<string, unknown> = {};
     for (const k of this.keys()) out[k] = this.spaces[k].check((x as Record<string, unknown>)[k], `${field}.${k}`);

@@ -28,6 +28,9 @@ describe('Dict and Tuple', () => {
     const deep = thrown(() => space.check({ position: [0, 0], parts: [2, { flags: [1, 0], speed: [-1] }] }, 'action'));
     expect(deep.details.field).toBe('action.parts[1].speed[0]');
     expect(thrown(() => space.check({ ...good, extra: 1 }, 'action')).message).toContain('unknown key "extra"');
+    for (const inherited of ['constructor', 'toString', 'valueOf']) {
+      expect(thrown(() => space.check({ ...good, [inherited]: 1 }, 'action')).details.field).toBe(`action.${inherited}`);
+    }
     expect(thrown(() => space.check({ position: [0, 0] }, 'action')).details.field).toBe('action.parts');
     expect(thrown(() => space.check({ ...good, parts: [2] }, 'action')).message).toContain('list of 2 elements');
 
