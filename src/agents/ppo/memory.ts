@@ -87,7 +87,7 @@ export class MemoryInputs {
     this.values = new Float32Array(numEnvs * this.width);
   }
 
-  /** Records env i's step: its action (index from 0 for Discrete, the env's values for Box), reward and end. */
+  /** Records env i's step: the action sent to the env, the reward and whether the episode ended. */
   record(i: number, action: ArrayLike<number>, reward: number, done: boolean): void {
     const w = this.width;
     if (w === 0) return;
@@ -95,7 +95,7 @@ export class MemoryInputs {
     row.fill(0);
     let k = 0;
     if (this.actionWidth > 0) {
-      if (this.act.kind === 'discrete') row[action[0]] = 1;
+      if (this.act.kind === 'discrete') row[action[0] - this.act.start] = 1;
       else for (let j = 0; j < this.act.size; j++) row[j] = action[j];
       k = this.actionWidth;
     }

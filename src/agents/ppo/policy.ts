@@ -170,10 +170,8 @@ export class PPOPolicy {
         if (!memory) return;
         const restart = memoryResets(result, this.options.memoryReset);
         const width = this.actKind.kind === 'box' ? this.actKind.size : 1;
-        const start = this.actKind.kind === 'discrete' ? this.actKind.start : 0;
         for (let i = 0; i < numEnvs; i++) {
-          const a = Array.prototype.slice.call(actions, i * width, (i + 1) * width).map((v: number) => v - start);
-          memory.inputs.record(i, a, result.rewards[i], result.terminated[i] === 1 || result.truncated[i] === 1);
+          memory.inputs.record(i, Array.prototype.slice.call(actions, i * width, (i + 1) * width), result.rewards[i], result.terminated[i] === 1 || result.truncated[i] === 1);
           if (restart[i]) {
             memory.keep[i] = 0;
             memory.inputs.clear(i);

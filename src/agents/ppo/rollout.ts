@@ -143,7 +143,7 @@ export async function collectRollout(policy: PPOPolicy, run: RolloutState, T: nu
       // the memory after this step, its inputs for the next one, and where it starts afresh
       memory.state = state!;
       memory.keep.fill(1);
-      for (let i = 0; i < n; i++) if (step.valid[i]) memory.inputs.record(i, r.actions.subarray((row + i) * aSize, (row + i + 1) * aSize), step.rewards[i], step.done[i] === 1);
+      for (let i = 0; i < n; i++) if (step.valid[i]) memory.inputs.record(i, actionBatch.subarray(i * aSize, (i + 1) * aSize), step.rewards[i], step.done[i] === 1);
     }
     // truncated episodes whose final observation is not the next input: bootstrap from it
     const truncated = [...step.restarted.keys()].filter((i) => step.restarted[i] && !step.terminated[i]);

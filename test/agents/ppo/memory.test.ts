@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateReturns } from '../../../src/agents/episode-returns.ts';
+import { createLearnerRegistry } from '../../../src/agents/learners.ts';
 import { PPOLearner } from '../../../src/agents/ppo/learner.ts';
 import type { PPOOptions } from '../../../src/agents/ppo/options.ts';
 import { Box, Discrete, Registry, type Rng, defineEnv } from '../../../src/core/index.ts';
@@ -99,5 +103,37 @@ describe('recurrent PPO', () => {
     // half the episodes are queries worth ±1, the other half pay 0
     expect(acrossTrial).toBeGreaterThan(0.4);
     expect(perEpisode).toBeLessThan(0.25);
+  });
+
+  it('saves and loads an LSTM policy: the loaded agent acts the same step after step, memory included, and trains on', async () => {
+    const env = registry.makeVec('test/Recall-v0', 4);
+    const learner = await PPOLearner.create(env.singleObservationSpace, env.singleActionSpace, { numSteps: 12, updateEpochs: 2, cell: 'lstm', cellUnits: 8, seqLen: 4, memoryInputs: ['action', 'reward'] }, 2);
+    learners.push(learner);
+    await learner.train(env, 96);
+    const dir = await mkdtemp(join(tmpdir(), 'metarena-ppo-memory-'));
+    try {
+      await learner.save(dir);
+      const loaded = (await createLearnerRegistry().load(dir)).learner as PPOLearner;
+      learners.push(loaded);
+      expect(loaded.model.memory?.cell.kind).toBe('lstm');
+      const [a, b] = [learner.policy({ deterministic: false, seed: 5 }), loaded.policy({ deterministic: false, seed: 5 })];
+      const play = registry.makeVec('test/Recall-v0', 4);
+      const reset = await play.reset({ seed: 3 });
+      a.start(reset);
+      b.start(reset);
+      let obs = reset.obs;
+      for (let t = 0; t < 12; t++) {
+        const actions = await a.act(obs);
+        expect(await b.act(obs)).toEqual(actions);
+        const result = await play.step(actions);
+        a.observe(actions, result);
+        b.observe(actions, result);
+        obs = result.obs;
+      }
+      await loaded.train(registry.makeVec('test/Recall-v0', 4), 144);
+      expect(loaded.steps).toBe(144);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
