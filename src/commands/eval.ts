@@ -21,7 +21,7 @@ import type { AgentEnvSpec, AgentPlugin } from '../agents/agent.ts';
 import type { AgentChoice, AgentRegistry } from '../agents/registry.ts';
 import type { LoadedCheckpoint } from '../agents/eval/checkpoint-agent.ts';
 import { DEFAULT_BATCH_SIZE, DEFAULT_TUNE_TRIALS, type EnvSource, checkAgentsFit, evaluate } from '../agents/eval/evaluate.ts';
-import { type MakeVecOptions, MetarenaError, type SplitName, type VectorEnv, resolveArgs, show } from '../core/index.ts';
+import { type MakeVecOptions, MetarenaError, type SplitName, type VectorEnv, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
 import { type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parseSeed } from './parse.ts';
@@ -106,18 +106,16 @@ export async function runEval(deps: CliDeps, opts: EvalOptions, progress: boolea
   });
   let agentSpec: AgentEnvSpec | undefined;
   if (plugin) {
-    const create = envs.factory(envId, makeOptions(split)); // checks env args and make options
-    const args = resolveArgs(plugin.args, envArgs, 'args');
-    // wrappers may change the spaces: the agents must fit the wrapped env
-    const probe = make.wrappers ? create() : undefined;
-    probe?.close();
+    // one env of the make: wrappers and the context choice may change the spaces, and the agents must fit them
+    const probe = envs.factory(envId, makeOptions(split))(); // checks env args and make options
+    probe.close();
     const spec: AgentEnvSpec = {
       envId,
       numEnvs: 1,
-      observationSpace: probe?.observationSpace ?? plugin.observationSpace(args),
-      actionSpace: probe?.actionSpace ?? plugin.actionSpace(args),
-      contextSpace: plugin.contextSpace,
-      maxEpisodeSteps: probe ? probe.maxEpisodeSteps : plugin.maxEpisodeSteps(args),
+      observationSpace: probe.observationSpace,
+      actionSpace: probe.actionSpace,
+      contextSpace: probe.contextSpace,
+      maxEpisodeSteps: probe.maxEpisodeSteps,
       episodesPerTrial,
       envArgs,
     };

@@ -27,7 +27,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AgentEnvSpec } from '../agents/agent.ts';
 import type { Learner, TrainLog } from '../agents/learner.ts';
-import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, resolveArgs, show } from '../core/index.ts';
+import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
 import { type FlaggedMakeOptions, type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
@@ -175,18 +175,12 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
     if (why !== undefined) throw new MetarenaError('METARENA_INVALID_OPTION', `--agent: learner ${plugin.name} cannot train in ${envId}: ${why}`, { field: '--agent', plugin: plugin.name });
   };
   if (envPlugin) {
-    const create = envs.factory(envId, makeOptions); // checks env args and make options
-    if (make.wrappers) {
-      // wrappers may change the spaces: the learner must fit the wrapped env
-      const probe = create();
-      try {
-        checkFits(specOf({ observationSpace: probe.observationSpace, actionSpace: probe.actionSpace, contextSpace: probe.contextSpace, maxEpisodeSteps: probe.maxEpisodeSteps }));
-      } finally {
-        probe.close();
-      }
-    } else {
-      const args = resolveArgs(envPlugin.args, envArgs, 'args');
-      checkFits(specOf({ observationSpace: envPlugin.observationSpace(args), actionSpace: envPlugin.actionSpace(args), contextSpace: envPlugin.contextSpace, maxEpisodeSteps: envPlugin.maxEpisodeSteps(args) }));
+    // one env of the make: wrappers and the context choice may change the spaces, and the learner must fit them
+    const probe = envs.factory(envId, makeOptions)(); // checks env args and make options
+    try {
+      checkFits(specOf({ observationSpace: probe.observationSpace, actionSpace: probe.actionSpace, contextSpace: probe.contextSpace, maxEpisodeSteps: probe.maxEpisodeSteps }));
+    } finally {
+      probe.close();
     }
   }
 
