@@ -27,8 +27,8 @@ describe('clipByGlobalNorm', () => {
 
 describe('polyakUpdate', () => {
   it('moves every target variable to tau·online + (1 − tau)·target; tau 1 copies', () => {
-    const online = { variables: [tf.variable(tf.tensor1d([1, 2])), tf.variable(tf.scalar(10))] };
-    const target = { variables: [tf.variable(tf.tensor1d([0, 0])), tf.variable(tf.scalar(0))] };
+    const online: { variables: tf.Variable[] } = { variables: [tf.variable(tf.tensor1d([1, 2])), tf.variable(tf.scalar(10))] };
+    const target: { variables: tf.Variable[] } = { variables: [tf.variable(tf.tensor1d([0, 0])), tf.variable(tf.scalar(0))] };
     polyakUpdate(online, target, 0.25);
     expect([...target.variables[0].dataSync()]).toEqual([0.25, 0.5]);
     expect(target.variables[1].dataSync()[0]).toBe(2.5);

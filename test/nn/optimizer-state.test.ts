@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 
 /** Two variables: one with a path name, one with tfjs's default (integer-like) name, in that order. */
-function model() {
+function model(): tf.Variable[] {
   return [tf.variable(tf.tensor2d([[1, 2], [3, 4]]), true, `net/kernel_${Math.random()}`), tf.variable(tf.tensor1d([0.5]), true)];
 }
 
