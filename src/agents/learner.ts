@@ -4,10 +4,11 @@
  * its greedy policy — and `metarena eval` plays a trained learner's policy with
  * `--agents checkpoint:dir=PATH`.
  *
- * A learner trains against any VectorEnv (in-process or remote) and cannot tell which. Its
- * checkpoint holds everything training needs to continue: network weights, optimizer state
- * (Adam moments and step), step and update counters, normalisation statistics and its random
- * state, so a resumed run continues where the saved one stopped.
+ * A learner trains against any VectorEnv (in-process or remote) and cannot tell which, reading
+ * it through the transition stream (`transitions.ts`). Its checkpoint (`learner-checkpoint.ts`)
+ * holds everything training needs to continue: network weights, optimizer state (Adam moments
+ * and step), step and update counters, normalisation statistics and its random state, so a
+ * resumed run continues where the saved one stopped.
  */
 import type { ArgSpecs, ArgsOf, VectorEnv } from '../core/index.ts';
 import type { Agent, AgentEnvSpec } from './agent.ts';
@@ -41,7 +42,11 @@ export interface Learner {
    * first call resets the env.
    */
   train(env: VectorEnv, untilSteps: number, hooks?: TrainHooks): Promise<void>;
-  /** The learned policy as an eval-harness agent that does not learn (greedy unless stochastic is asked). */
+  /**
+   * The learned policy as an eval-harness agent that does not learn (greedy unless stochastic is
+   * asked). A recurrent policy's agent keeps one memory per env across steps and episodes and
+   * starts it afresh where `memoryResets` (transitions.ts) says, as its training did.
+   */
   policy(options?: { deterministic?: boolean; seed?: number; name?: string }): Agent;
   /** Writes the whole training state to `dir`, atomically (see `src/nn/checkpoint.ts`). */
   save(dir: string): Promise<void>;
