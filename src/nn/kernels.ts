@@ -80,6 +80,17 @@ export function backendOps(backendName: string, backend: tf.KernelBackend) {
       for (let i = 0; i < rows; i++) out.set(values.subarray(i * cols + from, i * cols + from + width), i * width);
       return written(out, [rows, width]);
     },
+    /** Rows [from, from + count) of a [N, C] tensor. */
+    rows: (x: Info, from: number, count: number) => {
+      const cols = x.shape[1];
+      return written(read(x).slice(from * cols, (from + count) * cols), [count, cols]);
+    },
+    /** The values of a tensor (read once per kernel call). */
+    values: (x: Info) => read(x),
+    /** A new tensor of `values`. */
+    tensor: (values: Float32Array, shape: number[]) => written(values, shape),
+    transpose: (x: Info) => op('Transpose', { x }, { perm: [1, 0] }),
+    reshape: (x: Info, shape: number[]) => op('Reshape', { x }, { shape }),
     /** [B, C1], [B, C2], … side by side. */
     concatColumns: (parts: Info[]) => {
       const rows = parts[0].shape[0];

@@ -146,3 +146,56 @@ describe('GRU gate kernel', () => {
     g.dispose();
   });
 });
+
+describe('GRU sequence kernel', () => {
+  /** The unroll step by step through the gate kernel (the path an acting policy takes). */
+  const stepwise = (g: GRU, xs: tf.Tensor3D, h0: tf.Tensor2D, masks: tf.Tensor2D) => {
+    let h = h0;
+    const outs: tf.Tensor2D[] = [];
+    tf.unstack(xs).forEach((x, t) => {
+      h = g.step(x as tf.Tensor2D, tf.mul(h, tf.reshape(tf.unstack(masks)[t], [-1, 1])) as tf.Tensor2D);
+      outs.push(h);
+    });
+    return { outputs: tf.stack(outs) as tf.Tensor3D, h };
+  };
+
+  it('gives the step-by-step states bit for bit, and the gradients of inputs, h0 and weights to float rounding, leaving nothing behind', () => {
+    const g = new GRU({ inputs: 3, units: 5, seed: 8, name: 'seq' });
+    const xs = tf.randomNormal([6, 4, 3], 0, 1, 'float32', 1) as tf.Tensor3D;
+    const h0 = tf.randomNormal([4, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const masks = tf.tensor2d([1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1], [6, 4]);
+    const upstream = tf.randomNormal([6, 4, 5], 0, 1, 'float32', 3);
+    const lastWeight = tf.randomNormal([4, 5], 0, 1, 'float32', 4);
+    const fused = g.unroll(xs, h0, masks);
+    const reference = stepwise(g, xs, h0, masks);
+    for (const [a, b] of [[fused.outputs, reference.outputs], [fused.h, reference.h]] as const) {
+      const x = a.dataSync();
+      const y = b.dataSync();
+      expect([...x.keys()].filter((i) => !Object.is(x[i], y[i]))).toEqual([]);
+    }
+    // a loss on every state and on the last one, as a value head and a bootstrap would use them
+    const loss = (run: (x: tf.Tensor3D, h: tf.Tensor2D) => { outputs: tf.Tensor3D; h: tf.Tensor2D }) => (x: tf.Tensor, h: tf.Tensor) => {
+      const r = run(x as tf.Tensor3D, h as tf.Tensor2D);
+      return tf.add(tf.sum(tf.mul(upstream, r.outputs)), tf.sum(tf.mul(lastWeight, r.h)));
+    };
+    const got = tf.grads(loss((x, h) => g.unroll(x, h, masks)))([xs, h0]);
+    const want = tf.grads(loss((x, h) => stepwise(g, x, h, masks)))([xs, h0]);
+    const wGot = tf.variableGrads(() => loss((x, h) => g.unroll(x, h, masks))(xs, h0) as tf.Scalar, g.variables).grads;
+    const wWant = tf.variableGrads(() => loss((x, h) => stepwise(g, x, h, masks))(xs, h0) as tf.Scalar, g.variables).grads;
+    const pairs = [...got.map((t, i) => [t, want[i]]), ...g.variables.map((v) => [wGot[v.name], wWant[v.name]])];
+    for (const [a, b] of pairs) {
+      const x = a.dataSync();
+      const y = b.dataSync();
+      expect(x.length).toBe(y.length);
+      for (let i = 0; i < x.length; i++) expect(Math.abs(x[i] - y[i])).toBeLessThan(1e-5 * (1 + Math.abs(y[i])));
+    }
+    // the reset steps cut the gradient to h0 in the rows they reset at t = 0 (none here), not elsewhere
+    expect(Math.max(...got[1].dataSync().map(Math.abs))).toBeGreaterThan(1e-3);
+
+    const before = [tf.memory().numTensors, tf.engine().backend.numDataIds()];
+    for (let i = 0; i < 2; i++) tf.tidy(() => void tf.variableGrads(() => loss((x, h) => g.unroll(x, h, masks))(xs, h0) as tf.Scalar, g.variables));
+    expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual(before);
+    tf.dispose([xs, h0, masks, upstream, lastWeight, fused.outputs, fused.h, ...got, ...want, ...Object.values(wGot), ...Object.values(wWant)]);
+    g.dispose();
+  });
+});
