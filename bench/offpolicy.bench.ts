@@ -2,9 +2,7 @@
  * SAC and TD3 on Pendulum-v1 (issue 6's bar: SAC ≥ −200 within 20k env steps): for 3 seeds,
  * train for 20k steps in one in-process env, then evaluate the greedy policy over 10 episodes
  * (one in each of 10 envs, fixed seeds). Reported per run: eval return and training seconds;
- * per agent: the medians. Pendulum-v1's action space spans ±20 N m (so that every `max_torque`
- * context accepts every action) while the default context clips to ±2, so the runs set
- * `actionBound: 2`; networks are [64, 64] (measured to learn Pendulum, and several times faster
+ * per agent: the medians. Pendulum-v1 acts in Gymnasium's Box(−2, 2); networks are [64, 64] (measured to learn Pendulum, and several times faster
  * per update on wasm than CleanRL's [256, 256]); learning starts after 1000 random steps.
  *
  * Opt-in: `METARENA_BENCH_HALFCHEETAH=1` adds SAC and TD3 on HalfCheetah-v0 for 100k steps
@@ -29,7 +27,7 @@ export const PENDULUM_STEPS = 20_000;
 export const EVAL_EPISODES = 10;
 export const TARGET_RETURN = -200;
 export const HALFCHEETAH_STEPS = 100_000;
-const PENDULUM_OPTIONS = { hidden: [64, 64], learningStarts: 1000, actionBound: 2, bufferSize: PENDULUM_STEPS };
+const PENDULUM_OPTIONS = { hidden: [64, 64], learningStarts: 1000, bufferSize: PENDULUM_STEPS };
 const HALFCHEETAH_OPTIONS = { hidden: [64, 64], bufferSize: HALFCHEETAH_STEPS };
 
 interface Run {

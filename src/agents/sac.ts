@@ -14,9 +14,8 @@
  *
  * Actions live in [-1, 1] inside the learner (replay, critics, entropy target, as in
  * Stable-Baselines3) and are mapped affinely to the Box bounds of the env (or to
- * [-actionBound, actionBound] when that option is set, for envs whose action space is wider than
- * the range that has an effect: Pendulum-v1's space spans ±20 N m so that every `max_torque`
- * context accepts every action, while the default context clips to ±2).
+ * [-actionBound, actionBound] ∩ the bounds when that option is set, for envs whose action space
+ * is wider than the range that has an effect).
  *
  * One update is one tf.tidy: critic step, then (when due) actor and α steps, then the target
  * update; dense layers use `src/nn/dense.ts`'s transpose-free gradient, which keeps the update
