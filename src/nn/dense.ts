@@ -77,8 +77,9 @@ if (!tf.getGradient(KERNEL)) {
 
 /** `act(x·W + b)` for x [batch, in], W [in, out], b [out] (see the file's doc). */
 export function denseOp(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D, activation: DenseActivation = 'linear'): tf.Tensor2D {
-  if (x.rank !== 2 || w.rank !== 2 || b.rank !== 1 || x.shape[1] !== w.shape[0] || b.shape[0] !== w.shape[1]) {
-    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `dense: inputs must be x [B, in], W [in, out], b [out]; got x [${x.shape}], W [${w.shape}], b [${b.shape}]`, { field: 'x' });
+  if (!(x instanceof tf.Tensor && w instanceof tf.Tensor && b instanceof tf.Tensor) || x.rank !== 2 || w.rank !== 2 || b.rank !== 1 || x.shape[1] !== w.shape[0] || b.shape[0] !== w.shape[1]) {
+    const shape = (t: unknown) => (t instanceof tf.Tensor ? `[${t.shape}]` : show(t));
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `dense: inputs must be x [B, in], W [in, out], b [out]; got x ${shape(x)}, W ${shape(w)}, b ${shape(b)}`, { field: 'x' });
   }
   return tf.engine().runKernel(KERNEL, { x, w, b } as unknown as tf.NamedTensorMap, { activation }) as tf.Tensor2D;
 }

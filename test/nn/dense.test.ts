@@ -106,6 +106,7 @@ describe('Dense', () => {
     const dense = new Dense({ inputs: 3, units: 2, seed: 1, name: 'shape' });
     const x = tf.zeros([4, 5]) as tf.Tensor2D;
     expect(() => dense.apply(x)).toThrow(/x \[B, in\], W \[in, out\], b \[out\]; got x \[4,5\], W \[3,2\]/);
+    expect(() => denseOp(undefined as unknown as tf.Tensor2D, dense.kernel, dense.bias)).toThrow(/got x undefined, W \[3,2\], b \[2\]/);
     x.dispose();
     dense.dispose();
   });
