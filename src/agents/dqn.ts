@@ -24,7 +24,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, Box, Discrete, MetarenaError, Rng, type Space, type VectorEnv, deriveSeed, resolveArgs } from '../core/index.ts';
-import { type GradientMap, clipByGlobalNorm, initBackend, polyakUpdate } from '../nn/index.ts';
+import { type GradientMap, adam, clipByGlobalNorm, initBackend, polyakUpdate } from '../nn/index.ts';
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
@@ -115,7 +115,7 @@ export class DQNLearner implements Learner {
     this.online = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q');
     this.target = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q_target');
     polyakUpdate(this.online, this.target, 1);
-    this.optimizer = tf.train.adam(o.learningRate);
+    this.optimizer = adam(o.learningRate);
     this.replay = new ReplayBuffer(o.bufferSize, this.obsSize, 1);
     this.rng = new Rng(deriveSeed(seed, name));
   }

@@ -28,7 +28,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, type Box, Rng, deriveSeed } from '../core/index.ts';
-import { type GradientMap, Mlp } from '../nn/index.ts';
+import { type GradientMap, Mlp, adam } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
 import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
@@ -69,9 +69,9 @@ export class SACLearner extends OffPolicyLearner<SACOptions> {
     const a = this.map.size;
     this.actor = new Mlp({ inputs: this.obsSize, hidden: options.hidden, outputs: 2 * a, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
     this.logAlpha = tf.variable(tf.scalar(Math.log(Math.max(options.alpha, 1e-12))), true);
-    this.actorOptimizer = tf.train.adam(options.policyLr);
-    this.criticOptimizer = tf.train.adam(options.qLr);
-    this.alphaOptimizer = tf.train.adam(options.qLr);
+    this.actorOptimizer = adam(options.policyLr);
+    this.criticOptimizer = adam(options.qLr);
+    this.alphaOptimizer = adam(options.qLr);
     this.targetEntropy = -a;
   }
 

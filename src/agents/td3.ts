@@ -20,7 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type ArgSpecs, type Box, Rng, deriveSeed } from '../core/index.ts';
-import { type GradientMap, Mlp, polyakUpdate } from '../nn/index.ts';
+import { type GradientMap, Mlp, adam, polyakUpdate } from '../nn/index.ts';
 import type { Agent } from './agent.ts';
 import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
@@ -54,8 +54,8 @@ export class TD3Learner extends OffPolicyLearner<TD3Options> {
     this.actor = actor('actor');
     this.actorTarget = actor('actor_target');
     polyakUpdate(this.actor, this.actorTarget, 1);
-    this.actorOptimizer = tf.train.adam(options.learningRate);
-    this.criticOptimizer = tf.train.adam(options.learningRate);
+    this.actorOptimizer = adam(options.learningRate);
+    this.criticOptimizer = adam(options.learningRate);
   }
 
   /** μ(s) in (−1, 1) for observations [B, obs]. */
