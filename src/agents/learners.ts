@@ -12,6 +12,7 @@ export { evaluateReturns } from './episode-returns.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
 import { PluginRegistry } from './plugin-registry.ts';
 import { ppoLearner } from './ppo/learner.ts';
+import { rl2Learner } from './rl2/learner.ts';
 import { sacLearner } from './sac.ts';
 import { qLearningLearner, sarsaLearner } from './tabular-q.ts';
 import { td3Learner } from './td3.ts';
@@ -76,7 +77,7 @@ function readJson(file: string, field: string): Record<string, unknown> {
 }
 
 /** The built-in learners. */
-export const builtinLearners: readonly LearnerPlugin[] = [ppoLearner, dqnLearner, doubleDqnLearner, duelingDqnLearner, sacLearner, td3Learner, qLearningLearner, sarsaLearner] as unknown as LearnerPlugin[];
+export const builtinLearners: readonly LearnerPlugin[] = [ppoLearner, rl2Learner, dqnLearner, doubleDqnLearner, duelingDqnLearner, sacLearner, td3Learner, qLearningLearner, sarsaLearner] as unknown as LearnerPlugin[];
 
 /** A new registry with every built-in learner. */
 export function createLearnerRegistry(): LearnerRegistry {

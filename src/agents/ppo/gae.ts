@@ -9,25 +9,44 @@ import type { PPOOptions } from './options.ts';
 import type { Rollout } from './rollout.ts';
 
 /**
- * Advantages and returns of every rollout row. A done step's next value is the final
- * observation's (`finalValue`) when the env restarted within the step, else the next row's; a
- * terminated step does not bootstrap; `next_step` reset rows (not valid) get advantage 0.
+ * Advantages and returns of every rollout row. The return of a step runs on until the policy's
+ * memory starts afresh: for a feed-forward policy or a memory reset every episode that is the
+ * episode's end; for a memory kept over a trial (`memoryReset` trial, RL²) it is the trial's end,
+ * so an episode that ends inside a trial bootstraps from the value of the next episode's first
+ * step and its advantages continue into that episode (the trial is one long episode, as in
+ * pytorch_rl2's `assign_credit`). Where the return ends, a terminated step does not bootstrap
+ * and a truncated one bootstraps from its final observation's value (`finalValue` when the env
+ * restarted within the step, else the next row's, whose input is that observation).
+ * `next_step` reset rows (not valid) get advantage 0 and are passed over: the step before one
+ * continues with the row after it.
  */
 export function advantages(r: Rollout, { gamma, gaeLambda }: Pick<PPOOptions, 'gamma' | 'gaeLambda'>, restartsWithinStep: boolean): { advantages: Float32Array; returns: Float32Array } {
   const { T, n } = r;
   const adv = new Float32Array(T * n);
   const returns = new Float32Array(T * n);
-  const lastAdv = new Float64Array(n);
+  // per env, looking back from the rollout's end: the value and advantage of the next valid row,
+  // and whether the memory starts afresh before it (the smallest keep mask up to it)
+  const nextValue = Float64Array.from(r.lastValues);
+  const nextAdv = new Float64Array(n);
+  const nextKeep = r.lastKeep ? Float64Array.from(r.lastKeep) : new Float64Array(n);
   for (let t = T - 1; t >= 0; t--) {
     for (let i = 0; i < n; i++) {
       const k = t * n + i;
-      const nextIsReset = r.done[k] === 1 && restartsWithinStep;
-      const nextValue = nextIsReset ? r.finalValue[k] : t + 1 < T ? r.values[k + n] : r.lastValues[i];
-      const delta = r.rewards[k] + gamma * (r.terminated[k] ? 0 : nextValue) - r.values[k];
-      lastAdv[i] = delta + gamma * gaeLambda * (r.done[k] ? 0 : lastAdv[i]);
-      if (!r.valid[k]) lastAdv[i] = 0;
-      adv[k] = lastAdv[i];
-      returns[k] = lastAdv[i] + r.values[k];
+      const keep = r.keep ? r.keep[k] : 0;
+      if (!r.valid[k]) {
+        returns[k] = r.values[k];
+        nextKeep[i] = Math.min(nextKeep[i], keep);
+        continue;
+      }
+      const ends = r.done[k] === 1 && (!r.keep || nextKeep[i] === 0);
+      let bootstrap = nextValue[i];
+      if (ends) bootstrap = r.terminated[k] ? 0 : restartsWithinStep ? r.finalValue[k] : t + 1 < T ? r.values[k + n] : r.lastValues[i];
+      const delta = r.rewards[k] + gamma * bootstrap - r.values[k];
+      adv[k] = delta + (ends ? 0 : gamma * gaeLambda * nextAdv[i]);
+      returns[k] = adv[k] + r.values[k];
+      nextValue[i] = r.values[k];
+      nextAdv[i] = adv[k];
+      nextKeep[i] = keep;
     }
   }
   return { advantages: adv, returns };

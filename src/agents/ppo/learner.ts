@@ -20,7 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type Batch, MetarenaError, Rng, RunningMeanStd, type RunningMeanStdJSON, type Space, type VectorEnv, deriveSeed } from '../../core/index.ts';
-import { initBackend } from '../../nn/index.ts';
+import { adam, initBackend } from '../../nn/index.ts';
 import type { Agent, AgentEnvSpec } from '../agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from '../learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from '../learner.ts';
@@ -44,7 +44,6 @@ interface PPOTraining {
 }
 
 export class PPOLearner implements Learner {
-  readonly name = 'ppo';
   readonly optimizer: tf.AdamOptimizer;
   steps = 0;
   update = 0;
@@ -57,30 +56,34 @@ export class PPOLearner implements Learner {
   private run: RolloutState | undefined;
   private disposed = false;
 
-  constructor(readonly model: PPOPolicy) {
+  /** `name` is the learner's plugin name, recorded in its checkpoints (`ppo`, or a configuration of it such as `rl2`). */
+  constructor(
+    readonly model: PPOPolicy,
+    readonly name = 'ppo',
+  ) {
     const opts = model.options;
     this.rng = new Rng(deriveSeed(model.seed, 'ppo'));
-    this.optimizer = tf.train.adam(opts.learningRate, 0.9, 0.999, 1e-5);
+    this.optimizer = adam(opts.learningRate, 0.9, 0.999, 1e-5);
     this.rewardStats = opts.normalizeReward ? new RunningMeanStd(1) : null;
   }
 
   /** A new learner for the spaces with `options` (checked; defaults `PPO_DEFAULTS`) and `seed`. */
-  static async create(observationSpace: Space, actionSpace: Space, options: Partial<PPOOptions>, seed: number): Promise<PPOLearner> {
+  static async create(observationSpace: Space, actionSpace: Space, options: Partial<PPOOptions>, seed: number, name = 'ppo'): Promise<PPOLearner> {
     await initBackend();
-    return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options), seed));
+    return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options, name), seed), name);
   }
 
   policy(options: { deterministic?: boolean; seed?: number; name?: string } = {}): Agent {
-    return this.model.asAgent(options);
+    return this.model.asAgent({ name: this.name, ...options });
   }
 
   private async bind(env: VectorEnv): Promise<RolloutState> {
     const spaces = (observation: Space, action: Space) => `${JSON.stringify(observation.toJSON())} → ${JSON.stringify(action.toJSON())}`;
     const [given, built] = [spaces(env.singleObservationSpace, env.singleActionSpace), spaces(this.model.observationSpace, this.model.actionSpace)];
     if (given !== built) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `ppo: the env's spaces (${given}) are not the ones this learner was built for (${built})`, { field: 'env' });
+      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: the env's spaces (${given}) are not the ones this learner was built for (${built})`, { field: 'env' });
     }
-    const { stream, reset } = await TransitionStream.open(env, { agent: 'ppo' }, this.model.seed, this.steps);
+    const { stream, reset } = await TransitionStream.open(env, { agent: this.name }, this.model.seed, this.steps);
     this.run = startRollout(this.model, stream, this.observe(reset.obs, env.numEnvs));
     return this.run;
   }
@@ -92,7 +95,7 @@ export class PPOLearner implements Learner {
   }
 
   async train(env: VectorEnv, untilSteps: number, hooks: TrainHooks = {}): Promise<void> {
-    if (this.disposed) throw new MetarenaError('METARENA_INVALID_STATE', 'ppo: this learner was disposed', { field: 'learner' });
+    if (this.disposed) throw new MetarenaError('METARENA_INVALID_STATE', `${this.name}: this learner was disposed`, { field: 'learner' });
     await initBackend();
     const run = this.run?.stream.env === env ? this.run : await this.bind(env);
     const opts = this.model.options;
@@ -129,15 +132,15 @@ export class PPOLearner implements Learner {
     return saveLearnerCheckpoint(dir, { name: this.name, rng: this.rng, seed, options, observationSpace, actionSpace }, { ...training }, this.tensors());
   }
 
-  /** Rebuilds a learner saved by `save`. */
-  static load(dir: string): Promise<PPOLearner> {
+  /** Rebuilds a learner saved by `save` (by the learner named `name`). */
+  static load(dir: string, name = 'ppo'): Promise<PPOLearner> {
     return loadLearnerCheckpoint<PPOLearner, PPOTraining>(
       dir,
-      ['ppo'],
-      'ppo',
+      [name],
+      name,
       ({ observationSpace, actionSpace, options, seed, training: t }) => {
         const stats = t.obsStats ? RunningMeanStd.fromJSON(t.obsStats, 'checkpoint.obsStats') : null;
-        return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options, 'checkpoint.options'), seed, stats));
+        return new PPOLearner(new PPOPolicy(observationSpace, actionSpace, resolvePPOOptions(options, 'checkpoint.options'), seed, stats), name);
       },
       async (learner, { meta, training: t }, tensors) => {
         await restoreLearnerTensors(dir, meta, tensors, learner.tensors());

@@ -8,8 +8,11 @@
  * `cellUnits` units between the inputs and both heads, trained by truncated backpropagation
  * through time over stored sequences of `seqLen` steps. `memoryInputs` adds the previous
  * action, reward and episode-end flag to the policy's input and `memoryReset` says where the
- * memory starts afresh: at every episode, or only at every trial — the RL² configuration
- * (Duan et al., 2016) is `cell=gru memoryInputs=action,reward,done memoryReset=trial`.
+ * memory starts afresh: at every episode, or only at every trial; GAE's returns run on across
+ * episode ends until the memory starts afresh, so with `trial` they span the whole trial.
+ * `separateCells` gives the critic its own cell. The RL² configuration (Duan et al., 2016) is
+ * `cell=gru memoryInputs=action,reward,done memoryReset=trial separateCells=true` (the `rl2`
+ * learner, `src/agents/rl2/learner.ts`).
  */
 import { type ArgSpecs, MetarenaError, resolveArgs, show } from '../../core/index.ts';
 import type { OptionsOf } from '../plugin-registry.ts';
@@ -41,7 +44,8 @@ export const PPO_OPTIONS = {
   cellUnits: { type: 'integer', default: 64, min: 1, description: 'hidden state size of the cell' },
   seqLen: { type: 'integer', default: 16, min: 1, description: 'steps per stored sequence of truncated backpropagation through time' },
   memoryInputs: { type: 'strings', default: [], choices: ['action', 'reward', 'done'], description: 'also feed the previous action, reward and episode-end flag to the cell (RL²)' },
-  memoryReset: { type: 'string', default: 'episode', choices: ['episode', 'trial'], description: 'where the memory starts afresh: every episode, or every trial (RL²)' },
+  memoryReset: { type: 'string', default: 'episode', choices: ['episode', 'trial'], description: 'where the memory starts afresh: every episode, or every trial (RL²); returns and advantages run on until it does' },
+  separateCells: { type: 'boolean', default: false, description: 'give the actor and the critic each their own cell instead of sharing one (RL²: separate policy and value networks)' },
 } as const satisfies ArgSpecs;
 
 export type PPOOptions = OptionsOf<typeof PPO_OPTIONS>;
@@ -49,8 +53,8 @@ export type PPOOptions = OptionsOf<typeof PPO_OPTIONS>;
 /** `given` checked against `PPO_OPTIONS` and completed with the defaults. */
 export function resolvePPOOptions(given: unknown, field = 'ppo'): PPOOptions {
   const o = resolveArgs(PPO_OPTIONS, given, field) as unknown as PPOOptions;
-  if (o.cell === 'none' && (o.memoryInputs.length > 0 || o.memoryReset !== 'episode')) {
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}.memoryInputs and ${field}.memoryReset need a cell (gru or lstm), got cell ${show(o.cell)}`, { field: `${field}.cell`, allowed: 'gru, lstm' });
+  if (o.cell === 'none' && (o.memoryInputs.length > 0 || o.memoryReset !== 'episode' || o.separateCells)) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}.memoryInputs, ${field}.memoryReset and ${field}.separateCells need a cell (gru or lstm), got cell ${show(o.cell)}`, { field: `${field}.cell`, allowed: 'gru, lstm' });
   }
   return o;
 }

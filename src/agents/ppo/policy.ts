@@ -55,7 +55,7 @@ export class PPOPolicy {
     this.stepInputs = this.inputSize + new MemoryInputs(options.memoryInputs, actKind, 0).width;
     const { hidden, activation } = options;
     const headInputs = options.cell === 'none' ? this.inputSize : options.cellUnits;
-    this.memory = options.cell === 'none' ? undefined : new MemoryCore(options.cell, this.stepInputs, options.cellUnits, deriveSeed(seed, 'memory'));
+    this.memory = options.cell === 'none' ? undefined : new MemoryCore(options.cell, this.stepInputs, options.cellUnits, deriveSeed(seed, 'memory'), options.separateCells);
     this.actor = new Mlp({ inputs: headInputs, hidden, outputs: outputWidth(actKind), activation, outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
     this.critic = new Mlp({ inputs: headInputs, hidden, outputs: 1, activation, outputGain: 1, seed: deriveSeed(seed, 'critic'), name: 'critic' });
     this.logStd = actKind.kind === 'box' ? tf.variable(tf.fill([actKind.size], options.initLogStd), true) : undefined;
@@ -111,7 +111,7 @@ export class PPOPolicy {
       if (!this.memory) return { out: this.actor.apply(xs).dataSync() as Float32Array, values: this.critic.apply(xs).dataSync() as Float32Array };
       if (!memory) throw new MetarenaError('METARENA_INVALID_ARGUMENT', 'ppo: a recurrent policy needs its memory state', { field: 'state' });
       const step = this.memory.step(xs, tf.tensor2d(memory.state, [n, this.memory.stateSize]), tf.tensor2d(memory.keep, [n, 1]));
-      return { out: this.actor.apply(step.h).dataSync() as Float32Array, values: this.critic.apply(step.h).dataSync() as Float32Array, state: step.state.dataSync() as Float32Array };
+      return { out: this.actor.apply(step.actor).dataSync() as Float32Array, values: this.critic.apply(step.critic).dataSync() as Float32Array, state: step.state.dataSync() as Float32Array };
     });
   }
 
@@ -150,8 +150,11 @@ export class PPOPolicy {
     const rng = new Rng(seed);
     let numEnvs = 0;
     let memory: { state: Float32Array; keep: Float32Array; inputs: MemoryInputs } | undefined;
+    // envs whose episode ended without a reset in the same step: their next step only resets them
+    let resetOnly = new Uint8Array(0);
     const begin = (n: number) => {
       numEnvs = n;
+      resetOnly = new Uint8Array(n);
       if (this.memory) memory = { state: this.memory.zeros(n), keep: new Float32Array(n), inputs: new MemoryInputs(this.options.memoryInputs, this.actKind, n) };
     };
     return {
@@ -170,8 +173,16 @@ export class PPOPolicy {
         if (!memory) return;
         const restart = memoryResets(result, this.options.memoryReset);
         const width = this.actKind.kind === 'box' ? this.actKind.size : 1;
+        // an env reset within the step reports its reset (metarena's trial keys) or its final observation
+        const resetMask = result.info._episode_in_trial as ArrayLike<number> | undefined;
+        const finals = result.info.final_obs as ArrayLike<unknown> | undefined;
         for (let i = 0; i < numEnvs; i++) {
-          memory.inputs.record(i, Array.prototype.slice.call(actions, i * width, (i + 1) * width), result.rewards[i], result.terminated[i] === 1 || result.truncated[i] === 1);
+          const ended = result.terminated[i] === 1 || result.truncated[i] === 1;
+          // a step that only reset the env (`next_step` autoreset) is no step of the episode: the
+          // next inputs stay those of the step that ended it, as in training (transitions.ts)
+          if (resetOnly[i]) resetOnly[i] = 0;
+          else memory.inputs.record(i, Array.prototype.slice.call(actions, i * width, (i + 1) * width), result.rewards[i], ended);
+          if (ended && resetMask?.[i] !== 1 && (finals?.[i] ?? null) === null) resetOnly[i] = 1;
           if (restart[i]) {
             memory.keep[i] = 0;
             memory.inputs.clear(i);

@@ -43,6 +43,8 @@ export interface Rollout {
   /** Recurrent policies: the memory state rows before each step [T × n × stateSize] and the keep masks [T × n]. */
   states?: Float32Array;
   keep?: Float32Array;
+  /** Recurrent policies: the keep mask after the last step [n] (0: the memory starts afresh at the next rollout's first step). */
+  lastKeep?: Float32Array;
   /** Returns of the episodes that ended during the rollout, in order. */
   finished: number[];
 }
@@ -169,6 +171,7 @@ export async function collectRollout(policy: PPOPolicy, run: RolloutState, T: nu
     run.x = observe(stream.obs, n);
   }
   r.lastValues = memory ? policy.forward(stepInputs(policy, run), n, memory).values : policy.values(run.x, n);
+  if (memory) r.lastKeep = memory.keep.slice();
   return r;
 }
 

@@ -144,8 +144,8 @@ function unrollSequences(policy: PPOPolicy, r: Rollout, starts: number[], steps:
   const state0 = new Float32Array(B * S);
   starts.forEach((k, j) => state0.set(r.states!.subarray(k * S, (k + 1) * S), j * S));
   const hs = memory.unroll(tf.tensor3d(x, [seqLen, B, r.width]), tf.tensor2d(state0, [B, S]), tf.tensor2d(keep, [seqLen, B]));
-  const h = tf.reshape(hs, [seqLen * B, memory.units]) as tf.Tensor2D;
-  return { out: policy.actor.apply(h), values: tf.reshape(policy.critic.apply(h), [seqLen * B]) as tf.Tensor1D };
+  const rows = (h: tf.Tensor3D) => tf.reshape(h, [seqLen * B, memory.units]) as tf.Tensor2D;
+  return { out: policy.actor.apply(rows(hs.actor)), values: tf.reshape(policy.critic.apply(rows(hs.critic)), [seqLen * B]) as tf.Tensor1D };
 }
 
 function shuffle(a: number[], rng: Rng): void {
