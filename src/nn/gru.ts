@@ -22,13 +22,29 @@
  * zero before step t (an episode or trial starts there), so one batch can hold several episodes
  * back to back. Call `unroll` inside `tf.variableGrads` or `optimizer.minimize` for BPTT.
  *
+ * `layerNorm: true` gives pytorch_rl2's variant (its `architectures/gru.py` with `use_ln`,
+ * `reset_after` and forget bias 1): no biases, a layer norm (`layer-norm.ts`) on each
+ * pre-activation — of the input's r, z block, of the input's candidate, of the state's r, z block
+ * and of the state's candidate — an update gate shifted by −1 that weights the new candidate,
+ * and a ReLU candidate:
+ *
+ *   [a_r, a_z] = LN(x W_i,rz) + LN(h W_h,rz)      r = σ(a_r)      z = σ(a_z − 1)
+ *   n  = relu(LN(x W_in) + r ⊙ LN(h W_hn))
+ *   h' = (1 − z) ⊙ h + z ⊙ n
+ *
+ * with the same fused kernels [I, 3H], [H, 3H] (column blocks r, z, n; initialised as above: the
+ * norms make the outputs independent of the kernels' scale). The variant runs as plain tfjs ops
+ * (autodiff through time), not the fused kernels.
+ *
  * Checkpoint keys: `${name}/input_kernel`, `${name}/recurrent_kernel`, `${name}/input_bias`,
- * `${name}/recurrent_bias`.
+ * `${name}/recurrent_bias`; the variant has no biases and adds `${name}/ln_input_gates/gain`,
+ * `…/bias` and likewise `ln_input_candidate`, `ln_recurrent_gates`, `ln_recurrent_candidate`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { denseOp } from './dense.ts';
 import { backendOps, registerBackendKernel } from './kernels.ts';
-import { type RecurrentOptions, RecurrentCell, checkSequence } from './recurrent.ts';
+import { LayerNorm } from './layer-norm.ts';
+import { type RecurrentOptions, RecurrentCell, checkSequence, stackSteps, unstackSteps } from './recurrent.ts';
 
 const CELL = 'MetarenaGruCell';
 const CELL_GRAD = 'MetarenaGruCellGrad';
@@ -194,9 +210,49 @@ if (!tf.getGradient(SEQUENCE)) {
   });
 }
 
+/** A GRU's options: `layerNorm` makes it pytorch_rl2's layer-normalised variant (see the file's doc). */
+export interface GRUOptions extends RecurrentOptions {
+  layerNorm?: boolean;
+}
+
+/** The layer norms of the variant: of the input's and of the state's gate (r, z) and candidate pre-activations. */
+interface GateNorms {
+  inputGates: LayerNorm;
+  inputCandidate: LayerNorm;
+  recurrentGates: LayerNorm;
+  recurrentCandidate: LayerNorm;
+}
+
 export class GRU extends RecurrentCell<tf.Tensor2D> {
-  constructor(options: RecurrentOptions) {
-    super(options, 3, 'gru');
+  /** The layer-normalised variant's norms (undefined for PyTorch's GRU). */
+  readonly norms: GateNorms | undefined;
+
+  constructor(options: GRUOptions) {
+    super(options, 3, 'gru', !options.layerNorm);
+    const H = options.units;
+    const { name } = options;
+    this.norms = options.layerNorm
+      ? { inputGates: new LayerNorm(2 * H, `${name}/ln_input_gates`), inputCandidate: new LayerNorm(H, `${name}/ln_input_candidate`), recurrentGates: new LayerNorm(2 * H, `${name}/ln_recurrent_gates`), recurrentCandidate: new LayerNorm(H, `${name}/ln_recurrent_candidate`) }
+      : undefined;
+  }
+
+  /** The variant's normalised input pre-activations [B, 3H] of projected inputs gx = x·W_i. */
+  private normaliseInputs(gx: tf.Tensor2D, norms: GateNorms): tf.Tensor2D {
+    const H = this.units;
+    const [gates, candidate] = tf.split(gx, [2 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
+    return tf.concat([norms.inputGates.apply(gates), norms.inputCandidate.apply(candidate)], 1) as tf.Tensor2D;
+  }
+
+  /** One step of the variant from normalised input pre-activations [B, 3H] and state h [B, H]. */
+  private normalisedStep(gxn: tf.Tensor2D, h: tf.Tensor2D, norms: GateNorms): tf.Tensor2D {
+    const H = this.units;
+    const [ghGates, ghCandidate] = tf.split(denseOp(h, this.recurrentKernel, this.recurrentBias), [2 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
+    const [gxGates, gxCandidate] = tf.split(gxn, [2 * H, H], 1) as [tf.Tensor2D, tf.Tensor2D];
+    const [r, zPre] = tf.split(tf.add(gxGates, norms.recurrentGates.apply(ghGates)), 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+    const z = tf.sigmoid(tf.sub(zPre, 1));
+    const n = tf.relu(tf.add(gxCandidate, tf.mul(tf.sigmoid(r), norms.recurrentCandidate.apply(ghCandidate))));
+    // (1 − z) h + z n
+    return tf.add(h, tf.mul(z, tf.sub(n, h))) as tf.Tensor2D;
   }
 
   /** The zero state for a batch of `batch`. */
@@ -206,8 +262,22 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
 
   /** One step from a projected input gx [B, 3H] (see `project`; W_ir | W_iz | W_in) and state h [B, H]. */
   stepProjected(gx: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    if (this.norms) return tf.tidy(() => this.normalisedStep(this.normaliseInputs(gx, this.norms!), h, this.norms!));
     const gh = denseOp(h, this.recurrentKernel, this.recurrentBias);
     return (tf.engine().runKernel(CELL, { gx, gh, h }) as tf.Tensor[])[0] as tf.Tensor2D;
+  }
+
+  override get variables(): tf.Variable[] {
+    return [...super.variables, ...(this.norms ? Object.values(this.norms).flatMap((n: LayerNorm) => n.variables) : [])];
+  }
+
+  override namedVariables(): Record<string, tf.Variable> {
+    return Object.assign(super.namedVariables(), ...(this.norms ? Object.values(this.norms).map((n: LayerNorm) => n.namedVariables()) : []));
+  }
+
+  override dispose(): void {
+    super.dispose();
+    if (this.norms) for (const n of Object.values(this.norms) as LayerNorm[]) n.dispose();
   }
 
   protected masked(h: tf.Tensor2D, mask: tf.Tensor2D): tf.Tensor2D {
@@ -226,6 +296,21 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
     checkSequence(xs, this.inputs, masks, `gru ${this.name}`);
     const [T, B] = xs.shape;
     const H = this.units;
+    const norms = this.norms;
+    if (norms) {
+      // the variant: the inputs' projections and norms for all steps at once, then step by step (autodiff)
+      return tf.tidy(() => {
+        const gxn = unstackSteps<tf.Tensor2D>(tf.reshape(this.normaliseInputs(this.project(tf.reshape(xs, [T * B, this.inputs])), norms), [T, B, 3 * H]));
+        const ms = masks ? unstackSteps<tf.Tensor2D>(tf.reshape(masks, [T, B, 1])) : undefined;
+        let h = h0 ?? this.initialState(B);
+        const outputs: tf.Tensor2D[] = [];
+        for (let t = 0; t < T; t++) {
+          h = this.normalisedStep(gxn[t], ms ? (tf.mul(h, ms[t]) as tf.Tensor2D) : h, norms);
+          outputs.push(h);
+        }
+        return { outputs: stackSteps<tf.Tensor3D>(outputs), h };
+      });
+    }
     return tf.tidy(() => {
       const gx = this.project(tf.reshape(xs, [T * B, this.inputs]));
       const m = masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1]);

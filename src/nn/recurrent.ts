@@ -6,7 +6,7 @@
  * `recurrentBias` [G·H] for G gates) and runs a masked unroll over any state shape.
  *
  * Checkpoint keys: `${name}/input_kernel`, `${name}/recurrent_kernel`, `${name}/input_bias`,
- * `${name}/recurrent_bias`.
+ * `${name}/recurrent_bias` (a cell without biases has only the kernels).
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, Rng, show } from '../core/index.ts';
@@ -92,12 +92,23 @@ export abstract class RecurrentCell<S> {
   readonly inputBias: tf.Variable<tf.Rank.R1>;
   readonly recurrentBias: tf.Variable<tf.Rank.R1>;
 
+  /**
+   * Without `biases` the cell has none: `inputBias` and `recurrentBias` are fixed zeros, neither
+   * trained nor in the checkpoint.
+   */
   constructor(
     options: RecurrentOptions,
     readonly gates: number,
     readonly kind: string,
+    readonly biases = true,
   ) {
     [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias] = recurrentVariables(options, gates, kind) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R1>, tf.Variable<tf.Rank.R1>];
+    if (!biases) {
+      for (const b of [this.inputBias, this.recurrentBias]) {
+        b.assign(tf.zeros(b.shape));
+        b.trainable = false;
+      }
+    }
     this.inputs = options.inputs;
     this.units = options.units;
     this.name = options.name;
@@ -144,21 +155,21 @@ export abstract class RecurrentCell<S> {
     return { outputs: stackSteps<tf.Tensor3D>(outputs), state };
   }
 
+  /** The trained variables. */
   get variables(): tf.Variable[] {
-    return [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias];
+    return this.biases ? [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias] : [this.inputKernel, this.recurrentKernel];
   }
 
-  /** The variables by checkpoint key. */
+  /** The trained variables by checkpoint key. */
   namedVariables(): Record<string, tf.Variable> {
     return {
       [`${this.name}/input_kernel`]: this.inputKernel,
       [`${this.name}/recurrent_kernel`]: this.recurrentKernel,
-      [`${this.name}/input_bias`]: this.inputBias,
-      [`${this.name}/recurrent_bias`]: this.recurrentBias,
+      ...(this.biases ? { [`${this.name}/input_bias`]: this.inputBias, [`${this.name}/recurrent_bias`]: this.recurrentBias } : {}),
     };
   }
 
   dispose(): void {
-    for (const v of this.variables) v.dispose();
+    for (const v of [this.inputKernel, this.recurrentKernel, this.inputBias, this.recurrentBias]) v.dispose();
   }
 }

@@ -1,5 +1,6 @@
 /**
- * A recurrent policy's memory: a GRU or LSTM cell (`src/nn`) whose state is one row of
+ * A recurrent policy's memory: a GRU (PyTorch's, or pytorch_rl2's layer-normalised variant) or
+ * an LSTM cell (`src/nn`) whose state is one row of
  * `stateSize` numbers per env (h, or h then c), kept outside tfjs between steps so that rollouts
  * can store it and sequences can start from it. With `separate`, the actor and the critic each
  * have their own cell (pytorch_rl2's separate policy and value networks) and a state row holds
@@ -33,8 +34,9 @@ export class MemoryCore {
   /** Numbers per env in one cell's state. */
   private readonly cellStateSize: number;
 
+  /** `kind` gru-ln is pytorch_rl2's layer-normalised GRU (`GRU` with `layerNorm`). */
   constructor(
-    kind: 'gru' | 'lstm',
+    kind: 'gru' | 'gru-ln' | 'lstm',
     inputs: number,
     readonly units: number,
     seed: number,
@@ -42,10 +44,10 @@ export class MemoryCore {
   ) {
     const make = (name: string, cellSeed: number): Cell => {
       const options = { inputs, units, seed: cellSeed, name };
-      return kind === 'gru' ? new GRU(options) : new LSTM(options);
+      return kind === 'lstm' ? new LSTM(options) : new GRU({ ...options, layerNorm: kind === 'gru-ln' });
     };
     this.cells = separate ? [make(`memory/actor/${kind}`, deriveSeed(seed, 'actor')), make(`memory/critic/${kind}`, deriveSeed(seed, 'critic'))] : [make(`memory/${kind}`, seed)];
-    this.cellStateSize = kind === 'gru' ? units : 2 * units;
+    this.cellStateSize = kind === 'lstm' ? 2 * units : units;
     this.stateSize = this.cellStateSize * this.cells.length;
   }
 

@@ -4,12 +4,13 @@
  * fast with 8 envs (rl-zoo's CartPole settings with half the epochs and twice the step size);
  * CleanRL's Atari/MuJoCo defaults differ.
  *
- * The memory options make the policy recurrent: `cell` (gru or lstm from `src/nn`) of
- * `cellUnits` units between the inputs and both heads, trained by truncated backpropagation
- * through time over stored sequences of `seqLen` steps. `memoryInputs` adds the previous
- * action, reward and episode-end flag to the policy's input and `memoryReset` says where the
- * memory starts afresh: at every episode, or only at every trial; GAE's returns run on across
- * episode ends until the memory starts afresh, so with `trial` they span the whole trial.
+ * The memory options make the policy recurrent: `cell` (gru; gru-ln, pytorch_rl2's
+ * layer-normalised GRU; or lstm, from `src/nn`) of `cellUnits` units between the inputs and both
+ * heads, trained by truncated backpropagation through time over stored sequences of `seqLen`
+ * steps. `memoryInputs` adds the previous action, reward and episode-end flag to the policy's
+ * input and `memoryReset` says where the memory starts afresh: at every episode, or only at every
+ * trial; GAE's returns run on across episode ends until the memory starts afresh, so with `trial`
+ * they span the whole trial.
  * `separateCells` gives the critic its own cell. The RL² configuration (Duan et al., 2016) is
  * `cell=gru memoryInputs=action,reward,done memoryReset=trial separateCells=true` (the `rl2`
  * learner, `src/agents/rl2/learner.ts`).
@@ -40,7 +41,7 @@ export const PPO_OPTIONS = {
   normalizeReward: { type: 'boolean', default: false, description: 'scale rewards by the running std of the discounted return (then clip to ±rewardClip)' },
   rewardClip: { type: 'number', default: 10, min: 0, exclusiveMin: true, description: 'clip scaled rewards to ±rewardClip' },
   initLogStd: { type: 'number', default: 0, min: -20, max: 20, description: 'initial log-std of the Gaussian policy (Box actions)' },
-  cell: { type: 'string', default: 'none', choices: ['none', 'gru', 'lstm'], description: 'recurrent cell between the inputs and the actor and critic (none: feed-forward)' },
+  cell: { type: 'string', default: 'none', choices: ['none', 'gru', 'gru-ln', 'lstm'], description: "recurrent cell between the inputs and the actor and critic (none: feed-forward; gru-ln: pytorch_rl2's layer-normalised GRU)" },
   cellUnits: { type: 'integer', default: 64, min: 1, description: 'hidden state size of the cell' },
   seqLen: { type: 'integer', default: 16, min: 1, description: 'steps per stored sequence of truncated backpropagation through time' },
   memoryInputs: { type: 'strings', default: [], choices: ['action', 'reward', 'done'], description: 'also feed the previous action, reward and episode-end flag to the cell (RL²)' },
@@ -54,7 +55,7 @@ export type PPOOptions = OptionsOf<typeof PPO_OPTIONS>;
 export function resolvePPOOptions(given: unknown, field = 'ppo'): PPOOptions {
   const o = resolveArgs(PPO_OPTIONS, given, field) as unknown as PPOOptions;
   if (o.cell === 'none' && (o.memoryInputs.length > 0 || o.memoryReset !== 'episode' || o.separateCells)) {
-    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}.memoryInputs, ${field}.memoryReset and ${field}.separateCells need a cell (gru or lstm), got cell ${show(o.cell)}`, { field: `${field}.cell`, allowed: 'gru, lstm' });
+    throw new MetarenaError('METARENA_INVALID_OPTION', `${field}.memoryInputs, ${field}.memoryReset and ${field}.separateCells need a cell (gru, gru-ln or lstm), got cell ${show(o.cell)}`, { field: `${field}.cell`, allowed: 'gru, gru-ln, lstm' });
   }
   return o;
 }

@@ -53,7 +53,7 @@ export const RL2_OPTIONS = {
   clipCoef: { ...PPO_OPTIONS.clipCoef, default: 0.1 },
   entCoef: { ...PPO_OPTIONS.entCoef, default: 0.01 },
   hidden: { ...PPO_OPTIONS.hidden, default: [], description: 'hidden layer widths between each cell and its head (empty: linear heads, as pytorch_rl2)' },
-  cell: { ...PPO_OPTIONS.cell, default: 'gru', choices: ['gru', 'lstm'], description: 'recurrent cell of the policy and of the value network' },
+  cell: { ...PPO_OPTIONS.cell, default: 'gru', choices: ['gru', 'gru-ln', 'lstm'], description: "recurrent cell of the policy and of the value network (gru-ln: pytorch_rl2's layer-normalised GRU)" },
   cellUnits: { ...PPO_OPTIONS.cellUnits, default: 256, description: 'hidden state size of each cell' },
   seqLen: { ...PPO_OPTIONS.seqLen, default: 20 },
 } as const satisfies ArgSpecs;

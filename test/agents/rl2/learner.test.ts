@@ -10,7 +10,7 @@ import { collectRollout, startRollout } from '../../../src/agents/ppo/rollout.ts
 import { rl2Learner } from '../../../src/agents/rl2/learner.ts';
 import { type MakeVecOptions, MultiDiscrete, Rng, type VectorEnv, type VectorStepResult } from '../../../src/core/index.ts';
 import { TransitionStream } from '../../../src/agents/transitions.ts';
-import { initBackend } from '../../../src/nn/index.ts';
+import { GRU, initBackend } from '../../../src/nn/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
 import { runMain } from '../../cli/run-cli.ts';
 
@@ -155,7 +155,7 @@ describe('rl2 learner', () => {
     const out = join(root, 'bandit');
     const settings = ['--set', 'cellUnits=32', '--set', 'learningRate=0.003', '--set', 'normAdvantages=true'];
     const train = (steps: number, ...extra: string[]) =>
-      runMain(['train', '--agent', 'rl2', '--env', 'Bandit-v0', '--env-arg', 'arms=5', '--episodes-per-trial', '10', '--split', 'train', '--steps', String(steps), '--eval-episodes', '0', '--out', out, ...settings, ...extra]);
+      runMain(['train', '--agent', 'rl2', '--env', 'Bandit-v0', '--env-arg', 'arms=5', '--episodes-per-trial', '10', '--split', 'train', '--steps', String(steps), '--eval-episodes', '0', '--progress-every', '0', '--out', out, ...settings, ...extra]);
     const first = await train(25_600);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -172,17 +172,20 @@ describe('rl2 learner', () => {
     expect(rl2.mean).toBeGreaterThanOrEqual(5.6);
   });
 
-  it('saves and loads: the loaded policy acts the same, memory included, and trains on', async () => {
+  it.each(['lstm', 'gru-ln'])('saves and loads (%s): the loaded policy acts the same, memory included, and trains on', async (cell) => {
     const make: MakeVecOptions = { args: { arms: 4 }, episodesPerTrial: 4 };
-    const { env, learner } = await create('Bandit-v0', 4, make, { ...small, cell: 'lstm' }, 3);
+    const { env, learner } = await create('Bandit-v0', 4, make, { ...small, cell }, 3);
     await learner.train(env, 96);
-    const dir = join(root, 'saved');
+    const dir = join(root, `saved-${cell}`);
     await learner.save(dir);
     const { learner: loaded, name } = await learners.load(dir);
     expect(name).toBe('rl2');
     const copy = loaded as PPOLearner;
     expect(copy.name).toBe('rl2');
-    expect(copy.model.memory!.cells.map((c) => c.kind)).toEqual(['lstm', 'lstm']);
+    // the policy's and the value network's cells, of the saved kind (gru-ln: a GRU with layer norms)
+    const kind = cell === 'lstm' ? 'lstm' : 'gru';
+    expect(copy.model.memory!.cells.map((c) => c.kind)).toEqual([kind, kind]);
+    expect(copy.model.memory!.cells.map((c) => c instanceof GRU && c.norms !== undefined)).toEqual([cell === 'gru-ln', cell === 'gru-ln']);
     const seeds = [21, 22, 23, 24];
     const a = await runTrialBatch(envs.makeVec('Bandit-v0', 4, make), learner.policy({ deterministic: false, seed: 9 }), seeds, 4);
     const b = await runTrialBatch(envs.makeVec('Bandit-v0', 4, make), copy.policy({ deterministic: false, seed: 9 }), seeds, 4);
