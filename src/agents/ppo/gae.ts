@@ -42,10 +42,11 @@ export function advantages(r: Rollout, { gamma, gaeLambda }: Pick<PPOOptions, 'g
       let bootstrap = nextValue[i];
       if (ends) bootstrap = r.terminated[k] ? 0 : restartsWithinStep ? r.finalValue[k] : t + 1 < T ? r.values[k + n] : r.lastValues[i];
       const delta = r.rewards[k] + gamma * bootstrap - r.values[k];
-      adv[k] = delta + (ends ? 0 : gamma * gaeLambda * nextAdv[i]);
-      returns[k] = adv[k] + r.values[k];
+      const a = delta + (ends ? 0 : gamma * gaeLambda * nextAdv[i]); // carried on in float64
+      adv[k] = a;
+      returns[k] = a + r.values[k];
       nextValue[i] = r.values[k];
-      nextAdv[i] = adv[k];
+      nextAdv[i] = a;
       nextKeep[i] = keep;
     }
   }
