@@ -4,7 +4,10 @@
  * (its single-threaded SIMD build, 10–50× the pure-JS backend), else `cpu`. One informational
  * line on stderr says which, and why a faster one was passed over, e.g.
  *
- *   metarena nn: tfjs backend wasm (native TensorFlow not installed)
+ *   metarena nn: tfjs backend wasm + OpenBLAS matrix products (native TensorFlow not installed)
+ *
+ * On wasm, matrix products run on OpenBLAS when its addon is built (see `native-blas.ts`;
+ * `METARENA_NATIVE_BLAS=0` turns it off), else on the wasm backend's own kernel.
  *
  * Everything in src/nn and the agents calls `initBackend()` before building tensors; later calls
  * return the same promise.
@@ -18,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { type NativeBlasSettings, loadNativeBlas, nativeBlasSettings, useNativeMatMul } from './native-blas.ts';
 
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
@@ -26,6 +30,8 @@ export interface BackendChoice {
   name: BackendName;
   /** Why the faster backends were not used, one short phrase each (empty when the first loaded). */
   skipped: string[];
+  /** Whether matrix products run on OpenBLAS (the wasm backend with the addon). */
+  nativeBlas: boolean;
 }
 
 /** The package that brings native TensorFlow. */
@@ -35,7 +41,7 @@ let choice: Promise<BackendChoice> | undefined;
 
 /** The line `initBackend` logs for a choice. */
 export function backendLine(c: BackendChoice): string {
-  return `metarena nn: tfjs backend ${c.name}${c.skipped.length ? ` (${c.skipped.join('; ')})` : ''}`;
+  return `metarena nn: tfjs backend ${c.name}${c.nativeBlas ? ' + OpenBLAS matrix products' : ''}${c.skipped.length ? ` (${c.skipped.join('; ')})` : ''}`;
 }
 
 /** Picks and activates the backend (once); resolves to the choice. */
@@ -62,6 +68,7 @@ export function nativeSkipReason(error: unknown): string {
 }
 
 async function choose(): Promise<BackendChoice> {
+  const blasSettings = nativeBlasSettings();
   const skipped: string[] = [];
   try {
     // a variable specifier keeps bundlers and the type checker from requiring the package
@@ -69,7 +76,7 @@ async function choose(): Promise<BackendChoice> {
     await import(nativePackage);
     if (await tf.setBackend('tensorflow')) {
       await tf.ready();
-      return { name: 'tensorflow', skipped };
+      return { name: 'tensorflow', skipped, nativeBlas: false };
     }
     skipped.push('native TensorFlow loaded but did not start');
   } catch (e) {
@@ -83,7 +90,7 @@ async function choose(): Promise<BackendChoice> {
     wasm.setWasmPaths(`${pathToFileURL(join(distDir, '/')).href}`);
     if (await tf.setBackend('wasm')) {
       await tf.ready();
-      return { name: 'wasm', skipped };
+      return { name: 'wasm', skipped, nativeBlas: nativeMatMul(blasSettings, skipped) };
     }
     skipped.push('wasm did not start');
   } catch (e) {
@@ -91,5 +98,20 @@ async function choose(): Promise<BackendChoice> {
   }
   await tf.setBackend('cpu');
   await tf.ready();
-  return { name: 'cpu', skipped };
+  return { name: 'cpu', skipped, nativeBlas: false };
+}
+
+/** Puts OpenBLAS under the wasm backend's matrix products when allowed and built; else says why not. */
+function nativeMatMul(settings: NativeBlasSettings, skipped: string[]): boolean {
+  if (!settings.enabled) {
+    skipped.push('OpenBLAS off: METARENA_NATIVE_BLAS=0');
+    return false;
+  }
+  const blas = loadNativeBlas();
+  if (typeof blas === 'string') {
+    skipped.push(blas);
+    return false;
+  }
+  useNativeMatMul(blas, settings.threads);
+  return true;
 }

@@ -16,12 +16,14 @@
  *   gets no input gradient.
  *
  * The kernel (see `kernels.ts`) delegates to the backend's own kernels, so it is exact on each
- * backend.
+ * backend. When OpenBLAS runs the wasm backend's matrix products (`native-blas.ts`), transpose
+ * flags cost nothing there, so the gradient passes flags instead of transposing.
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, Rng, show } from '../core/index.ts';
 import { glorotUniform, orthogonal } from './init.ts';
 import { backendOps, registerBackendKernel } from './kernels.ts';
+import { nativeMatMulInUse } from './native-blas.ts';
 
 /** The activations a dense kernel applies itself (others are applied after it). */
 export type DenseActivation = 'linear' | 'relu';
@@ -66,9 +68,10 @@ if (!tf.getGradient(KERNEL)) {
       // relu′ at the pre-activation is step(y): y > 0 exactly where the pre-activation is
       const dz = ((attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor, tf.step(y)) : dy) as tf.Tensor2D;
       const [batch, units] = dz.shape;
+      const flags = nativeMatMulInUse();
       return {
-        x: () => tf.matMul(dz, transpose2d(w)),
-        w: () => kernelGradient(x, dz),
+        x: () => (flags ? tf.matMul(dz, w, false, true) : tf.matMul(dz, transpose2d(w))),
+        w: () => (flags ? tf.matMul(x, dz, true, false) : kernelGradient(x, dz)),
         b: () => tf.reshape(tf.matMul(tf.ones([1, batch]), dz), [units]),
       };
     },

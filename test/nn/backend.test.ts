@@ -18,9 +18,11 @@ describe('initBackend', () => {
   it('says in one informational line which backend runs and why native TensorFlow does not', async () => {
     const c = await initBackend({ log: () => {} });
     const line = backendLine(c);
-    expect(line).toMatch(/^metarena nn: tfjs backend (tensorflow|wasm|cpu)( \(.+\))?$/);
+    expect(line).toMatch(/^metarena nn: tfjs backend (tensorflow|wasm|cpu)( \+ OpenBLAS matrix products)?( \(.+\))?$/);
     expect(line).not.toMatch(/error|unavailable|Cannot find package/i);
-    if (c.name === 'wasm') expect(line).toMatch(/\(native TensorFlow (not installed|did not load: .+)\)$/);
+    if (c.name === 'wasm') expect(line).toMatch(/\(native TensorFlow (not installed|did not load: [^;]+)(; .+)?\)$/);
+    expect(line.includes(' + OpenBLAS matrix products')).toBe(c.nativeBlas);
+    if (c.name === 'wasm' && !c.nativeBlas) expect(line).toMatch(/; (OpenBLAS off: METARENA_NATIVE_BLAS=0|OpenBLAS addon not built|OpenBLAS addon did not load: .+)\)$/);
   });
 });
 
