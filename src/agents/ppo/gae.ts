@@ -14,13 +14,15 @@ import type { Rollout } from './rollout.ts';
  * episode's end; for a memory kept over a trial (`memoryReset` trial, RL²) it is the trial's end,
  * so an episode that ends inside a trial bootstraps from the value of the next episode's first
  * step and its advantages continue into that episode (the trial is one long episode, as in
- * pytorch_rl2's `assign_credit`). Where the return ends, a terminated step does not bootstrap
- * and a truncated one bootstraps from its final observation's value (`finalValue` when the env
- * restarted within the step, else the next row's, whose input is that observation).
+ * pytorch_rl2's `assign_credit`). Where the return ends, a terminated step does not bootstrap,
+ * nor does a trial's last step (a trial is a fixed number of episodes: its return is theirs, the
+ * objective `metarena eval` scores), while an episode truncated by a time limit bootstraps from
+ * its final observation's value (`finalValue` when the env restarted within the step, else the
+ * next row's, whose input is that observation).
  * `next_step` reset rows (not valid) get advantage 0 and are passed over: the step before one
  * continues with the row after it.
  */
-export function advantages(r: Rollout, { gamma, gaeLambda }: Pick<PPOOptions, 'gamma' | 'gaeLambda'>, restartsWithinStep: boolean): { advantages: Float32Array; returns: Float32Array } {
+export function advantages(r: Rollout, { gamma, gaeLambda, memoryReset }: Pick<PPOOptions, 'gamma' | 'gaeLambda' | 'memoryReset'>, restartsWithinStep: boolean): { advantages: Float32Array; returns: Float32Array } {
   const { T, n } = r;
   const adv = new Float32Array(T * n);
   const returns = new Float32Array(T * n);
@@ -40,7 +42,7 @@ export function advantages(r: Rollout, { gamma, gaeLambda }: Pick<PPOOptions, 'g
       }
       const ends = r.done[k] === 1 && (!r.keep || nextKeep[i] === 0);
       let bootstrap = nextValue[i];
-      if (ends) bootstrap = r.terminated[k] ? 0 : restartsWithinStep ? r.finalValue[k] : t + 1 < T ? r.values[k + n] : r.lastValues[i];
+      if (ends) bootstrap = r.terminated[k] || memoryReset === 'trial' ? 0 : restartsWithinStep ? r.finalValue[k] : t + 1 < T ? r.values[k + n] : r.lastValues[i];
       const delta = r.rewards[k] + gamma * bootstrap - r.values[k];
       const a = delta + (ends ? 0 : gamma * gaeLambda * nextAdv[i]); // carried on in float64
       adv[k] = a;
