@@ -306,7 +306,7 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
   log('profiling');
   const profiles = { sac: await profileOffPolicy('sac'), td3: await profileOffPolicy('td3'), dqn: await profileDqn(), ppo: await profilePpo(), gru: await oursGru(1, true) };
   return {
-    ours: { backend: backend.name, threads: 1 },
+    ours: { backend: backend.name, openblasMatMul: backend.nativeBlas, threads: 1 },
     theirs: { library: 'Stable-Baselines3 2.4.1, Gymnasium 1.0.0', torchThreads: 1 },
     repeats: REPEATS,
     ratio: 'ours / theirs for rates, theirs / ours for times: above 1 means ours is faster',

@@ -141,6 +141,7 @@ describe.runIf(blas)('OpenBLAS matrix products (the addon is built)', () => {
     ['256 wide', [256, 256], [256, 256]],
     ['batched', [3, 5, 7], [3, 7, 4]],
     ['one matrix times a batch', [5, 7], [2, 7, 4]],
+    ['an empty batch (the wasm kernel runs it)', [0, 7], [7, 4]],
   ] as const)('tf.matMul, %s, every transpose combination: the wasm values to float32 rounding', (_, aShape, bShape) => {
     tf.tidy(() => {
       for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
