@@ -204,10 +204,10 @@ class BatchCodec:
             items = [_field(1, p.encode(a, n, f"{field}[{j}]")) for j, (p, a) in enumerate(zip(self.parts, actions))]
             return _field(3, b"".join(items))  # Value.tuple of TupleValue.items (1)
         a = actions if isinstance(actions, np.ndarray) else np.asarray(actions)
-        if a.size != n * self.item_size:
+        if a.shape != (n,) + self.item_shape:
             raise MetarenaError(
                 "METARENA_INVALID_ACTION",
-                f"{field} must hold {n} × {self.item_size} = {n * self.item_size} values for {n} envs of {self.space}, got shape {a.shape}",
+                f"{field} must have shape {(n,) + self.item_shape} for {n} envs of {self.space}, got shape {a.shape}",
                 field=field,
                 allowed=f"shape {(n,) + self.item_shape}",
                 status="INVALID_ARGUMENT",

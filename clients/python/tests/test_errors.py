@@ -44,6 +44,21 @@ def test_bad_actions_are_refused_and_the_session_goes_on(address):
         with pytest.raises(metarena.MetarenaError) as e:
             envs.step(np.array([0.5, 1.0, 0.0]))
         assert e.value.code == "METARENA_INVALID_ACTION"
+        with pytest.raises(metarena.MetarenaError) as e:
+            envs.step(np.array([[0], [1], [1]]))  # the right count in the wrong shape
+        assert e.value.code == "METARENA_INVALID_ACTION" and e.value.allowed == "shape (3,)"
+        envs.step(np.array([0, 1, 1]))
+
+
+def test_actions_of_the_wrong_shape_are_refused(address):
+    with metarena.make_vec("HalfCheetah-v0", 2, address=address) as envs:
+        envs.reset(seed=0)
+        for shape in [(6, 2), (12,), (2, 6, 1)]:
+            with pytest.raises(metarena.MetarenaError) as e:
+                envs.step(np.zeros(shape, dtype=np.float32))
+            assert e.value.code == "METARENA_INVALID_ACTION" and e.value.allowed == "shape (2, 6)"
+        _, rewards, _, _, _ = envs.step(np.zeros((2, 6), dtype=np.float32))
+        assert rewards.shape == (2,)
 
 
 def test_unknown_options_are_named(address):
