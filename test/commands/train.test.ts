@@ -26,6 +26,12 @@ async function adamIter(dir: string): Promise<number> {
 }
 
 describe('metarena train', () => {
+  it('names every built-in learner in its help', async () => {
+    const { builtinLearners } = await import('../../src/agents/learners.ts');
+    const help = await runMain(['train', '--help']);
+    for (const learner of builtinLearners) expect(help.stdout).toContain(learner.name);
+  });
+
   it('trains PPO (real CLI), writes metrics, checkpoint, curve and summary, and resumes with the saved Adam state', async () => {
     const out = outDir();
     const args = ['train', '--agent', 'ppo', '--env', 'CartPole-v1', '--num-envs', '4', '--seed', '3', '--out', out, '--set', 'numSteps=32', '--set', 'updateEpochs=2', '--eval-every', '256', '--eval-episodes', '2', '--progress-every', '0', '--json'];
