@@ -5,16 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, deriveSeed } from '../core/index.ts';
-import { Mlp } from '../nn/index.ts';
+import { Mlp, ModuleGroup } from '../nn/index.ts';
 
 /** Q(s, ·) for a batch of observations: a plain MLP or dueling streams on a shared trunk. */
-export class QNetwork {
+export class QNetwork extends ModuleGroup {
   private readonly plain: Mlp | undefined;
   private readonly trunk: Mlp | undefined;
   private readonly value: Mlp | undefined;
   private readonly advantage: Mlp | undefined;
 
   constructor(inputs: number, readonly actions: number, hidden: readonly number[], dueling: boolean, seed: number, name: string) {
+    super();
     if (!dueling) {
       this.plain = new Mlp({ inputs, hidden, outputs: actions, activation: 'relu', seed, name });
       return;
@@ -30,7 +31,7 @@ export class QNetwork {
     this.advantage = new Mlp({ inputs: width, hidden: [last], outputs: actions, activation: 'relu', seed: deriveSeed(seed, 'advantage'), name: `${name}/advantage` });
   }
 
-  private get parts(): Mlp[] {
+  protected get modules(): Mlp[] {
     return [this.plain, this.trunk, this.value, this.advantage].filter((m): m is Mlp => m !== undefined);
   }
 
@@ -39,17 +40,5 @@ export class QNetwork {
     const h = this.trunk ? tf.relu(this.trunk.apply(x)) : x;
     const a = this.advantage!.apply(h);
     return tf.add(this.value!.apply(h), tf.sub(a, tf.mean(a, 1, true)));
-  }
-
-  get variables(): tf.Variable[] {
-    return this.parts.flatMap((m) => m.variables);
-  }
-
-  namedVariables(): Record<string, tf.Variable> {
-    return Object.assign({}, ...this.parts.map((m) => m.namedVariables()));
-  }
-
-  dispose(): void {
-    for (const m of this.parts) m.dispose();
   }
 }

@@ -6,6 +6,7 @@ export * from './dense.ts';
 export * from './init.ts';
 export * from './layer-norm.ts';
 export * from './mlp.ts';
+export * from './module-group.ts';
 export * from './native-blas.ts';
 export * from './optim.ts';
 export * from './recurrent.ts';

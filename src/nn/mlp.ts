@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, deriveSeed, show } from '../core/index.ts';
 import { Dense } from './dense.ts';
+import { ModuleGroup } from './module-group.ts';
 
 export type Activation = 'tanh' | 'relu';
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu'];
@@ -23,11 +24,12 @@ export interface MlpOptions {
   name: string;
 }
 
-export class Mlp {
+export class Mlp extends ModuleGroup {
   readonly layers: Dense[];
   readonly activation: Activation;
 
   constructor({ inputs, hidden, outputs, activation = 'tanh', hiddenGain = Math.SQRT2, outputGain = 1, seed, name }: MlpOptions) {
+    super();
     if (!ACTIVATIONS.includes(activation)) {
       throw new MetarenaError('METARENA_INVALID_OPTION', `activation must be one of ${ACTIVATIONS.join(', ')}, got ${show(activation)}`, { field: 'activation', allowed: ACTIVATIONS.join(', ') });
     }
@@ -51,16 +53,7 @@ export class Mlp {
     return h;
   }
 
-  get variables(): tf.Variable[] {
-    return this.layers.flatMap((l) => l.variables);
-  }
-
-  /** The variables by checkpoint key. */
-  namedVariables(): Record<string, tf.Variable> {
-    return Object.assign({}, ...this.layers.map((l) => l.namedVariables()));
-  }
-
-  dispose(): void {
-    for (const l of this.layers) l.dispose();
+  protected get modules(): Dense[] {
+    return this.layers;
   }
 }

@@ -15,7 +15,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../../core/index.ts';
-import { GRU, LSTM } from '../../nn/index.ts';
+import { GRU, LSTM, ModuleGroup } from '../../nn/index.ts';
 import type { ActKind } from './kinds.ts';
 
 type Cell = GRU | LSTM;
@@ -26,7 +26,7 @@ export interface MemoryOutputs<T extends tf.Tensor> {
   critic: T;
 }
 
-export class MemoryCore {
+export class MemoryCore extends ModuleGroup {
   /** One cell (shared by actor and critic), or two: the actor's, then the critic's. */
   readonly cells: readonly Cell[];
   /** Numbers per env in a stored state row. */
@@ -42,6 +42,7 @@ export class MemoryCore {
     seed: number,
     separate = false,
   ) {
+    super();
     const make = (name: string, cellSeed: number): Cell => {
       const options = { inputs, units, seed: cellSeed, name };
       return kind === 'lstm' ? new LSTM(options) : new GRU({ ...options, layerNorm: kind === 'gru-ln' });
@@ -102,16 +103,8 @@ export class MemoryCore {
     );
   }
 
-  get variables(): tf.Variable[] {
-    return this.cells.flatMap((c) => c.variables);
-  }
-
-  namedVariables(): Record<string, tf.Variable> {
-    return Object.assign({}, ...this.cells.map((c) => c.namedVariables()));
-  }
-
-  dispose(): void {
-    for (const c of this.cells) c.dispose();
+  protected get modules(): readonly Cell[] {
+    return this.cells;
   }
 }
 
