@@ -105,17 +105,18 @@ export class PPOLearner implements Learner {
       const update = ++this.update;
       const frac = Math.max(1 - (update - 1) / this.numUpdates, 1 / this.numUpdates);
       const lr = opts.annealLr ? opts.learningRate * frac : opts.learningRate;
+      const clipRange = opts.annealClip ? opts.clipCoef * frac : opts.clipCoef;
       // AdamOptimizer reads this field at every step; tfjs has no public setter
       (this.optimizer as unknown as { learningRate: number }).learningRate = lr;
       const rollout = await collectRollout(this.model, run, opts.numSteps, this.rng, this.rewardStats, (obs, n) => this.observe(obs, n));
       this.steps += opts.numSteps * env.numEnvs;
       const { advantages: adv, returns } = advantages(rollout, opts, env.autoresetMode !== 'next_step');
-      const [policyLoss, valueLoss, entropy, approxKl, clipFraction] = updatePolicy(this.model, this.optimizer, rollout, adv, returns, this.rng);
+      const [policyLoss, valueLoss, entropy, approxKl, clipFraction] = updatePolicy(this.model, this.optimizer, rollout, adv, returns, this.rng, clipRange);
       for (const r of rollout.finished) {
         this.episodeReturns.push(r);
         window.episodeEnded(r);
       }
-      const log = window.end(this.steps, this.seconds, { policy_loss: policyLoss, value_loss: valueLoss, entropy, approx_kl: approxKl, clip_fraction: clipFraction, learning_rate: lr });
+      const log = window.end(this.steps, this.seconds, { policy_loss: policyLoss, value_loss: valueLoss, entropy, approx_kl: approxKl, clip_fraction: clipFraction, learning_rate: lr, ...(opts.annealClip ? { clip_range: clipRange } : {}) });
       this.seconds = log.seconds;
       hooks.onLog?.(log);
     }

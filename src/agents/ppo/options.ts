@@ -29,6 +29,7 @@ export const PPO_OPTIONS = {
   updateEpochs: { type: 'integer', default: 10, min: 1, description: 'passes over each rollout' },
   normAdvantages: { type: 'boolean', default: true, description: 'normalise advantages per minibatch' },
   clipCoef: { type: 'number', default: 0.2, min: 0, exclusiveMin: true, description: 'clip range of the probability ratio' },
+  annealClip: { type: 'boolean', default: false, description: "decay the clip range linearly over totalSteps, as the learning rate (rl-zoo's lin_0.2)" },
   clipVloss: { type: 'boolean', default: false, description: 'clip the value update around the rollout values, as in the PPO paper code' },
   entCoef: { type: 'number', default: 0, min: 0, description: 'entropy bonus weight' },
   vfCoef: { type: 'number', default: 0.5, min: 0, description: 'value loss weight' },

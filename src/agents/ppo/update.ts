@@ -17,8 +17,8 @@ import type { Rollout } from './rollout.ts';
 export type UpdateStats = [number, number, number, number, number];
 
 /** Runs the epochs of one update; the last minibatch's statistics. */
-export function updatePolicy(policy: PPOPolicy, optimizer: tf.Optimizer, r: Rollout, advantages: Float32Array, returns: Float32Array, rng: Rng): UpdateStats {
-  const opts = policy.options;
+export function updatePolicy(policy: PPOPolicy, optimizer: tf.Optimizer, r: Rollout, advantages: Float32Array, returns: Float32Array, rng: Rng, clipCoef = policy.options.clipCoef): UpdateStats {
+  const opts = clipCoef === policy.options.clipCoef ? policy.options : { ...policy.options, clipCoef };
   // the units shuffled into minibatches: valid steps, or sequences of `seqLen` steps of one env
   const units: number[] = [];
   if (policy.memory) {

@@ -46,6 +46,23 @@ describe('ppo learner', () => {
     learner.dispose();
   });
 
+  it('decays the clip range linearly with annealClip (rl-zoo lin_0.2), and a smaller clip range clips more', async () => {
+    const logsOf = async (given: Record<string, unknown>) => {
+      const { env, learner } = await create('CartPole-v1', 2, { totalSteps: 256, numSteps: 32, updateEpochs: 4, ...given }, 5);
+      const logs: TrainLog[] = [];
+      await learner.train(env, 256, { onLog: (l) => logs.push(l) });
+      learner.dispose();
+      return logs;
+    };
+    const annealed = await logsOf({ annealClip: true });
+    expect(annealed.map((l) => l.losses.clip_range)).toEqual([0.2, 0.15, 0.1, 0.05].map((c) => expect.closeTo(c, 12)));
+    const constant = await logsOf({});
+    expect(constant.every((l) => !('clip_range' in l.losses))).toBe(true);
+    // the first update is the same (same clip range); later ones clip at the smaller range
+    expect(annealed[0].losses.policy_loss).toBe(constant[0].losses.policy_loss);
+    expect(annealed[3].losses.clip_fraction).toBeGreaterThanOrEqual(constant[3].losses.clip_fraction);
+  });
+
   it('trains a Gaussian policy on Pendulum-v1 with same_step autoreset, actions within bounds', async () => {
     const { env, learner } = await create('Pendulum-v1', 4, { totalSteps: 2_048, numSteps: 256, updateEpochs: 2, normalizeObservation: true, normalizeReward: true }, 3, { autoresetMode: 'same_step' });
     const logs: TrainLog[] = [];
