@@ -11,11 +11,10 @@
  * refuses NaN and ±Infinity.
  */
 import { show } from './errors.ts';
-import { Box, Discrete, type FlatArray, type Space } from './spaces/index.ts';
+import { Box, type FlatArray, type Space } from './spaces/index.ts';
 
 export class EnvChecker {
   private readonly box: Box | undefined;
-  private readonly discrete: Discrete | undefined;
   /** The Box's limits with ±Infinity replaced by ∓/±Number.MAX_VALUE. */
   private readonly low: Float64Array;
   private readonly high: Float64Array;
@@ -31,7 +30,6 @@ export class EnvChecker {
     private readonly terminalMayLeaveSpace: boolean,
   ) {
     this.box = space instanceof Box ? space : undefined;
-    this.discrete = space instanceof Discrete ? space : undefined;
     this.size = this.box?.size ?? 0;
     this.low = this.box ? this.box.low.map((v) => Math.max(v, -Number.MAX_VALUE)) : new Float64Array(0);
     this.high = this.box ? this.box.high.map((v) => Math.min(v, Number.MAX_VALUE)) : new Float64Array(0);
@@ -45,11 +43,6 @@ export class EnvChecker {
         return `observation must be ${this.size} numbers for ${this.space}, got ${got}`;
       }
       return this.written(obs as FlatArray, 0, terminal);
-    }
-    if (this.discrete) {
-      const d = this.discrete;
-      if (typeof obs === 'number' && Number.isInteger(obs) && obs >= d.start && obs < d.start + d.n) return undefined;
-      return `observation ${show(obs)} is not in ${d}`;
     }
     return this.space.contains(obs) ? undefined : `observation ${show(obs)} is not in ${this.space}`;
   }
