@@ -1,10 +1,12 @@
 /**
- * A dense layer `y = act(x·W + b)` (act: linear or relu) as one tfjs kernel, `Dense`, with a
- * gradient written for the wasm backend:
+ * A dense layer `y = act(x·W + b)` (act: linear, relu or tanh) as one tfjs kernel, `Dense`, with
+ * a gradient written for the wasm backend:
  *
  * - the forward pass runs the backend's own BatchMatMul, Add and Relu kernels back to back inside
  *   one kernel call, so the values are bit-for-bit those of `relu(add(matMul(x, W), b))`, but the
- *   engine records one op (one tape node, one output tensor) instead of three;
+ *   engine records one op (one tape node, one output tensor) instead of three; tanh is the
+ *   backend's Tanh, or on wasm 2σ(2z) − 1 (`kernels.ts`: ≈10× faster there, equal to rounding);
+ * - the activation's derivative (relu: step(y); tanh: 1 − y²) is one kernel too;
  * - the gradient uses explicit transposes (`dx = dy·transpose(W)`, `dW = transpose(x)·dy`): tfjs's
  *   own matMul gradient uses matMul's transpose flags, which the wasm backend runs ≈10× slower;
  *   for a narrow layer `dW = transpose(transpose(dy)·x)`, whose transposes are of rows or columns
@@ -26,15 +28,27 @@ import { backendOps, registerBackendKernel } from './kernels.ts';
 import { nativeMatMulInUse } from './native-blas.ts';
 
 /** The activations a dense kernel applies itself (others are applied after it). */
-export type DenseActivation = 'linear' | 'relu';
+export type DenseActivation = 'linear' | 'relu' | 'tanh';
 
 const KERNEL = 'MetarenaDense';
+/** dy ⊙ act′ from the activation's output y: relu step(y), tanh 1 − y² (tfjs's own gradient ops). */
+const ACTIVATION_GRAD = 'MetarenaActivationGrad';
 
 registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const { x, w, b } = inputs as Record<'x' | 'w' | 'b', tf.TensorInfo>;
   const k = backendOps(backendName, backend);
   const biased = k.add(k.matMul(x, w), b);
-  const out = k.keep(attrs?.activation === 'relu' ? k.unary('Relu', biased) : biased);
+  const activation = attrs?.activation as DenseActivation;
+  const out = k.keep(activation === 'relu' ? k.unary('Relu', biased) : activation === 'tanh' ? k.tanh(biased) : biased);
+  k.free();
+  return out;
+});
+
+registerBackendKernel(ACTIVATION_GRAD, (backendName, { inputs, backend, attrs }) => {
+  const { dy, y } = inputs as Record<'dy' | 'y', tf.TensorInfo>;
+  const k = backendOps(backendName, backend);
+  const derivative = attrs?.activation === 'relu' ? k.unary('Step', y) : k.sub(k.scalar(1), k.unary('Square', y));
+  const out = k.keep(k.mul(dy, derivative));
   k.free();
   return out;
 });
@@ -65,8 +79,9 @@ if (!tf.getGradient(KERNEL)) {
     outputsToSave: [true],
     gradFunc: (dy, saved, attrs) => {
       const [x, w, y] = saved as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-      // relu′ at the pre-activation is step(y): y > 0 exactly where the pre-activation is
-      const dz = ((attrs as { activation?: string }).activation === 'relu' ? tf.mul(dy as tf.Tensor, tf.step(y)) : dy) as tf.Tensor2D;
+      // relu′ at the pre-activation is step(y) (y > 0 exactly where the pre-activation is); tanh′ is 1 − y²
+      const activation = (attrs as { activation?: DenseActivation }).activation ?? 'linear';
+      const dz = (activation === 'linear' ? dy : tf.engine().runKernel(ACTIVATION_GRAD, { dy, y } as unknown as tf.NamedTensorMap, { activation })) as tf.Tensor2D;
       const [batch, units] = dz.shape;
       const flags = nativeMatMulInUse();
       return {

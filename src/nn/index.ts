@@ -4,6 +4,7 @@ export * from './backend.ts';
 export * from './checkpoint.ts';
 export * from './dense.ts';
 export * from './init.ts';
+export * from './kernels.ts';
 export * from './layer-norm.ts';
 export * from './mlp.ts';
 export * from './module-group.ts';

@@ -1,6 +1,6 @@
 /**
- * A multi-layer perceptron of `Dense` layers: hidden layers with tanh or relu (relu inside the
- * dense kernel), a linear output.
+ * A multi-layer perceptron of `Dense` layers: hidden layers with tanh or relu (inside the dense
+ * kernel), a linear output.
  * Checkpoint keys are `${name}/${layer}/kernel|bias`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -46,9 +46,7 @@ export class Mlp extends ModuleGroup {
     let h = x;
     this.layers.forEach((layer, i) => {
       const hidden = i + 1 < this.layers.length;
-      // relu runs inside the dense kernel; tanh after it
-      h = layer.apply(h, hidden && this.activation === 'relu' ? 'relu' : 'linear');
-      if (hidden && this.activation === 'tanh') h = tf.tanh(h);
+      h = layer.apply(h, hidden ? this.activation : 'linear');
     });
     return h;
   }

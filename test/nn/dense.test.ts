@@ -78,6 +78,33 @@ describe('Dense', () => {
     });
   });
 
+  it.each([23, 1])('tanh, %i units: tanh to float32 rounding, and its gradient is upstream ⊙ (1 − y²) bit for bit', (units) => {
+    tf.tidy(() => {
+      const x = tf.randomNormal([37, 19], 0, 1, 'float32', 1) as tf.Tensor2D;
+      const w = tf.variable(tf.randomNormal([19, units], 0, 0.3, 'float32', 2)) as tf.Variable<tf.Rank.R2>;
+      const b = tf.variable(tf.randomNormal([units], 0, 1, 'float32', 3)) as tf.Variable<tf.Rank.R1>;
+      const upstream = tf.randomNormal([37, units], 0, 1, 'float32', 4);
+      const pre = tf.add(tf.matMul(x, w), b);
+      const y = denseOp(x, w, b, 'tanh');
+      const exact = tf.tanh(pre).dataSync();
+      const got = y.dataSync();
+      for (let i = 0; i < got.length; i++) expect(Math.abs(got[i] - exact[i])).toBeLessThan(3e-7);
+      // on wasm the kernel is 2σ(2z) − 1 (vectorised sigmoid), elsewhere the backend's tanh
+      const formula = tf.getBackend() === 'wasm' ? tf.sub(tf.mul(tf.sigmoid(tf.mul(pre, 2)), 2), 1) : tf.tanh(pre);
+      expect(differing(y, formula)).toEqual([]);
+
+      const dz = tf.mul(upstream, tf.sub(1, tf.square(y)));
+      const loss = (xi: tf.Tensor2D) => tf.sum(tf.mul(upstream, denseOp(xi, w, b, 'tanh'))) as tf.Scalar;
+      const { grads } = tf.variableGrads(() => loss(x), [w, b]);
+      expect(differing(grads[w.name], tf.matMul(tf.transpose(x), dz))).toEqual([]);
+      expect(differing(grads[b.name], tf.sum(dz, 0))).toEqual([]);
+      const dx = tf.grad((xi: tf.Tensor) => loss(xi as tf.Tensor2D))(x);
+      expect(differing(dx, tf.matMul(dz, tf.transpose(w)))).toEqual([]);
+      w.dispose();
+      b.dispose();
+    });
+  });
+
   it('is one kernel forward and computes only the gradients backpropagation needs', async () => {
     const dense = new Dense({ inputs: 8, units: 16, seed: 5, name: 'lazy' });
     const x = tf.randomNormal([32, 8], 0, 1, 'float32', 6) as tf.Tensor2D;

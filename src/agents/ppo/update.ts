@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/index.ts';
 import { type GradientMap, clipByGlobalNorm } from '../../nn/index.ts';
-import { type LossBatch, ppoLoss } from './gae.ts';
+import { type LossBatch, ppoLoss } from './loss.ts';
 import type { PPOPolicy } from './policy.ts';
 import type { Rollout } from './rollout.ts';
 
@@ -92,14 +92,7 @@ function lossBatch(policy: PPOPolicy, r: Rollout, steps: number[], weights: Floa
     mbRet[j] = returns[k];
     mbVal[j] = r.values[k];
   }
-  return {
-    actions: tf.tensor2d(mbAct, [b, policy.numActions]),
-    oldLogp: tf.tensor1d(mbLogp),
-    advantages: tf.tensor1d(mbAdv),
-    returns: tf.tensor1d(mbRet),
-    oldValues: tf.tensor1d(mbVal),
-    weights: weights ? tf.tensor1d(weights) : undefined,
-  };
+  return { actions: mbAct, oldLogp: mbLogp, advantages: mbAdv, returns: mbRet, oldValues: mbVal, weights };
 }
 
 /** Policy outputs and values of rollout rows `steps` (feed-forward). */
