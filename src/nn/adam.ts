@@ -1,40 +1,71 @@
 /**
- * Adam with one tfjs kernel per variable. `FusedAdam` is tfjs's `AdamOptimizer` (same state,
- * same `getWeights`/`setWeights`, so checkpoints of either load into the other) whose update of
- * a variable runs the backend's Multiply, Add, Square, RealDiv and Sqrt kernels back to back in
- * the order `AdamOptimizer.applyGradients` runs them, inside one kernel call: the values are the
- * same bits, but the engine records one op per variable instead of about seventeen (and five
- * scalar uploads), which is most of Adam's cost for the small variables of RL networks.
+ * Adam as one tfjs kernel for all variables. `FusedAdam` is tfjs's `AdamOptimizer` (same state,
+ * same `getWeights`/`setWeights`, so checkpoints of either load into the other) whose update runs
+ * in a single kernel call over every variable: the engine records one op per step instead of
+ * about seventeen per variable (and five scalar uploads each), which is most of Adam's cost for
+ * the small variables of RL networks.
  *
  *   m ← β1·m + (1−β1)·g     v ← β2·v + (1−β2)·g²
  *   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
+ *
+ * The kernel computes each float32 operation in the order `AdamOptimizer.applyGradients` runs
+ * its kernels, rounding to float32 after each (`Math.fround`: IEEE products, sums, quotients and
+ * square roots of float32 numbers rounded from float64 are the correctly rounded float32 results),
+ * so the values are the same bits as tfjs's own Adam on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { backendOps, registerBackendKernel } from './kernels.ts';
+import { registerBackendKernel } from './kernels.ts';
 import type { GradientMap } from './optim.ts';
 
-const KERNEL = 'MetarenaAdamStep';
+const KERNEL = 'MetarenaAdam';
 
 interface AdamAttrs {
   beta1: number;
   beta2: number;
   epsilon: number;
   learningRate: number;
+  count: number;
 }
 
-registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
-  const { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs as Record<'value' | 'm' | 'v' | 'g' | 'oneMinusAccBeta1' | 'oneMinusAccBeta2', tf.TensorInfo>;
-  const { beta1, beta2, epsilon, learningRate } = attrs as unknown as AdamAttrs;
-  const k = backendOps(backendName, backend);
-  // the order of tfjs's AdamOptimizer.applyGradients
-  const newM = k.keep(k.add(k.mul(m, k.scalar(beta1)), k.mul(g, k.scalar(1 - beta1))));
-  const newV = k.keep(k.add(k.mul(v, k.scalar(beta2)), k.mul(k.unary('Square', g), k.scalar(1 - beta2))));
-  const mHat = k.div(newM, oneMinusAccBeta1);
-  const vHat = k.div(newV, oneMinusAccBeta2);
-  const step = k.mul(k.div(mHat, k.add(k.unary('Sqrt', vHat), k.scalar(epsilon))), k.scalar(-learningRate));
-  const newValue = k.keep(k.add(step, value));
-  k.free();
-  return [newM, newV, newValue];
+const f = Math.fround;
+
+registerBackendKernel(KERNEL, (_backendName, { inputs, backend, attrs }) => {
+  const { beta1, beta2, epsilon, learningRate, count } = attrs as unknown as AdamAttrs;
+  const named = inputs as Record<string, tf.TensorInfo>;
+  const read = (t: tf.TensorInfo) => backend.readSync(t.dataId) as Float32Array;
+  // the scalars as float32 tensors hold them
+  const b1 = f(beta1);
+  const c1 = f(1 - beta1);
+  const b2 = f(beta2);
+  const c2 = f(1 - beta2);
+  const eps = f(epsilon);
+  const step = f(-learningRate);
+  const o1 = read(named.oneMinusAccBeta1)[0];
+  const o2 = read(named.oneMinusAccBeta2)[0];
+  const outputs: tf.TensorInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const [value, m, v, g] = ['value', 'm', 'v', 'g'].map((key) => named[`${key}${i}`]);
+    const theta = read(value);
+    const mIn = read(m);
+    const vIn = read(v);
+    const grad = read(g);
+    const n = theta.length;
+    const newM = new Float32Array(n);
+    const newV = new Float32Array(n);
+    const newValue = new Float32Array(n);
+    for (let k = 0; k < n; k++) {
+      const gk = grad[k];
+      const mk = f(f(mIn[k] * b1) + f(gk * c1));
+      const vk = f(f(vIn[k] * b2) + f(f(gk * gk) * c2));
+      const mHat = f(mk / o1);
+      const vHat = f(vk / o2);
+      newM[k] = mk;
+      newV[k] = vk;
+      newValue[k] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[k]);
+    }
+    for (const values of [newM, newV, newValue]) outputs.push({ dataId: backend.write(values, value.shape, 'float32'), shape: value.shape, dtype: 'float32' });
+  }
+  return outputs;
 });
 
 /** The parts of AdamOptimizer's state that tfjs keeps private. */
@@ -55,22 +86,23 @@ export class FusedAdam extends tf.AdamOptimizer {
     const self = this as unknown as AdamState;
     const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
     tf.tidy(() => {
-      const oneMinusAccBeta1 = tf.sub(1, self.accBeta1);
-      const oneMinusAccBeta2 = tf.sub(1, self.accBeta2);
+      const inputs: tf.NamedTensorMap = { oneMinusAccBeta1: tf.sub(1, self.accBeta1), oneMinusAccBeta2: tf.sub(1, self.accBeta2) };
+      const updated: [tf.Variable, tf.Variable, tf.Variable][] = [];
       names.forEach((name, i) => {
         const value = tf.engine().registeredVariables[name];
         self.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
         self.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
         const g = Array.isArray(variableGradients) ? variableGradients[i].tensor : (variableGradients as tf.NamedTensorMap)[name];
         if (g == null) return;
+        const at = updated.length;
         const m = self.accumulatedFirstMoment[i]!.variable;
         const v = self.accumulatedSecondMoment[i]!.variable;
-        const attrs = { beta1: self.beta1, beta2: self.beta2, epsilon: self.epsilon, learningRate: self.learningRate };
-        const [newM, newV, newValue] = tf.engine().runKernel(KERNEL, { value, m, v, g, oneMinusAccBeta1, oneMinusAccBeta2 }, attrs) as tf.Tensor[];
-        m.assign(newM);
-        v.assign(newV);
-        value.assign(newValue);
+        Object.assign(inputs, { [`value${at}`]: value, [`m${at}`]: m, [`v${at}`]: v, [`g${at}`]: g });
+        updated.push([m, v, value]);
       });
+      const attrs = { beta1: self.beta1, beta2: self.beta2, epsilon: self.epsilon, learningRate: self.learningRate, count: updated.length };
+      const outputs = updated.length > 0 ? (tf.engine().runKernel(KERNEL, inputs, attrs) as tf.Tensor[]) : [];
+      updated.forEach((variables, i) => variables.forEach((variable, j) => variable.assign(outputs[3 * i + j])));
       self.accBeta1.assign(tf.mul(self.accBeta1, self.beta1));
       self.accBeta2.assign(tf.mul(self.accBeta2, self.beta2));
     });

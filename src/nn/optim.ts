@@ -3,6 +3,32 @@
  * `clip_grad_norm_`) and the Polyak update of a target network.
  */
 import * as tf from '@tensorflow/tfjs';
+import { registerBackendKernel } from './kernels.ts';
+
+const CLIP_KERNEL = 'MetarenaClipByGlobalNorm';
+const f = Math.fround;
+
+// float32 throughout, in the order of the tfjs ops `sqrt(addN(sum(square(g))))`, `minimum(1,
+// maxNorm / (norm + 1e-6))`, `g · scale` (sequential sums, as the backends' Sum and AddN run):
+// the same bits as those ops
+registerBackendKernel(CLIP_KERNEL, (_backendName, { inputs, backend, attrs }) => {
+  const grads = Object.keys(inputs)
+    .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+    .map((key) => (inputs as Record<string, tf.TensorInfo>)[key]);
+  const values = grads.map((g) => backend.readSync(g.dataId) as Float32Array);
+  let squares = 0;
+  for (const v of values) {
+    let sum = 0;
+    for (let k = 0; k < v.length; k++) sum = f(sum + f(v[k] * v[k]));
+    squares = f(squares + sum);
+  }
+  const norm = f(Math.sqrt(squares));
+  const scale = Math.min(1, f(f((attrs as { maxNorm: number }).maxNorm) / f(norm + f(1e-6))));
+  return grads.map((g, i) => {
+    const out = scale === 1 ? values[i] : values[i].map((x) => f(x * scale));
+    return { dataId: backend.write(out, g.shape, 'float32'), shape: g.shape, dtype: 'float32' };
+  });
+});
 
 /** The gradient map `tf.variableGrads` returns, typed as `Optimizer.applyGradients` takes it. */
 export type GradientMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
@@ -10,14 +36,15 @@ export type GradientMap = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 /**
  * `grads` scaled so that their global L2 norm is at most `maxNorm`: every gradient times
  * min(1, maxNorm / (norm + 1e-6)), as torch's `clip_grad_norm_`. New tensors; `grads` stay.
+ * One kernel for all gradients, the same bits as those tfjs ops.
  */
 export function clipByGlobalNorm<G extends tf.NamedTensorMap>(grads: G, maxNorm: number): G {
-  return tf.tidy(() => {
-    const names = Object.keys(grads);
-    const norm = tf.sqrt(tf.addN(names.map((k) => tf.sum(tf.square(grads[k])))));
-    const scale = tf.minimum(1, tf.div(maxNorm, tf.add(norm, 1e-6)));
-    return Object.fromEntries(names.map((k) => [k, tf.mul(grads[k], scale)])) as G;
-  });
+  const names = Object.keys(grads);
+  if (names.length === 0) return {} as G;
+  const inputs = Object.fromEntries(names.map((k, i) => [`g${i}`, grads[k]]));
+  const out = tf.engine().runKernel(CLIP_KERNEL, inputs, { maxNorm });
+  const clipped = Array.isArray(out) ? out : [out];
+  return Object.fromEntries(names.map((k, i) => [k, clipped[i]])) as G;
 }
 
 /**

@@ -17,6 +17,17 @@ describe('clipByGlobalNorm', () => {
     tf.dispose([...Object.values(grads), ...Object.values(clipped)]);
   });
 
+  it('gives the bits of the same clip written as tfjs ops (sum of squares, addN, sqrt, minimum, mul)', () => {
+    tf.tidy(() => {
+      const grads = { a: tf.randomNormal([64, 64], 0, 1, 'float32', 1), b: tf.randomNormal([64], 0, 1, 'float32', 2), c: tf.randomNormal([64, 2], 0, 1, 'float32', 3) };
+      const names = Object.keys(grads) as (keyof typeof grads)[];
+      const scale = tf.minimum(1, tf.div(5, tf.add(tf.sqrt(tf.addN(names.map((k) => tf.sum(tf.square(grads[k]))))), 1e-6)));
+      expect(scale.dataSync()[0]).toBeLessThan(0.2);
+      const clipped = clipByGlobalNorm(grads, 5);
+      for (const k of names) expect([...clipped[k].dataSync()]).toEqual([...tf.mul(grads[k], scale).dataSync()]);
+    });
+  });
+
   it('leaves gradients within the bound unchanged', () => {
     const grads = { a: tf.tensor1d([0.3, -0.4]) };
     const clipped = clipByGlobalNorm(grads, 1);
