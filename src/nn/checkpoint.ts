@@ -7,6 +7,9 @@
  * written to a temporary name and renamed over the old one, and only then are weights files no
  * longer referenced removed. A reader sees either the old checkpoint or the new one, never a mix.
  *
+ * `checkpoint-format.ts` holds the format's constants and reads the same files without tfjs;
+ * `saveCheckpointArrays` writes typed arrays (the weights of plain-array networks) through here.
+ *
  * `rngState`/`restoreRng` are the JSON codec of a seeded `Rng`'s state for checkpoint metadata.
  */
 import { createHash } from 'node:crypto';
@@ -14,10 +17,8 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError, type Rng, show } from '../core/index.ts';
+import { CHECKPOINT_FORMAT, CHECKPOINT_MODEL_FILE as MODEL_FILE, CHECKPOINT_VERSION, type CheckpointArray } from './checkpoint-format.ts';
 
-export const CHECKPOINT_FORMAT = 'metarena-checkpoint';
-export const CHECKPOINT_VERSION = 1;
-const MODEL_FILE = 'model.json';
 const WEIGHTS_PATTERN = /^weights-[0-9a-f]{16}\.bin$/;
 
 export interface Checkpoint {
@@ -47,6 +48,17 @@ export async function saveCheckpoint(dir: string, { meta, tensors }: Checkpoint)
   await rename(join(dir, MODEL_FILE + tmpSuffix), join(dir, MODEL_FILE));
   for (const f of await readdir(dir)) {
     if (WEIGHTS_PATTERN.test(f) && f !== weightsFile) await rm(join(dir, f), { force: true });
+  }
+}
+
+/** `saveCheckpoint` for tensors given as typed arrays with their shapes (float32). */
+export async function saveCheckpointArrays(dir: string, meta: Record<string, unknown>, arrays: Record<string, CheckpointArray>): Promise<void> {
+  const tensors: tf.NamedTensorMap = {};
+  for (const [key, { values, shape }] of Object.entries(arrays)) tensors[key] = tf.tensor(values, [...shape], 'float32');
+  try {
+    await saveCheckpoint(dir, { meta, tensors });
+  } finally {
+    tf.dispose(Object.values(tensors));
   }
 }
 
