@@ -57,8 +57,8 @@ type Ops = ReturnType<typeof backendOps>;
 /**
  * The gate arithmetic of one step from gx = x·W_i + b_i and gh = h·W_h + b_h [B, 3H] and h
  * [B, H]: h′ and the r, z, n, gh_n the gradient needs. The backend's Add, Sigmoid, Multiply,
- * Tanh and Sub kernels run in the order the step's separate ops ran before, on the same column
- * blocks, so h′ has the same bits.
+ * tanh (`kernelTanh`) and Sub kernels run in the order of the step written as separate ops, on
+ * the same column blocks, so h′ has the same bits as those ops.
  */
 function gates(k: Ops, gx: Info, gh: Info, h: Info) {
   const H = h.shape[1];
@@ -66,7 +66,7 @@ function gates(k: Ops, gx: Info, gh: Info, h: Info) {
   const r = k.columns(rz, 0, H);
   const z = k.columns(rz, H, H);
   const ghN = k.columns(gh, 2 * H, H);
-  const n = k.unary('Tanh', k.add(k.columns(gx, 2 * H, H), k.mul(r, ghN)));
+  const n = k.tanh(k.add(k.columns(gx, 2 * H, H), k.mul(r, ghN)));
   // (1 − z) n + z h = n + z (h − n)
   return { next: k.add(n, k.mul(z, k.sub(h, n))), r, z, n, ghN };
 }

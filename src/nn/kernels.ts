@@ -11,6 +11,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError } from '../core/index.ts';
 
+/**
+ * tanh as this project's kernels compute it (dense layers, GRU cells), as differentiable tfjs ops:
+ * 2σ(2x) − 1 on wasm (see `backendOps().tanh`), the backend's tanh elsewhere.
+ */
+export function kernelTanh<T extends tf.Tensor>(x: T): T {
+  return (tf.getBackend() === 'wasm' ? tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1) : tf.tanh(x)) as T;
+}
+
 /** What a kernel function is called with (tfjs types the backend as `{}`). */
 export interface BackendKernelArgs {
   inputs: tf.NamedTensorInfoMap;

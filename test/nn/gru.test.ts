@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetarenaError, Rng } from '../../src/core/index.ts';
-import { GRU, LAYER_NORM_EPSILON, initBackend } from '../../src/nn/index.ts';
+import { GRU, LAYER_NORM_EPSILON, initBackend, kernelTanh } from '../../src/nn/index.ts';
 import { type Weights, expectCheckpointRoundTrip, expectGradientsMatch, expectLearnsRecall, expectMaskRestarts, expectMatchesReference, randomSeq, sigmoid } from './recurrent-helpers.ts';
 
 let dir: string;
@@ -107,7 +107,7 @@ describe('GRU gate kernel', () => {
     const [gxRz, gxN] = tf.split(gx, [2 * H, H], 1);
     const [ghRz, ghN] = tf.split(gh, [2 * H, H], 1);
     const [r, z] = tf.split(tf.sigmoid(tf.add(gxRz, ghRz)), 2, 1);
-    const n = tf.tanh(tf.add(gxN, tf.mul(r, ghN)));
+    const n = kernelTanh(tf.add(gxN, tf.mul(r, ghN)));
     return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
   };
 
