@@ -14,7 +14,7 @@
  * so the values are the same bits as tfjs's own Adam on every backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { registerBackendKernel } from './kernels.ts';
+import { kernelArrays, registerBackendKernel } from './kernels.ts';
 import type { GradientMap } from './optim.ts';
 
 const KERNEL = 'MetarenaAdam';
@@ -29,10 +29,10 @@ interface AdamAttrs {
 
 const f = Math.fround;
 
-registerBackendKernel(KERNEL, (_backendName, { inputs, backend, attrs }) => {
+registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const { beta1, beta2, epsilon, learningRate, count } = attrs as unknown as AdamAttrs;
   const named = inputs as Record<string, tf.TensorInfo>;
-  const read = (t: tf.TensorInfo) => backend.readSync(t.dataId) as Float32Array;
+  const arrays = kernelArrays(backendName, backend);
   // the scalars as float32 tensors hold them
   const b1 = f(beta1);
   const c1 = f(1 - beta1);
@@ -40,30 +40,25 @@ registerBackendKernel(KERNEL, (_backendName, { inputs, backend, attrs }) => {
   const c2 = f(1 - beta2);
   const eps = f(epsilon);
   const step = f(-learningRate);
-  const o1 = read(named.oneMinusAccBeta1)[0];
-  const o2 = read(named.oneMinusAccBeta2)[0];
+  const o1 = arrays.read(named.oneMinusAccBeta1)[0];
+  const o2 = arrays.read(named.oneMinusAccBeta2)[0];
   const outputs: tf.TensorInfo[] = [];
   for (let i = 0; i < count; i++) {
-    const [value, m, v, g] = ['value', 'm', 'v', 'g'].map((key) => named[`${key}${i}`]);
-    const theta = read(value);
-    const mIn = read(m);
-    const vIn = read(v);
-    const grad = read(g);
-    const n = theta.length;
-    const newM = new Float32Array(n);
-    const newV = new Float32Array(n);
-    const newValue = new Float32Array(n);
-    for (let k = 0; k < n; k++) {
-      const gk = grad[k];
-      const mk = f(f(mIn[k] * b1) + f(gk * c1));
-      const vk = f(f(vIn[k] * b2) + f(f(gk * gk) * c2));
-      const mHat = f(mk / o1);
-      const vHat = f(vk / o2);
-      newM[k] = mk;
-      newV[k] = vk;
-      newValue[k] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[k]);
-    }
-    for (const values of [newM, newV, newValue]) outputs.push({ dataId: backend.write(values, value.shape, 'float32'), shape: value.shape, dtype: 'float32' });
+    const shape = named[`value${i}`].shape;
+    const updated = arrays.outputs([shape, shape, shape], ([newM, newV, newValue], read) => {
+      const [theta, mIn, vIn, grad] = ['value', 'm', 'v', 'g'].map((key) => read(named[`${key}${i}`]));
+      for (let k = 0; k < theta.length; k++) {
+        const gk = grad[k];
+        const mk = f(f(mIn[k] * b1) + f(gk * c1));
+        const vk = f(f(vIn[k] * b2) + f(f(gk * gk) * c2));
+        const mHat = f(mk / o1);
+        const vHat = f(vk / o2);
+        newM[k] = mk;
+        newV[k] = vk;
+        newValue[k] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[k]);
+      }
+    });
+    outputs.push(...updated);
   }
   return outputs;
 });

@@ -44,6 +44,36 @@ export function runBackendKernel(backendName: string, name: string, { inputs, ba
 
 type Info = tf.TensorInfo;
 
+/** What `kernelArrays` uses of the wasm backend (tfjs types kernels' backends as `{}`). */
+interface WasmArrays {
+  makeOutput(shape: number[], dtype: 'float32'): Info;
+  typedArrayFromHeap(t: Info): Float32Array;
+}
+
+/**
+ * Float32 inputs and outputs of a kernel computed in JavaScript. On wasm they are views on the
+ * module's heap (no copies; a view is valid until the next allocation, so `outputs` allocates
+ * first and then hands out fresh views); elsewhere copies read and written through the backend.
+ */
+export function kernelArrays(backendName: string, backend: tf.KernelBackend) {
+  const wasm = backendName === 'wasm' ? (backend as unknown as WasmArrays) : undefined;
+  const read = (t: Info): Float32Array => (wasm ? wasm.typedArrayFromHeap(t) : (backend.readSync(t.dataId) as Float32Array));
+  return {
+    read,
+    /** New float32 tensors of `shapes`, filled by `fill` (read inputs inside it). */
+    outputs(shapes: number[][], fill: (outs: Float32Array[], read: (t: Info) => Float32Array) => void): Info[] {
+      if (wasm) {
+        const infos = shapes.map((shape) => wasm.makeOutput(shape, 'float32'));
+        fill(infos.map((t) => wasm.typedArrayFromHeap(t)), read);
+        return infos;
+      }
+      const outs = shapes.map((shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
+      fill(outs, read);
+      return outs.map((values, i) => ({ dataId: backend.write(values, shapes[i], 'float32'), shape: shapes[i], dtype: 'float32' }));
+    },
+  };
+}
+
 /**
  * Element-wise ops and column copies on backend tensors inside a kernel. Every result is a
  * temporary, freed by `free()`, unless passed through `keep` (the kernel's outputs).

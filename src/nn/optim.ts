@@ -3,7 +3,7 @@
  * `clip_grad_norm_`) and the Polyak update of a target network.
  */
 import * as tf from '@tensorflow/tfjs';
-import { registerBackendKernel } from './kernels.ts';
+import { kernelArrays, registerBackendKernel } from './kernels.ts';
 
 const CLIP_KERNEL = 'MetarenaClipByGlobalNorm';
 const f = Math.fround;
@@ -11,23 +11,29 @@ const f = Math.fround;
 // float32 throughout, in the order of the tfjs ops `sqrt(addN(sum(square(g))))`, `minimum(1,
 // maxNorm / (norm + 1e-6))`, `g · scale` (sequential sums, as the backends' Sum and AddN run):
 // the same bits as those ops
-registerBackendKernel(CLIP_KERNEL, (_backendName, { inputs, backend, attrs }) => {
+registerBackendKernel(CLIP_KERNEL, (backendName, { inputs, backend, attrs }) => {
   const grads = Object.keys(inputs)
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
     .map((key) => (inputs as Record<string, tf.TensorInfo>)[key]);
-  const values = grads.map((g) => backend.readSync(g.dataId) as Float32Array);
+  const arrays = kernelArrays(backendName, backend);
   let squares = 0;
-  for (const v of values) {
+  for (const g of grads) {
+    const v = arrays.read(g);
     let sum = 0;
     for (let k = 0; k < v.length; k++) sum = f(sum + f(v[k] * v[k]));
     squares = f(squares + sum);
   }
   const norm = f(Math.sqrt(squares));
   const scale = Math.min(1, f(f((attrs as { maxNorm: number }).maxNorm) / f(norm + f(1e-6))));
-  return grads.map((g, i) => {
-    const out = scale === 1 ? values[i] : values[i].map((x) => f(x * scale));
-    return { dataId: backend.write(out, g.shape, 'float32'), shape: g.shape, dtype: 'float32' };
-  });
+  return arrays.outputs(
+    grads.map((g) => g.shape),
+    (outs, read) =>
+      grads.forEach((g, i) => {
+        const v = read(g);
+        const out = outs[i];
+        for (let k = 0; k < v.length; k++) out[k] = f(v[k] * scale);
+      }),
+  );
 });
 
 /** The gradient map `tf.variableGrads` returns, typed as `Optimizer.applyGradients` takes it. */

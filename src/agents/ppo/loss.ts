@@ -19,7 +19,7 @@
  * the same loss written as tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs';
-import { registerBackendKernel } from '../../nn/index.ts';
+import { kernelArrays, registerBackendKernel } from '../../nn/index.ts';
 import { LOG_2PI } from './kinds.ts';
 import type { PPOOptions } from './options.ts';
 
@@ -143,13 +143,13 @@ function lossAndGradients(out: Float32Array, values: Float32Array, logStd: Float
   return { loss, stats: [pg, vl, ent, kl, clipped], dOut, dValues, dLogStd: Float32Array.from(dLogStd) };
 }
 
-registerBackendKernel(KERNEL, (_backendName, { inputs, backend, attrs }) => {
+registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const { out, values, logStd } = inputs as Record<'out' | 'values' | 'logStd', tf.TensorInfo>;
   const [B, A] = out.shape;
-  const read = (t: tf.TensorInfo) => backend.readSync(t.dataId) as Float32Array;
-  const r = lossAndGradients(read(out), read(values), logStd ? read(logStd) : undefined, B, A, attrs as unknown as LossAttrs);
-  const write = (v: Float32Array, shape: number[]): tf.TensorInfo => ({ dataId: backend.write(v, shape, 'float32'), shape, dtype: 'float32' });
-  return [write(new Float32Array([r.loss]), []), write(Float32Array.from(r.stats), [5]), write(r.dOut, [B, A]), write(r.dValues, [B]), write(r.dLogStd, [r.dLogStd.length])];
+  const arrays = kernelArrays(backendName, backend);
+  const r = lossAndGradients(arrays.read(out), arrays.read(values), logStd ? arrays.read(logStd) : undefined, B, A, attrs as unknown as LossAttrs);
+  const results = [[r.loss], r.stats, r.dOut, r.dValues, r.dLogStd];
+  return arrays.outputs([[], [5], [B, A], [B], [r.dLogStd.length]], (outs) => outs.forEach((o, i) => o.set(results[i])));
 });
 
 if (!tf.getGradient(KERNEL)) {
