@@ -10,12 +10,14 @@ export type ArgSpec =
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'string'; default: string; choices?: readonly string[]; description: string }
   | { type: 'strings'; default: readonly string[]; choices?: readonly string[]; description: string }
-  | { type: 'integers'; default: readonly number[]; min?: number; max?: number; exclusiveMin?: boolean; description: string };
+  | { type: 'integers'; default: readonly number[]; min?: number; max?: number; exclusiveMin?: boolean; description: string }
+  /** A list of objects, each checked against `of` and completed with its defaults (e.g. a Reservoir's reservoirs). */
+  | { type: 'objects'; of: ArgSpecs; default: readonly ArgValues[]; minItems?: number; description: string };
 
 export type ArgSpecs = Record<string, ArgSpec>;
 export type ArgValues = Record<string, unknown>;
 
-type ValueOfSpec<S extends ArgSpec> = S['default'];
+type ValueOfSpec<S extends ArgSpec> = S extends { type: 'objects'; of: infer O extends ArgSpecs } ? ArgsOf<O>[] : S['default'];
 export type ArgsOf<S extends ArgSpecs> = { [K in keyof S]: ValueOfSpec<S[K]> };
 
 /** Parses a command-line `name=value` string into the arg's type. */
@@ -30,6 +32,12 @@ export function parseArgValue(spec: ArgSpec, raw: string): unknown {
       return raw.split(',').filter(Boolean);
     case 'integers':
       return raw.split(',').filter(Boolean).map(Number);
+    case 'objects':
+      try {
+        return JSON.parse(raw);
+      } catch {
+        return raw;
+      }
     default:
       return raw;
   }
@@ -97,6 +105,17 @@ export function resolveArgs<S extends ArgSpecs>(specs: S, given: unknown, field:
         if (!Array.isArray(v)) throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be a list of integers, got ${show(v)}`, { field: f });
         out[k] = v.map((x, i) => checkNumber(spec, x, `${f}[${i}]`));
         break;
+      case 'objects': {
+        const least = spec.minItems ?? 0;
+        if (!Array.isArray(v) || v.length < least) {
+          throw new MetarenaError('METARENA_INVALID_OPTION', `${f} must be a list of ${least > 0 ? `at least ${least} ` : ''}objects, got ${show(v)}`, { field: f, allowed: Object.keys(spec.of).join(', ') });
+        }
+        out[k] = v.map((x, i) => {
+          if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new MetarenaError('METARENA_INVALID_OPTION', `${f}[${i}] must be an object, got ${show(x)}`, { field: `${f}[${i}]`, allowed: Object.keys(spec.of).join(', ') });
+          return resolveArgs(spec.of, x, `${f}[${i}]`);
+        });
+        break;
+      }
     }
   }
   return out as ArgsOf<S>;
