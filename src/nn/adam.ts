@@ -8,13 +8,15 @@
  *   m ← β1·m + (1−β1)·g     v ← β2·v + (1−β2)·g²
  *   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
  *
- * The kernel computes each float32 operation in the order `AdamOptimizer.applyGradients` runs
- * its kernels, rounding to float32 after each (`Math.fround`: IEEE products, sums, quotients and
- * square roots of float32 numbers rounded from float64 are the correctly rounded float32 results),
- * so the values are the same bits as tfjs's own Adam on every backend.
+ * The kernel runs the backend's Multiply, Add, Square, RealDiv and Sqrt kernels on each large
+ * variable in the order `AdamOptimizer.applyGradients` runs them; a small variable (where a
+ * kernel call costs more than its arithmetic) it updates in JavaScript, computing the same float32
+ * operations in the same order, rounded to float32 after each (`Math.fround`: products, sums,
+ * quotients and square roots of float32 numbers rounded from float64 are the correctly rounded
+ * float32 results). Either way the values are the same bits as tfjs's own Adam.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kernelArrays, registerBackendKernel } from './kernels.ts';
+import { backendOps, kernelArrays, registerBackendKernel } from './kernels.ts';
 import type { GradientMap } from './optim.ts';
 
 const KERNEL = 'MetarenaAdam';
@@ -29,10 +31,15 @@ interface AdamAttrs {
 
 const f = Math.fround;
 
+/** Variables up to this many numbers are updated in JavaScript; larger ones by the backend's vectorised kernels. */
+const SMALL = 1024;
+
 registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const { beta1, beta2, epsilon, learningRate, count } = attrs as unknown as AdamAttrs;
   const named = inputs as Record<string, tf.TensorInfo>;
   const arrays = kernelArrays(backendName, backend);
+  const k = backendOps(backendName, backend);
+  const { oneMinusAccBeta1, oneMinusAccBeta2 } = named;
   // the scalars as float32 tensors hold them
   const b1 = f(beta1);
   const c1 = f(1 - beta1);
@@ -40,26 +47,37 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const c2 = f(1 - beta2);
   const eps = f(epsilon);
   const step = f(-learningRate);
-  const o1 = arrays.read(named.oneMinusAccBeta1)[0];
-  const o2 = arrays.read(named.oneMinusAccBeta2)[0];
+  const o1 = arrays.read(oneMinusAccBeta1)[0];
+  const o2 = arrays.read(oneMinusAccBeta2)[0];
   const outputs: tf.TensorInfo[] = [];
   for (let i = 0; i < count; i++) {
-    const shape = named[`value${i}`].shape;
-    const updated = arrays.outputs([shape, shape, shape], ([newM, newV, newValue], read) => {
-      const [theta, mIn, vIn, grad] = ['value', 'm', 'v', 'g'].map((key) => read(named[`${key}${i}`]));
-      for (let k = 0; k < theta.length; k++) {
-        const gk = grad[k];
-        const mk = f(f(mIn[k] * b1) + f(gk * c1));
-        const vk = f(f(vIn[k] * b2) + f(f(gk * gk) * c2));
-        const mHat = f(mk / o1);
-        const vHat = f(vk / o2);
-        newM[k] = mk;
-        newV[k] = vk;
-        newValue[k] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[k]);
+    const [value, m, v, g] = ['value', 'm', 'v', 'g'].map((key) => named[`${key}${i}`]);
+    if (tf.util.sizeFromShape(value.shape) > SMALL) {
+      // the kernels of tfjs's AdamOptimizer.applyGradients, in its order
+      const newM = k.keep(k.add(k.mul(m, k.scalar(beta1)), k.mul(g, k.scalar(1 - beta1))));
+      const newV = k.keep(k.add(k.mul(v, k.scalar(beta2)), k.mul(k.unary('Square', g), k.scalar(1 - beta2))));
+      const mHat = k.div(newM, oneMinusAccBeta1);
+      const vHat = k.div(newV, oneMinusAccBeta2);
+      const update = k.mul(k.div(mHat, k.add(k.unary('Sqrt', vHat), k.scalar(epsilon))), k.scalar(-learningRate));
+      outputs.push(newM, newV, k.keep(k.add(update, value)));
+      continue;
+    }
+    const updated = arrays.outputs([value.shape, value.shape, value.shape], ([newM, newV, newValue], read) => {
+      const [theta, mIn, vIn, grad] = [value, m, v, g].map(read);
+      for (let j = 0; j < theta.length; j++) {
+        const gj = grad[j];
+        const mj = f(f(mIn[j] * b1) + f(gj * c1));
+        const vj = f(f(vIn[j] * b2) + f(f(gj * gj) * c2));
+        const mHat = f(mj / o1);
+        const vHat = f(vj / o2);
+        newM[j] = mj;
+        newV[j] = vj;
+        newValue[j] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[j]);
       }
     });
     outputs.push(...updated);
   }
+  k.free();
   return outputs;
 });
 

@@ -10,7 +10,8 @@ const bits = (t: tf.Tensor) => [...t.dataSync()];
 
 describe('FusedAdam', () => {
   it('updates variables and moments bit-for-bit as tf.train.adam, in map and list form', async () => {
-    const shapes = [[5, 7], [7], []];
+    // small variables take the JavaScript path, the [40, 30] one the backend's kernels
+    const shapes = [[5, 7], [7], [], [40, 30]];
     const make = () => shapes.map((s, i) => tf.variable(tf.randomNormal(s, 0, 1, 'float32', 10 + i)));
     const ours = make();
     const theirs = make();
