@@ -45,7 +45,7 @@ describe('FlatAdam', () => {
     // tfjs's Adam (float32 arithmetic) agrees to float32 rounding
     const x = tf.variable(tf.tensor1d([0.2, -0.3]));
     const opt = tf.train.adam(lr, b1, b2, eps);
-    for (const g of grads) opt.applyGradients({ [x.name]: tf.tensor1d(g) });
+    for (const g of grads) opt.applyGradients([{ name: x.name, tensor: tf.tensor1d(g) }]);
     const ref = x.dataSync();
     for (let i = 0; i < 2; i++) expect(params[i]).toBeCloseTo(ref[i], 6);
   });

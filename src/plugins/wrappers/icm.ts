@@ -146,6 +146,11 @@ export class IcmModel {
 
   /** One Adam step on the loss of the transition (s, a, s′) (all encoded). */
   train(s: Float64Array, a: Float64Array, next: Float64Array): void {
+    this.adam.step(this.params, this.gradient(s, a, next));
+  }
+
+  /** ∂loss/∂params for the transition (s, a, s′), laid out as `params` (a view, overwritten by the next call). */
+  gradient(s: Float64Array, a: Float64Array, next: Float64Array): Float64Array {
     this.evaluate(s, a, next);
     const { beta, featureDim: f } = this.options;
     const g = this.grads;
@@ -173,7 +178,7 @@ export class IcmModel {
     }
     this.features.backward(this.traces.s, dPhiS, this.views.features);
     this.features.backward(this.traces.next, dPhiNext, this.views.features);
-    this.adam.step(this.params, g);
+    return g;
   }
 
   /** η · mean_k (φ(s′)_k − f̂_k)² with the current networks. */
