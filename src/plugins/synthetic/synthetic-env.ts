@@ -24,6 +24,7 @@
  * ## Args
  * - `model`: directory of a saved SE for this env (see "Checkpoints" in `synthetic-model.ts`);
  *   empty (default): a random SE drawn from `init_seed` with the default architecture below.
+ *   The path is read by the process that makes the env (the server, for a remote make).
  * - `init_seed`: seed of the random SE's weights (PyTorch's default `nn.Linear` init); only
  *   without `model`.
  *
@@ -38,7 +39,7 @@
  * `args.init_seed` when it is given with `model`.
  *
  * ## Version history
- * - v of the real env: first version.
+ * - first version (the version suffix is the real env's).
  */
 import {
   Box,

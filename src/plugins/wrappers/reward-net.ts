@@ -39,7 +39,8 @@
  * ## Options
  * - `model`: directory of a saved RN (the learners' checkpoint format: tensors `phi/…` (`FlatMlp`
  *   keys) or `w`, meta `{kind: "reward-net", env, mode, gamma, info, observation, hidden,
- *   activation, record}`). Empty (default): a random RN for evolution.
+ *   activation, record}`), read by the process that makes the env (the server, for a remote
+ *   make). Empty (default): a random RN for evolution.
  * - `mode`: one of the modes above; 0 (default): the model's, or 2 without a model.
  * - `gamma`: γ in (0, 1]; 0 (default): the γ saved with the model (the one it was evolved
  *   with), or 0.99 without one. γ is the agent's: one given with a model replaces the saved one.
