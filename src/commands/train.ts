@@ -27,7 +27,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AgentEnvSpec } from '../agents/agent.ts';
 import type { Learner, TrainLog } from '../agents/learner.ts';
-import { type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, show } from '../core/index.ts';
+import { type AutoresetMode, type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
 import { type FlaggedMakeOptions, type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
@@ -39,6 +39,7 @@ export interface TrainOptions extends MakeFlags, PluginFlags {
   env: string;
   envArg?: string[];
   numEnvs?: string;
+  autoreset?: string;
   remote?: string;
   steps: string;
   seed?: string;
@@ -62,6 +63,8 @@ export interface RunRecord {
   /** The make options (context, sampler, split, episodes per trial, wrappers) given. */
   make: FlaggedMakeOptions;
   numEnvs: number;
+  /** How the vector env restarts ended episodes (absent in runs recorded before the flag: next_step). */
+  autoreset?: AutoresetMode;
   seed: number;
   options: Record<string, unknown>;
 }
@@ -84,6 +87,16 @@ async function connectRemote(address: string, envId: string, numEnvs: number, op
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** `--autoreset`: how ended episodes restart (`next_step`, Gymnasium's default, or `same_step`). */
+function parseAutoreset(raw: string | undefined): AutoresetMode {
+  const allowed: readonly AutoresetMode[] = ['next_step', 'same_step'];
+  if (raw === undefined) return 'next_step';
+  if (!allowed.includes(raw as AutoresetMode)) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--autoreset must be one of ${allowed.join(', ')}, got ${show(raw)}`, { field: '--autoreset', allowed: allowed.join(', ') });
+  }
+  return raw as AutoresetMode;
+}
 
 function parseNumber(raw: string | undefined, option: string, min = -Infinity): number | undefined {
   if (raw === undefined) return undefined;
@@ -166,6 +179,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   const envPlugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
   const envArgs = parseEnvArgs(opts.envArg, '--env-arg', envPlugin);
   const make = parseMakeOptions(opts);
+  const autoreset = parseAutoreset(opts.autoreset);
   const makeOptions: MakeVecOptions = { args: envArgs, ...make };
   const episodesPerTrial = make.episodesPerTrial ?? envPlugin?.episodesPerTrial ?? 1;
   const specOf = (spaces: Pick<AgentEnvSpec, 'observationSpace' | 'actionSpace' | 'contextSpace' | 'maxEpisodeSteps'>): AgentEnvSpec => ({ envId, numEnvs, episodesPerTrial, envArgs, ...spaces });
@@ -192,14 +206,14 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   const autoTotal = 'totalSteps' in plugin.options && !('totalSteps' in given);
   let options = learners.options(plugin.name, autoTotal ? { ...given, totalSteps: steps } : given);
   const runName = `${envId}__${plugin.name}__${seed}`;
-  const record = (): RunRecord => ({ run: runName, agent: plugin.name, env: envId, envArgs, make, numEnvs, seed, options });
+  const record = (): RunRecord => ({ run: runName, agent: plugin.name, env: envId, envArgs, make, numEnvs, autoreset, seed, options });
   if (opts.resume) {
     const saved = readSettings(runFile) as RunRecord | undefined;
     if (!hasCheckpoint || !saved) {
       throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: ${show(out)} holds no run to resume (no ${CHECKPOINT_SUBDIR}/model.json or ${RUN_FILE})`, { field: '--resume' });
     }
     if (autoTotal && typeof saved.options?.totalSteps === 'number') options = { ...options, totalSteps: saved.options.totalSteps };
-    let differences = changedSettings(comparable({ ...saved, make: saved.make ?? {} }), comparable(record()), fieldFlag);
+    let differences = changedSettings(comparable({ ...saved, make: saved.make ?? {}, autoreset: saved.autoreset ?? 'next_step' }), comparable(record()), fieldFlag);
     // another learner's options are not comparable one by one: its name says enough
     if (saved.agent !== plugin.name) differences = differences.filter((d) => !d.startsWith('--set '));
     if (differences.length) {
@@ -214,7 +228,8 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   }
 
   // the work
-  const open = (n: number) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, makeOptions) : Promise.resolve(envs.makeVec(envId, n, makeOptions)));
+  const vecOptions: MakeVecOptions = { ...makeOptions, autoresetMode: autoreset };
+  const open = (n: number) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, vecOptions) : Promise.resolve(envs.makeVec(envId, n, vecOptions)));
   let env: VectorEnv | undefined;
   let evalEnv: VectorEnv | undefined;
   let learner: Learner | undefined;
@@ -317,6 +332,7 @@ export function trainCommand(program: Command, deps: CliDeps): Command {
     .option('--env-arg <name=value>', 'env argument (repeatable)', collect);
   return pluginFlag(makeOptionFlags(command))
     .option('--num-envs <n>', "envs stepped together (default: the learner's, else 1)")
+    .option('--autoreset <mode>', 'how ended episodes restart: next_step (default; a step that only resets) or same_step (the next episode starts within the step, its final observation in info)')
     .option('--remote <address>', 'train against a metarena server (gRPC), e.g. localhost:50051')
     .requiredOption('--steps <n>', 'env steps to train for (all envs together)')
     .option('--seed <s>', 'seed of the learner and the envs', String(DEFAULT_SEED))

@@ -163,6 +163,24 @@ describe('metarena train: make options, warnings and progress', () => {
     expect(JSON.parse(readFileSync(join(slippery, 'run.json'), 'utf8')).make).toEqual({ context: { slip: 0.5 } });
   });
 
+  it('--autoreset same_step restarts episodes within the step (no reset-only steps), is recorded, and must match on resume', async () => {
+    const wrapper = ['--wrapper', '{"id": "TimeLimit", "max_episode_steps": 5}'];
+    const next = outDir();
+    expect((await runMain([...cliff, '--out', next, ...wrapper])).code).toBe(0);
+    const same = outDir();
+    expect((await runMain([...cliff, '--out', same, ...wrapper, '--autoreset', 'same_step'])).code).toBe(0);
+    // 5-step episodes: one reset-only step after each under next_step (6 env steps each), none under same_step
+    expect(episodes(next)).toBe(Math.floor(300 / 6));
+    expect(episodes(same)).toBe(300 / 5);
+    expect(JSON.parse(readFileSync(join(same, 'run.json'), 'utf8')).autoreset).toBe('same_step');
+    const resumed = await runMain([...cliff, '--steps', '400', '--out', same, ...wrapper, '--resume']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(/--autoreset "same_step" → "next_step"/);
+    const bad = await runMain([...cliff, '--out', outDir(), '--autoreset', 'disabled']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--autoreset must be one of next_step, same_step, got "disabled"/);
+  });
+
   it('--context takes k=v,... and JSON alike; --split with a sampler trains on that split; resuming with other make options is refused', async () => {
     const a = outDir();
     const b = outDir();
