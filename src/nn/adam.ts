@@ -10,12 +10,11 @@
  *
  * The kernel runs the backend's Multiply, Add, Square, RealDiv and Sqrt kernels on each large
  * variable in the order `AdamOptimizer.applyGradients` runs them; a small variable (where a
- * kernel call costs more than its arithmetic) it updates in JavaScript, computing the same float32
- * operations in the same order, rounded to float32 after each (`Math.fround`: products, sums,
- * quotients and square roots of float32 numbers rounded from float64 are the correctly rounded
- * float32 results). Either way the values are the same bits as tfjs's own Adam.
+ * kernel call costs more than its arithmetic) it updates in JavaScript (`adam-step.ts`, the same
+ * float32 operations in the same order). Either way the values are the same bits as tfjs's own Adam.
  */
 import * as tf from '@tensorflow/tfjs';
+import { adamStep } from './adam-step.ts';
 import { backendOps, kernelArrays, registerBackendKernel } from './kernels.ts';
 import type { GradientMap } from './optim.ts';
 
@@ -29,8 +28,6 @@ interface AdamAttrs {
   count: number;
 }
 
-const f = Math.fround;
-
 /** Variables up to this many numbers are updated in JavaScript; larger ones by the backend's vectorised kernels. */
 const SMALL = 1024;
 
@@ -40,15 +37,7 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const arrays = kernelArrays(backendName, backend);
   const k = backendOps(backendName, backend);
   const { oneMinusAccBeta1, oneMinusAccBeta2 } = named;
-  // the scalars as float32 tensors hold them
-  const b1 = f(beta1);
-  const c1 = f(1 - beta1);
-  const b2 = f(beta2);
-  const c2 = f(1 - beta2);
-  const eps = f(epsilon);
-  const step = f(-learningRate);
-  const o1 = arrays.read(oneMinusAccBeta1)[0];
-  const o2 = arrays.read(oneMinusAccBeta2)[0];
+  const scalars = { beta1, beta2, epsilon, learningRate, oneMinusAccBeta1: arrays.read(oneMinusAccBeta1)[0], oneMinusAccBeta2: arrays.read(oneMinusAccBeta2)[0] };
   const outputs: tf.TensorInfo[] = [];
   for (let i = 0; i < count; i++) {
     const [value, m, v, g] = ['value', 'm', 'v', 'g'].map((key) => named[`${key}${i}`]);
@@ -62,19 +51,7 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
       outputs.push(newM, newV, k.keep(k.add(update, value)));
       continue;
     }
-    const updated = arrays.outputs([value.shape, value.shape, value.shape], ([newM, newV, newValue], read) => {
-      const [theta, mIn, vIn, grad] = [value, m, v, g].map(read);
-      for (let j = 0; j < theta.length; j++) {
-        const gj = grad[j];
-        const mj = f(f(mIn[j] * b1) + f(gj * c1));
-        const vj = f(f(vIn[j] * b2) + f(f(gj * gj) * c2));
-        const mHat = f(mj / o1);
-        const vHat = f(vj / o2);
-        newM[j] = mj;
-        newV[j] = vj;
-        newValue[j] = f(f(f(mHat / f(f(Math.sqrt(vHat)) + eps)) * step) + theta[j]);
-      }
-    });
+    const updated = arrays.outputs([value.shape, value.shape, value.shape], ([newM, newV, newValue], read) => adamStep(read(value), read(m), read(v), read(g), newValue, newM, newV, scalars));
     outputs.push(...updated);
   }
   k.free();

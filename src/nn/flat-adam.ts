@@ -1,12 +1,10 @@
 /**
  * Adam (Kingma & Ba 2015) over one flat Float32Array of parameters, for the plain-array networks
- * of `flat-mlp.ts` that plugins train online (e.g. the ICM wrapper's models). The update is the
- * one `adam.ts` runs on tfjs variables, in float64 arithmetic:
- *
- *   m ← β1·m + (1−β1)·g     v ← β2·v + (1−β2)·g²
- *   θ ← θ − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
+ * of `flat-mlp.ts` that plugins train online (e.g. the ICM wrapper's models): `adamStep`, the
+ * update `adam.ts` runs on tfjs variables, with the same float32 bits as `tf.train.adam`.
  */
 import { MetarenaError, show } from '../core/index.ts';
+import { AdamPowers, adamStep } from './adam-step.ts';
 
 export interface FlatAdamOptions {
   learningRate: number;
@@ -20,8 +18,9 @@ export class FlatAdam {
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
-  private readonly m: Float64Array;
-  private readonly v: Float64Array;
+  private readonly m: Float32Array;
+  private readonly v: Float32Array;
+  private readonly powers: AdamPowers;
   private t = 0;
 
   constructor(size: number, { learningRate, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: FlatAdamOptions) {
@@ -30,8 +29,9 @@ export class FlatAdam {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
-    this.m = new Float64Array(size);
-    this.v = new Float64Array(size);
+    this.m = new Float32Array(size);
+    this.v = new Float32Array(size);
+    this.powers = new AdamPowers(beta1, beta2);
   }
 
   /** Steps taken so far. */
@@ -46,13 +46,6 @@ export class FlatAdam {
     }
     this.t += 1;
     const { beta1, beta2, epsilon, learningRate, m, v } = this;
-    const c1 = 1 - beta1 ** this.t;
-    const c2 = 1 - beta2 ** this.t;
-    for (let i = 0; i < params.length; i++) {
-      const g = grads[i];
-      m[i] = beta1 * m[i] + (1 - beta1) * g;
-      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-      params[i] -= (learningRate * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + epsilon);
-    }
+    adamStep(params, m, v, grads, params, m, v, { beta1, beta2, epsilon, learningRate, ...this.powers.next() });
   }
 }
