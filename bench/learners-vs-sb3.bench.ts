@@ -22,7 +22,8 @@
  *
  * Each learner figure also carries `profile`: the tfjs kernels of a few training steps (taken
  * with `tf.profile` through the learner's `train`), per update: how many kernels run, and the
- * milliseconds of the costliest kinds (`MetarenaDense` is a dense layer: matMul, bias, relu).
+ * milliseconds of the costliest kinds (`MetarenaDense` is a dense layer: matMul, bias, activation;
+ * `MetarenaAdam` one Adam step over all variables, `MetarenaPpoLoss` PPO's loss and its gradient).
  *
  * PyTorch runs with `torch.set_num_threads(1)`; ours runs on the tfjs backend `initBackend`
  * picks (the wasm SIMD build is single-threaded). The Python side is `learners-vs-sb3.py`,
