@@ -70,7 +70,7 @@ export const CMAES_OPTIONS = {
   sigma: { type: 'number', default: 0, min: 0, description: 'initial step size in search coordinates (0: 1/6 of the unit box when bounded; required without bounds)' },
   popSize: { type: 'integer', default: 0, min: 0, description: 'population size λ of the first run (0: 4 + floor(3 ln n)); at least 2' },
   seed: { type: 'integer', default: 0, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'seed of the random stream' },
-  maximize: { type: 'boolean', default: false, description: 'maximise the values instead of minimising them' },
+  maximize: { type: 'boolean', default: false as boolean, description: 'maximise the values instead of minimising them' },
   restarts: { type: 'integer', default: 9, min: 0, description: 'IPOP restarts after the first run (each with popSizeFactor times the population)' },
   popSizeFactor: { type: 'number', default: 2, min: 1, description: 'population growth per restart' },
   maxResample: { type: 'integer', default: 100, min: 0, description: 'draws of a point outside the box before it is clipped to it' },
@@ -78,7 +78,7 @@ export const CMAES_OPTIONS = {
   tolX: { type: 'number', default: 1e-11, min: 0, description: 'stop a run when every sigma·sqrt(C_ii) and sigma·|p_c,i| is below this' },
   tolFacUpX: { type: 'number', default: 1e3, min: 1, description: 'stop a run when some sigma·sqrt(C_ii) grows by this factor' },
   tolConditionCov: { type: 'number', default: 1e14, min: 1, description: 'stop a run when the condition number of C exceeds this' },
-  stagnation: { type: 'boolean', default: true, description: 'stop a run when its best and median values stagnate (Hansen 2009)' },
+  stagnation: { type: 'boolean', default: true as boolean, description: 'stop a run when its best and median values stagnate (Hansen 2009)' },
 } satisfies ArgSpecs;
 
 export type CmaEsScalarOptions = ArgsOf<typeof CMAES_OPTIONS>;

@@ -31,6 +31,9 @@
  * Weights are drawn from streams derived from `seed` and the reservoir's index (`W`, `W_in` and
  * `b` each their own), so a make with the same options has the same reservoirs, and a
  * reservoir's `W` does not depend on the env's input size. The state is computed in float64.
+ * ER-MRL seeds the reservoirs with the training run's seed (plus the reservoir's index), so an
+ * evolved setting is judged over several draws of the weights; pass the run's seed as `seed` to
+ * do the same.
  *
  * ## Inputs
  * `u` is the concatenation, in this order, of the parts named in `inputs` (default all three):
@@ -48,7 +51,8 @@
  * - Observation space: a float32 `Box` of the states of every reservoir in order (bounds
  *   [−1, 1]: each state is a convex combination of tanh values), followed, with
  *   `includeObservation: true`, by the flattened raw observation (its own bounds; a Discrete
- *   observation one-hot in [0, 1]). The returned observation is a new array every call.
+ *   observation one-hot in [0, 1]). ER-MRL's `skip_c` appends the observation, action and
+ *   reward; here only the observation. The returned observation is a new array every call.
  * - Reset: the first observation of an episode is the state after one update with the reset's
  *   observation (no action, reward 0), as ER-MRL's `reset`.
  * - `reset: 'episode'` (default) clears every state at each reset; `'trial'` clears them only when
@@ -121,8 +125,8 @@ export type ReservoirInput = (typeof RESERVOIR_INPUTS)[number];
 export const RESERVOIR_WRAPPER_ARGS = {
   reservoirs: { type: 'objects', of: RESERVOIR_ARGS, default: [{}], minItems: 1, description: 'the reservoirs, each {units, spectralRadius, leakRate, inputScaling, connectivity, inputConnectivity, biasScaling}; their states are concatenated' },
   inputs: { type: 'strings', default: [...RESERVOIR_INPUTS], choices: RESERVOIR_INPUTS, description: 'what the reservoirs are fed, in this order: observation, previous action, previous reward' },
-  placeholderAction: { type: 'boolean', default: false, description: "feed ER-MRL's constant (one-hot of action 0, or zeros) in the action slot instead of the action taken" },
-  includeObservation: { type: 'boolean', default: false, description: 'append the raw observation to the reservoir states' },
+  placeholderAction: { type: 'boolean', default: false as boolean, description: "feed ER-MRL's constant (one-hot of action 0, or zeros) in the action slot instead of the action taken" },
+  includeObservation: { type: 'boolean', default: false as boolean, description: 'append the raw observation to the reservoir states' },
   reset: { type: 'string', default: 'episode', choices: ['episode', 'trial'], description: 'clear the states at every reset, or only when a new trial starts' },
   seed: { type: 'integer', default: 0, min: 0, max: Number.MAX_SAFE_INTEGER, description: 'seed of the random weights (reservoir i draws from a stream derived from seed and i)' },
 } satisfies ArgSpecs;
