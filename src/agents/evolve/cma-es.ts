@@ -34,7 +34,7 @@
  *   negative ones to −min(1 + c₁/c_μ, 1 + 2μ_eff⁻/(μ_eff + 2), (1 − c₁ − c_μ)/(n c_μ)); c_m = 1.
  * - Update per generation: mean by the μ best; p_σ with C^(−1/2); σ ← σ·exp((c_σ/d_σ)(‖p_σ‖/E‖N(0,I)‖ − 1));
  *   h_σ stall of p_c; C by rank one (p_c) and rank μ (all λ, negative weights rescaled by
- *   n/‖C^(−1/2)y‖²). The eigendecomposition C = B·D²·Bᵀ (Jacobi, symmetric-eigen.ts) is
+ *   n/‖C^(−1/2)y‖²). The eigendecomposition C = B·D²·Bᵀ (Jacobi, core/linalg/eigen.ts) is
  *   refreshed every max(1, ⌊1/(10 n (c₁ + c_μ))⌋) generations (the tutorial's O(n²) per sample).
  *
  * ## Stopping a run, restarting (IPOP)
@@ -63,8 +63,7 @@
  * METARENA_INVALID_ARGUMENT naming `values`; `ask` after `done`, METARENA_CLOSED. Values are
  * minimised unless `maximize`; +∞ (−∞ when maximising) counts as the worst value.
  */
-import { type ArgSpecs, type ArgsOf, MetarenaError, Rng, resolveArgs, show } from '../../core/index.ts';
-import { symmetricEigen } from './symmetric-eigen.ts';
+import { type ArgSpecs, type ArgsOf, MetarenaError, Rng, resolveArgs, show, symmetricEigen } from '../../core/index.ts';
 
 export const CMAES_OPTIONS = {
   sigma: { type: 'number', default: 0, min: 0, description: 'initial step size in search coordinates (0: 1/6 of the unit box when bounded; required without bounds)' },

@@ -86,6 +86,7 @@ import {
   type ArgSpecs,
   type ArgsOf,
   Box,
+  type CsrMatrix,
   Discrete,
   type Env,
   type FlatArray,
@@ -98,10 +99,16 @@ import {
   type Space,
   type StepResult,
   Wrapper,
+  csrFromDense,
+  csrToDense,
   defineWrapper,
   deriveSeed,
+  randomSparse,
   show,
+  spectralRadius,
 } from '../../core/index.ts';
+
+export { type CsrMatrix, csrFromDense, csrToDense, eigenvalues, randomSparse, spectralRadius } from '../../core/index.ts';
 
 /** The most units all reservoirs of one wrapper may have together (eigenvalues cost O(units³)). */
 export const MAX_TOTAL_UNITS = 1000;
@@ -134,292 +141,6 @@ export const RESERVOIR_WRAPPER_ARGS = {
 export type ReservoirOptions = ArgsOf<typeof RESERVOIR_WRAPPER_ARGS>;
 
 const invalid = (message: string, field: string, allowed?: string): MetarenaError => new MetarenaError('METARENA_INVALID_OPTION', `Reservoir: ${message}`, { field, allowed, plugin: 'Reservoir' });
-
-// ---------------------------------------------------------------------------------------------
-// Eigenvalues of a real square matrix (for the spectral radius of W)
-
-/**
- * Every eigenvalue of the real `n`×`n` matrix `a` (row-major; left unchanged): Householder
- * reduction to upper Hessenberg form, then the Francis double-shift QR iteration with
- * EISPACK's exceptional shifts (`orthes`, `hqr`). Complex eigenvalues come in conjugate pairs.
- */
-export function eigenvalues(a: ArrayLike<number>, n: number): { re: Float64Array; im: Float64Array } {
-  if (a.length !== n * n) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `eigenvalues: expected ${n * n} entries, got ${a.length}`, { field: 'matrix' });
-  const h = Float64Array.from(a);
-  const at = (i: number, j: number) => i * n + j;
-  // Householder reduction to Hessenberg form (orthes)
-  const ort = new Float64Array(n);
-  const fj = new Float64Array(n);
-  for (let m = 1; m < n - 1; m++) {
-    let scale = 0;
-    for (let i = m; i < n; i++) scale += Math.abs(h[at(i, m - 1)]);
-    if (scale === 0) continue;
-    let hh = 0;
-    for (let i = n - 1; i >= m; i--) {
-      ort[i] = h[at(i, m - 1)] / scale;
-      hh += ort[i] * ort[i];
-    }
-    let g = Math.sqrt(hh);
-    if (ort[m] > 0) g = -g;
-    hh -= ort[m] * g;
-    ort[m] -= g;
-    // H ← (I − u·uᵀ/hh)·H, then H ← H·(I − u·uᵀ/hh), u = ort[m..n), both by rows
-    fj.fill(0);
-    for (let i = m; i < n; i++) {
-      const oi = ort[i];
-      const row = i * n;
-      for (let j = m; j < n; j++) fj[j] += oi * h[row + j];
-    }
-    for (let i = m; i < n; i++) {
-      const oi = ort[i] / hh;
-      const row = i * n;
-      for (let j = m; j < n; j++) h[row + j] -= fj[j] * oi;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let f = 0;
-      for (let j = m; j < n; j++) f += ort[j] * h[row + j];
-      f /= hh;
-      for (let j = m; j < n; j++) h[row + j] -= f * ort[j];
-    }
-    ort[m] *= scale;
-    h[at(m, m - 1)] = scale * g;
-  }
-  return hessenbergEigenvalues(h, n);
-}
-
-/** Eigenvalues of the upper Hessenberg matrix `h` (overwritten): EISPACK `hqr`. */
-function hessenbergEigenvalues(h: Float64Array, nn: number): { re: Float64Array; im: Float64Array } {
-  const re = new Float64Array(nn);
-  const im = new Float64Array(nn);
-  const at = (i: number, j: number) => i * nn + j;
-  const eps = 2 ** -52;
-  let norm = 0;
-  for (let i = 0; i < nn; i++) for (let j = Math.max(i - 1, 0); j < nn; j++) norm += Math.abs(h[at(i, j)]);
-  let n = nn - 1;
-  let exshift = 0;
-  let iter = 0;
-  let total = 0;
-  let p = 0;
-  let q = 0;
-  let r = 0;
-  let s = 0;
-  let z = 0;
-  let w: number;
-  let x: number;
-  let y: number;
-  while (n >= 0) {
-    // a negligible subdiagonal entry splits the matrix
-    let l = n;
-    while (l > 0) {
-      s = Math.abs(h[at(l - 1, l - 1)]) + Math.abs(h[at(l, l)]);
-      if (s === 0) s = norm;
-      if (Math.abs(h[at(l, l - 1)]) < eps * s) break;
-      l--;
-    }
-    if (l === n) {
-      // one root
-      re[n] = h[at(n, n)] + exshift;
-      im[n] = 0;
-      n--;
-      iter = 0;
-    } else if (l === n - 1) {
-      // two roots
-      w = h[at(n, n - 1)] * h[at(n - 1, n)];
-      p = (h[at(n - 1, n - 1)] - h[at(n, n)]) / 2;
-      q = p * p + w;
-      z = Math.sqrt(Math.abs(q));
-      x = h[at(n, n)] + exshift;
-      if (q >= 0) {
-        z = p >= 0 ? p + z : p - z;
-        re[n - 1] = x + z;
-        re[n] = z !== 0 ? x - w / z : x + z;
-        im[n - 1] = 0;
-        im[n] = 0;
-      } else {
-        re[n - 1] = x + p;
-        re[n] = x + p;
-        im[n - 1] = z;
-        im[n] = -z;
-      }
-      n -= 2;
-      iter = 0;
-    } else {
-      x = h[at(n, n)];
-      y = h[at(n - 1, n - 1)];
-      w = h[at(n, n - 1)] * h[at(n - 1, n)];
-      if (iter === 10) {
-        // Wilkinson's exceptional shift
-        exshift += x;
-        for (let i = 0; i <= n; i++) h[at(i, i)] -= x;
-        s = Math.abs(h[at(n, n - 1)]) + Math.abs(h[at(n - 1, n - 2)]);
-        x = y = 0.75 * s;
-        w = -0.4375 * s * s;
-      }
-      if (iter === 30) {
-        // a second exceptional shift (as in MATLAB's and JAMA's hqr2)
-        s = (y - x) / 2;
-        s = s * s + w;
-        if (s > 0) {
-          s = Math.sqrt(s);
-          if (y < x) s = -s;
-          s = x - w / ((y - x) / 2 + s);
-          for (let i = 0; i <= n; i++) h[at(i, i)] -= s;
-          exshift += s;
-          x = y = w = 0.964;
-        }
-      }
-      iter++;
-      if (++total > 100 * nn) throw new MetarenaError('METARENA_INTERNAL', `eigenvalues: the QR iteration did not converge within ${100 * nn} steps`);
-      // look for two consecutive small subdiagonal entries
-      let m = n - 2;
-      while (m >= l) {
-        z = h[at(m, m)];
-        r = x - z;
-        s = y - z;
-        p = (r * s - w) / h[at(m + 1, m)] + h[at(m, m + 1)];
-        q = h[at(m + 1, m + 1)] - z - r - s;
-        r = h[at(m + 2, m + 1)];
-        s = Math.abs(p) + Math.abs(q) + Math.abs(r);
-        p /= s;
-        q /= s;
-        r /= s;
-        if (m === l) break;
-        if (Math.abs(h[at(m, m - 1)]) * (Math.abs(q) + Math.abs(r)) < eps * (Math.abs(p) * (Math.abs(h[at(m - 1, m - 1)]) + Math.abs(z) + Math.abs(h[at(m + 1, m + 1)])))) break;
-        m--;
-      }
-      for (let i = m + 2; i <= n; i++) {
-        h[at(i, i - 2)] = 0;
-        if (i > m + 2) h[at(i, i - 3)] = 0;
-      }
-      // double QR step on rows l..n and columns m..n
-      for (let k = m; k <= n - 1; k++) {
-        const notLast = k !== n - 1;
-        if (k !== m) {
-          p = h[at(k, k - 1)];
-          q = h[at(k + 1, k - 1)];
-          r = notLast ? h[at(k + 2, k - 1)] : 0;
-          x = Math.abs(p) + Math.abs(q) + Math.abs(r);
-          if (x === 0) continue;
-          p /= x;
-          q /= x;
-          r /= x;
-        }
-        s = Math.sqrt(p * p + q * q + r * r);
-        if (p < 0) s = -s;
-        if (s === 0) continue;
-        if (k !== m) h[at(k, k - 1)] = -s * x;
-        else if (l !== m) h[at(k, k - 1)] = -h[at(k, k - 1)];
-        p += s;
-        x = p / s;
-        y = q / s;
-        z = r / s;
-        q /= p;
-        r /= p;
-        // eigenvalues only: the transformation need not reach outside the active block l..n (EISPACK hqr)
-        for (let j = k; j <= n; j++) {
-          p = h[at(k, j)] + q * h[at(k + 1, j)];
-          if (notLast) {
-            p += r * h[at(k + 2, j)];
-            h[at(k + 2, j)] -= p * z;
-          }
-          h[at(k, j)] -= p * x;
-          h[at(k + 1, j)] -= p * y;
-        }
-        const last = Math.min(n, k + 3);
-        for (let i = l; i <= last; i++) {
-          p = x * h[at(i, k)] + y * h[at(i, k + 1)];
-          if (notLast) {
-            p += z * h[at(i, k + 2)];
-            h[at(i, k + 2)] -= p * r;
-          }
-          h[at(i, k)] -= p;
-          h[at(i, k + 1)] -= p * q;
-        }
-      }
-    }
-  }
-  return { re, im };
-}
-
-/** The largest eigenvalue modulus of the real `n`×`n` row-major matrix `a`. */
-export function spectralRadius(a: ArrayLike<number>, n: number): number {
-  const { re, im } = eigenvalues(a, n);
-  let rho = 0;
-  for (let i = 0; i < n; i++) rho = Math.max(rho, Math.hypot(re[i], im[i]));
-  return rho;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sparse matrices
-
-/** A sparse matrix in compressed sparse row form. */
-export interface CsrMatrix {
-  rows: number;
-  cols: number;
-  /** Row i's entries are `values[rowStart[i]..rowStart[i+1])` in columns `colIndex[...]`. */
-  rowStart: Int32Array;
-  colIndex: Int32Array;
-  values: Float64Array;
-}
-
-/** Rounds to the nearest integer, ties to even, as Python's `round` (which scipy's count uses). */
-function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/**
- * A `rows`×`cols` matrix with exactly round(density·rows·cols) non-zero entries at uniformly
- * drawn distinct positions (Floyd's sampling), each `draw()`n in row-major order.
- */
-export function randomSparse(rows: number, cols: number, density: number, rng: Rng, draw: () => number): CsrMatrix {
-  const total = rows * cols;
-  const k = Math.min(total, roundHalfEven(density * total));
-  const chosen = new Set<number>();
-  for (let j = total - k; j < total; j++) {
-    const t = Math.floor(rng.random() * (j + 1));
-    chosen.add(chosen.has(t) ? j : t);
-  }
-  const flat = Float64Array.from(chosen).sort();
-  const rowStart = new Int32Array(rows + 1);
-  const colIndex = new Int32Array(k);
-  const values = new Float64Array(k);
-  for (let e = 0; e < k; e++) {
-    const row = Math.floor(flat[e] / cols);
-    rowStart[row + 1]++;
-    colIndex[e] = flat[e] - row * cols;
-    values[e] = draw();
-  }
-  for (let i = 0; i < rows; i++) rowStart[i + 1] += rowStart[i];
-  return { rows, cols, rowStart, colIndex, values };
-}
-
-/** A CSR matrix from a dense row-major one (zeros left out). */
-export function csrFromDense(dense: ArrayLike<number>, rows: number, cols: number): CsrMatrix {
-  if (dense.length !== rows * cols) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `expected ${rows}x${cols} = ${rows * cols} entries, got ${dense.length}`, { field: 'matrix' });
-  const rowStart = new Int32Array(rows + 1);
-  const cols_: number[] = [];
-  const vals: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = dense[i * cols + j];
-      if (v !== 0) {
-        cols_.push(j);
-        vals.push(v);
-      }
-    }
-    rowStart[i + 1] = vals.length;
-  }
-  return { rows, cols, rowStart, colIndex: Int32Array.from(cols_), values: Float64Array.from(vals) };
-}
-
-/** The dense row-major form of a CSR matrix. */
-export function csrToDense(m: CsrMatrix): Float64Array {
-  const out = new Float64Array(m.rows * m.cols);
-  for (let i = 0; i < m.rows; i++) for (let e = m.rowStart[i]; e < m.rowStart[i + 1]; e++) out[i * m.cols + m.colIndex[e]] = m.values[e];
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // One echo state network
