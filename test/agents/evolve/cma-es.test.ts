@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CmaEs, type CmaEsOptions, strategyParameters } from '../../../src/agents/evolve/cma-es.ts';
-import { MetarenaError } from '../../../src/core/index.ts';
+import { thrown } from '../../thrown.ts';
 
 const sphere = (x: Float64Array) => x.reduce((s, v) => s + v * v, 0);
 const rosenbrock = (x: Float64Array) => {
@@ -8,17 +8,6 @@ const rosenbrock = (x: Float64Array) => {
   for (let i = 0; i < x.length - 1; i++) s += 100 * (x[i + 1] - x[i] ** 2) ** 2 + (1 - x[i]) ** 2;
   return s;
 };
-
-/** The error `fn` throws, which must be a MetarenaError. */
-function thrownBy(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('CMA-ES: strategy parameters', () => {
   it("are the tutorial's defaults (n = 10, λ = 10, values worked out by hand)", () => {
@@ -155,7 +144,7 @@ describe('CMA-ES: IPOP restarts', () => {
     expect(Array.from(means[0])).toEqual([0, 0, 0]);
     for (const m of means.slice(1)) expect(m.every((v) => v >= -5 && v <= 5) && m.some((v) => v !== 0)).toBe(true);
     expect(new Set(means.map((m) => m.join())).size).toBe(4);
-    const e = thrownBy(() => es.ask());
+    const e = thrown(() => es.ask());
     expect(e.code).toBe('METARENA_CLOSED');
   });
 
@@ -212,7 +201,7 @@ describe('CMA-ES: determinism and resuming', () => {
 
 describe('CMA-ES: bad options and calls', () => {
   const field = (options: unknown) => {
-    const e = thrownBy(() => new CmaEs(options as CmaEsOptions));
+    const e = thrown(() => new CmaEs(options as CmaEsOptions));
     expect(e.code).toBe('METARENA_INVALID_OPTION');
     return e.details.field;
   };
@@ -242,18 +231,18 @@ describe('CMA-ES: bad options and calls', () => {
 
   it('tell needs one number per asked point, after an ask', () => {
     const es = new CmaEs({ mean: [0, 0], sigma: 1 });
-    expect(thrownBy(() => es.tell([1, 2])).details.field).toBe('values');
+    expect(thrown(() => es.tell([1, 2])).details.field).toBe('values');
     const n = es.ask().length;
-    const short = thrownBy(() => es.tell(new Array(n - 1).fill(0)));
+    const short = thrown(() => es.tell(new Array(n - 1).fill(0)));
     expect(short.code).toBe('METARENA_INVALID_ARGUMENT');
     expect(short.message).toContain(`${n} values`);
     const values = new Array(n).fill(0);
     values[2] = Number.NaN;
-    expect(thrownBy(() => es.tell(values)).details.field).toBe('values[2]');
+    expect(thrown(() => es.tell(values)).details.field).toBe('values[2]');
     // a refused tell changes nothing; +Infinity is a legal worst value
     values[2] = Infinity;
     es.tell(values);
     expect(es.generation).toBe(1);
-    expect(thrownBy(() => es.optimize(sphere, { maxEvaluations: 0 })).details.field).toBe('maxEvaluations');
+    expect(thrown(() => es.optimize(sphere, { maxEvaluations: 0 })).details.field).toBe('maxEvaluations');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, Discrete, type Env, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { thrown } from '../../thrown.ts';
 
 interface AcrobotParams {
   LINK_LENGTH_1: number;
@@ -137,16 +138,6 @@ function compareEpisode(env: Env, ref: AcrobotReference, start: number[], policy
 
 const pump = (o: Float32Array) => (o[4] + o[5] > 0 ? 2 : 0);
 
-function errorOf(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
-
 describe('Acrobot-v1 against the Gymnasium reference model', () => {
   it('matches an energy-pumping episode that reaches the goal, reward 0 on the last step', () => {
     const r = compareEpisode(make(), new AcrobotReference(), [0.05, -0.03, 0.02, 0.01], pump);
@@ -244,11 +235,11 @@ describe('Acrobot-v1 context', () => {
   });
 
   it('rejects out-of-bounds context', () => {
-    const e = errorOf(() => make({ link_mass_1: 20 }));
+    const e = thrown(() => make({ link_mass_1: 20 }));
     expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e.message).toContain('link_mass_1');
-    expect(errorOf(() => make({ max_velocity_2: 100 * Math.PI })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
-    expect(errorOf(() => make({ torque_noise_max: -0.1 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    expect(thrown(() => make({ max_velocity_2: 100 * Math.PI })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    expect(thrown(() => make({ torque_noise_max: -0.1 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
   });
 
   it('random starts are float32 values in the start bounds, as Gymnasium', () => {
@@ -322,7 +313,7 @@ describe('Acrobot-v1 spaces, limits and state option', () => {
   it('a malformed state is METARENA_INVALID_STATE naming options.state', () => {
     const env = make();
     for (const state of [[0, 0], [0, 0, 0, 0, 0], [0, Number.NaN, 0, 0]]) {
-      const e = errorOf(() => env.reset({ options: { state } }));
+      const e = thrown(() => env.reset({ options: { state } }));
       expect(e.code).toBe('METARENA_INVALID_STATE');
       expect(e.details.field).toBe('options.state');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, Discrete, type Env, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { thrown } from '../../thrown.ts';
 
 /**
  * Reference model: Gymnasium's CartPoleEnv.step transcribed in float64 from its documented
@@ -72,16 +73,6 @@ function compareEpisode(env: Env, ref: CartPoleReference, start: number[], polic
 }
 
 const balance = (o: Float32Array) => (o[2] + 0.3 * o[3] + 0.01 * o[0] + 0.05 * o[1] > 0 ? 1 : 0);
-
-function errorOf(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
 
 describe('CartPole-v1 against the Gymnasium reference model', () => {
   it('matches a falling episode (always push right) step by step, reward 1 on the terminating step', () => {
@@ -161,11 +152,11 @@ describe('CartPole-v1 context', () => {
   });
 
   it('rejects out-of-bounds context at make and at reset', () => {
-    const e1 = errorOf(() => make({ masscart: 20 }));
+    const e1 = thrown(() => make({ masscart: 20 }));
     expect(e1.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e1.message).toContain('masscart');
     const env = make();
-    const e2 = errorOf(() => env.reset({ options: { context: { tau: 1 } } }));
+    const e2 = thrown(() => env.reset({ options: { context: { tau: 1 } } }));
     expect(e2.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e2.details.field).toContain('tau');
   });
@@ -198,7 +189,7 @@ describe('CartPole-v1 spaces and state option', () => {
   it('a malformed state is METARENA_INVALID_STATE naming options.state', () => {
     const env = make();
     for (const state of [[0, 0, 0], [0, 0, Number.NaN, 0], [0, 0, 0, Infinity]]) {
-      const e = errorOf(() => env.reset({ options: { state } }));
+      const e = thrown(() => env.reset({ options: { state } }));
       expect(e.code).toBe('METARENA_INVALID_STATE');
       expect(e.details.field).toBe('options.state');
     }

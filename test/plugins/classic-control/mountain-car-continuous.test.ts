@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, type Env, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { thrown } from '../../thrown.ts';
 
 interface ContinuousParams {
   min_position: number;
@@ -84,16 +85,6 @@ function compareEpisode(env: Env, ref: ContinuousReference, start: number[], pol
 
 const pump = (o: Float32Array) => (o[1] >= 0 ? 1 : -1);
 
-function errorOf(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
-
 describe('MountainCarContinuous-v0 against the Gymnasium reference model', () => {
   it('matches a full-throttle pumping episode that earns the goal bonus', () => {
     for (const start of [[-0.5, 0], [-0.45, 0], [-0.58, 0]]) {
@@ -157,12 +148,12 @@ describe('MountainCarContinuous-v0 context and limits', () => {
   });
 
   it('rejects out-of-bounds context and out-of-space actions', () => {
-    const e = errorOf(() => make({ power: 0.1 }));
+    const e = thrown(() => make({ power: 0.1 }));
     expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e.message).toContain('power');
     const env = make();
     env.reset({ seed: 0 });
-    expect(errorOf(() => env.step([1.5])).code).toBe('METARENA_INVALID_ACTION');
+    expect(thrown(() => env.step([1.5])).code).toBe('METARENA_INVALID_ACTION');
   });
 
   it('truncates at 999 steps', () => {
@@ -197,7 +188,7 @@ describe('MountainCarContinuous-v0 context and limits', () => {
   it('a malformed state is METARENA_INVALID_STATE naming options.state', () => {
     const env = make();
     for (const state of [[], [0, 0, 0], [0, Number.NaN]]) {
-      const e = errorOf(() => env.reset({ options: { state } }));
+      const e = thrown(() => env.reset({ options: { state } }));
       expect(e.code).toBe('METARENA_INVALID_STATE');
       expect(e.details.field).toBe('options.state');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, Discrete, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, Discrete, type Env, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { thrown } from '../../thrown.ts';
 
 interface MountainCarParams {
   min_position: number;
@@ -75,16 +76,6 @@ function compareEpisode(env: Env, ref: MountainCarReference, start: number[], po
 /** Push in the direction of motion: pumps energy into the car. */
 const pump = (o: Float32Array) => (o[1] >= 0 ? 2 : 0);
 
-function errorOf(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
-}
-
 describe('MountainCar-v0 against the Gymnasium reference model', () => {
   it('matches an energy-pumping episode that reaches the goal', () => {
     for (const start of [[-0.5, 0], [-0.42, 0], [-0.59, 0]]) {
@@ -152,10 +143,10 @@ describe('MountainCar-v0 context', () => {
   });
 
   it('rejects out-of-bounds context', () => {
-    const e = errorOf(() => make({ force: 1 }));
+    const e = thrown(() => make({ force: 1 }));
     expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e.message).toContain('force');
-    expect(errorOf(() => make({ max_position: 0.3 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    expect(thrown(() => make({ max_position: 0.3 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
   });
 
   it('random starts: position uniform in the start range, velocity 0 by default', () => {
@@ -197,7 +188,7 @@ describe('MountainCar-v0 spaces and state option', () => {
   it('a malformed state is METARENA_INVALID_STATE naming options.state', () => {
     const env = make();
     for (const state of [[0], [0, 0, 0], [Infinity, 0]]) {
-      const e = errorOf(() => env.reset({ options: { state } }));
+      const e = thrown(() => env.reset({ options: { state } }));
       expect(e.code).toBe('METARENA_INVALID_STATE');
       expect(e.details.field).toBe('options.state');
     }

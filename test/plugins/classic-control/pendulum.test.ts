@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Box, type ContextSamplerSpec, type Env, MetarenaError, Rng } from '../../../src/core/index.ts';
+import { Box, type ContextSamplerSpec, type Env, Rng } from '../../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { thrown } from '../../thrown.ts';
 
 interface PendulumParams {
   g: number;
@@ -76,16 +77,6 @@ function compareEpisode(env: Env, ref: PendulumReference, start: number[], polic
     if (got.truncated) break;
   }
   return { steps, total, fastest };
-}
-
-function errorOf(fn: () => unknown): MetarenaError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(MetarenaError);
-    return e as MetarenaError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('Pendulum-v1 against the Gymnasium reference model', () => {
@@ -174,11 +165,11 @@ describe('Pendulum-v1 context', () => {
   });
 
   it('rejects out-of-bounds and unknown context features', () => {
-    const e = errorOf(() => make({ max_speed: 100 }));
+    const e = thrown(() => make({ max_speed: 100 }));
     expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e.message).toContain('max_speed');
-    expect(errorOf(() => make({ dt: 0 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
-    expect(errorOf(() => make({ gravity: 9.8 })).code).toBe('METARENA_UNKNOWN_CONTEXT_FEATURE');
+    expect(thrown(() => make({ dt: 0 })).code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
+    expect(thrown(() => make({ gravity: 9.8 })).code).toBe('METARENA_UNKNOWN_CONTEXT_FEATURE');
   });
 
   it('random starts follow initial_angle_max and initial_velocity_max', () => {
@@ -241,11 +232,11 @@ describe('Pendulum-v1 spaces and state option', () => {
   it('a reset context that needs a wider space than the make is refused, naming the feature; one that fits is taken', () => {
     const env = make();
     env.reset({ seed: 1 });
-    const e = errorOf(() => env.reset({ options: { context: { max_torque: 20 } } }));
+    const e = thrown(() => env.reset({ options: { context: { max_torque: 20 } } }));
     expect(e.code).toBe('METARENA_CONTEXT_OUT_OF_BOUNDS');
     expect(e.details.field).toBe('options.context.max_torque');
     expect(e.message).toContain('Box(-20, 20');
-    expect(errorOf(() => env.reset({ options: { context: { max_speed: 9 } } })).details.field).toBe('options.context.max_speed');
+    expect(thrown(() => env.reset({ options: { context: { max_speed: 9 } } })).details.field).toBe('options.context.max_speed');
     // smaller limits, and features the spaces do not depend on, fit the default spaces
     expect((env.reset({ options: { context: { max_torque: 1, max_speed: 4, g: 20 } } }).info.context as Record<string, number>).max_torque).toBe(1);
   });
@@ -276,7 +267,7 @@ describe('Pendulum-v1 spaces and state option', () => {
   it('a malformed state is METARENA_INVALID_STATE naming options.state', () => {
     const env = make();
     for (const state of [[0], [0, 0, 0], [Number.NaN, 0]]) {
-      const e = errorOf(() => env.reset({ options: { state } }));
+      const e = thrown(() => env.reset({ options: { state } }));
       expect(e.code).toBe('METARENA_INVALID_STATE');
       expect(e.details.field).toBe('options.state');
     }
