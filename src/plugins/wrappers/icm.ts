@@ -40,10 +40,10 @@
  * ## Version history
  * - first version: Pathak et al.'s three networks, trained one transition at a time.
  */
-import { type Env, MetarenaError, type ResetArgs, type ResetResult, Rng, type StepResult, Wrapper, defineWrapper, deriveSeed } from '../../core/index.ts';
+import { type Env, MetarenaError, Rng, type StepResult, defineWrapper, deriveSeed } from '../../core/index.ts';
 import { FlatAdam } from '../../nn/flat-adam.ts';
 import { FlatMlp, type FlatMlpTrace } from '../../nn/flat-mlp.ts';
-import { type ObservationEncoding, encodeObservation, encodingWidth, observationEncoding } from './reward-net.ts';
+import { type ObservationEncoding, TransitionRewardWrapper, encodeObservation, encodingWidth, observationEncoding } from './transition-reward.ts';
 
 export interface IcmOptions {
   eta: number;
@@ -191,48 +191,33 @@ export class IcmModel {
   }
 }
 
-export class Icm<O = unknown, A = unknown> extends Wrapper<O, A, O, A> {
+/** The encodings of an env's observation and action spaces; an error naming `id` when either has none. */
+function icmEncodings(env: Env): { observation: ObservationEncoding; action: ObservationEncoding } {
+  const observation = observationEncoding(env.observationSpace);
+  const action = observationEncoding(env.actionSpace);
+  if (!observation || !action) {
+    const [what, space] = !observation ? ['observation', env.observationSpace] : ['action', env.actionSpace];
+    throw new MetarenaError('METARENA_INVALID_OPTION', `ICM needs Box or Discrete observation and action spaces, ${env.id} has the ${what} space ${space}`, { field: 'id', allowed: 'Box or Discrete spaces', plugin: 'ICM' });
+  }
+  return { observation, action };
+}
+
+export class Icm<O = unknown, A = unknown> extends TransitionRewardWrapper<O, A> {
   readonly model: IcmModel;
-  private s: Float64Array;
-  private next: Float64Array;
   private readonly a: Float64Array;
 
   constructor(env: Env<O, A>, options: IcmOptions) {
-    super(env);
-    const observation = observationEncoding(env.observationSpace);
-    const action = observationEncoding(env.actionSpace);
-    if (!observation || !action) {
-      const [what, space] = !observation ? ['observation', env.observationSpace] : ['action', env.actionSpace];
-      throw new MetarenaError('METARENA_INVALID_OPTION', `ICM needs Box or Discrete observation and action spaces, ${env.id} has the ${what} space ${space}`, { field: 'id', allowed: 'Box or Discrete spaces', plugin: 'ICM' });
-    }
+    const { observation, action } = icmEncodings(env);
+    super(env, observation);
     this.model = new IcmModel(observation, action, options);
-    this.s = new Float64Array(encodingWidth(observation));
-    this.next = new Float64Array(this.s.length);
     this.a = new Float64Array(encodingWidth(action));
   }
 
-  get observationSpace() {
-    return this.env.observationSpace;
-  }
-
-  get actionSpace() {
-    return this.env.actionSpace;
-  }
-
-  reset(args?: ResetArgs): ResetResult<O> {
-    const r = this.env.reset(args);
-    encodeObservation(this.model.observation, r.obs, this.s);
-    return r;
-  }
-
-  step(action: A): StepResult<O> {
-    const r = this.env.step(action);
-    encodeObservation(this.model.observation, r.obs, this.next);
+  protected transitionReward(s: Float64Array, action: A, next: Float64Array, r: StepResult<O>): { reward: number; info: { intrinsic_reward: number } } {
     encodeObservation(this.model.action, this.model.action.kind === 'box' && typeof action === 'number' ? [action] : action, this.a);
-    this.model.train(this.s, this.a, this.next);
-    const bonus = this.model.intrinsicReward(this.s, this.a, this.next);
-    [this.s, this.next] = [this.next, this.s];
-    return { obs: r.obs, reward: r.reward + bonus, terminated: r.terminated, truncated: r.truncated, info: { ...r.info, env_reward: r.reward, intrinsic_reward: bonus } };
+    this.model.train(s, this.a, next);
+    const bonus = this.model.intrinsicReward(s, this.a, next);
+    return { reward: r.reward + bonus, info: { intrinsic_reward: bonus } };
   }
 }
 

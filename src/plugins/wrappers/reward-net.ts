@@ -59,23 +59,12 @@
  * ## Version history
  * - first version: the reference code's modes 1–8, 101, 102.
  */
-import {
-  Box,
-  Discrete,
-  type Env,
-  type Info,
-  MetarenaError,
-  type ResetArgs,
-  type ResetResult,
-  Rng,
-  type StepResult,
-  Wrapper,
-  defineWrapper,
-  deriveSeed,
-  show,
-} from '../../core/index.ts';
+import { type Env, type Info, MetarenaError, Rng, type StepResult, defineWrapper, deriveSeed, show } from '../../core/index.ts';
 import { type CheckpointArray, readCheckpointArrays } from '../../nn/checkpoint-format.ts';
 import { FLAT_ACTIVATIONS, type FlatActivation, FlatMlp } from '../../nn/flat-mlp.ts';
+import { type ObservationEncoding, TransitionRewardWrapper, encodingWidth, observationEncoding } from './transition-reward.ts';
+
+export { type ObservationEncoding, encodeObservation, encodingWidth, observationEncoding } from './transition-reward.ts';
 
 export const REWARD_NET_MODEL_KIND = 'reward-net';
 
@@ -98,8 +87,6 @@ const INFO_MODES: readonly RewardNetMode[] = [3, 4, 7, 8, 101, 102];
 const DEFAULT_MODE: RewardNetMode = 2;
 const DEFAULT_GAMMA = 0.99;
 
-export type ObservationEncoding = { kind: 'box'; size: number } | { kind: 'discrete'; n: number; start: number };
-
 export interface RewardNetSpec {
   /** The env (its id) the RN was made for. */
   env: string;
@@ -112,7 +99,6 @@ export interface RewardNetSpec {
   activation: FlatActivation;
 }
 
-export const encodingWidth = (o: ObservationEncoding) => (o.kind === 'box' ? o.size : o.n);
 const isAdditive = (mode: RewardNetMode) => mode % 2 === 0;
 const isPotential = (mode: RewardNetMode) => mode <= 4;
 const usesState = (mode: RewardNetMode) => mode < 100;
@@ -263,25 +249,6 @@ function specFromMeta(meta: Record<string, unknown>): RewardNetSpec | undefined 
   return { env, mode, gamma, info, observation: obs, hidden, activation };
 }
 
-/** How a network sees an observation (or action) space: a flat Box, or one-hot Discrete; undefined for others. */
-export function observationEncoding(space: unknown): ObservationEncoding | undefined {
-  if (space instanceof Box) return { kind: 'box', size: space.size };
-  if (space instanceof Discrete) return { kind: 'discrete', n: space.n, start: space.start };
-  return undefined;
-}
-
-/** Writes observation (or action) `obs` into `out` as the networks see it (flattened Box, one-hot Discrete). */
-export function encodeObservation(kind: ObservationEncoding, obs: unknown, out: Float64Array): Float64Array {
-  if (kind.kind === 'discrete') {
-    out.fill(0);
-    out[(obs as number) - kind.start] = 1;
-  } else {
-    const v = obs as ArrayLike<number>;
-    for (let k = 0; k < kind.size; k++) out[k] = v[k];
-  }
-  return out;
-}
-
 /** The info vector of a step: `info[key]` for each key, numbers or booleans (0/1). */
 export function infoVector(info: Info, keys: readonly string[], out: Float64Array, envId: string): Float64Array {
   keys.forEach((key, k) => {
@@ -296,44 +263,19 @@ export function infoVector(info: Info, keys: readonly string[], out: Float64Arra
   return out;
 }
 
-export class RewardNet<O = unknown, A = unknown> extends Wrapper<O, A, O, A> {
+export class RewardNet<O = unknown, A = unknown> extends TransitionRewardWrapper<O, A> {
   readonly model: RewardNetModel;
-  private readonly encoding: ObservationEncoding;
-  private s: Float64Array;
-  private next: Float64Array;
   private readonly i: Float64Array;
 
   constructor(env: Env<O, A>, model: RewardNetModel) {
-    super(env);
+    super(env, model.spec.observation);
     this.model = model;
-    this.encoding = model.spec.observation;
-    const width = encodingWidth(this.encoding);
-    this.s = new Float64Array(width);
-    this.next = new Float64Array(width);
     this.i = new Float64Array(model.spec.info.length);
   }
 
-  get observationSpace() {
-    return this.env.observationSpace;
-  }
-
-  get actionSpace() {
-    return this.env.actionSpace;
-  }
-
-  reset(args?: ResetArgs): ResetResult<O> {
-    const r = this.env.reset(args);
-    encodeObservation(this.encoding, r.obs, this.s);
-    return r;
-  }
-
-  step(action: A): StepResult<O> {
-    const r = this.env.step(action);
-    encodeObservation(this.encoding, r.obs, this.next);
+  protected transitionReward(s: Float64Array, _action: A, next: Float64Array, r: StepResult<O>): { reward: number } {
     if (this.i.length > 0) infoVector(r.info, this.model.spec.info, this.i, this.id);
-    const reward = this.model.reward(this.s, this.next, r.reward, this.i);
-    [this.s, this.next] = [this.next, this.s];
-    return { obs: r.obs, reward, terminated: r.terminated, truncated: r.truncated, info: { ...r.info, env_reward: r.reward } };
+    return { reward: this.model.reward(s, next, r.reward, this.i) };
   }
 }
 
