@@ -36,6 +36,21 @@ BUILTIN_ENV_IDS = (
     "PointRobot-v0",
     "PointRobotSparse-v0",
     "Toy-v0",
+    # learned synthetic environments of the envs above (a random SE without `model`)
+    "Synthetic/CartPole-v1",
+    "Synthetic/Pendulum-v1",
+    "Synthetic/Acrobot-v1",
+    "Synthetic/MountainCar-v0",
+    "Synthetic/MountainCarContinuous-v0",
+    "Synthetic/HalfCheetah-v0",
+    "Synthetic/Hopper-v0",
+    "Synthetic/Walker2d-v0",
+    "Synthetic/Swimmer-v0",
+    "Synthetic/Ant-v0",
+    "Synthetic/InvertedPendulum-v0",
+    "Synthetic/PointRobot-v0",
+    "Synthetic/PointRobotSparse-v0",
+    "Synthetic/Toy-v0",
 )
 
 

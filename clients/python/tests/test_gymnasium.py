@@ -12,6 +12,7 @@ gym = pytest.importorskip("gymnasium")
 from gymnasium.utils.env_checker import check_env  # noqa: E402
 
 import metarena  # noqa: E402
+from metarena.compat import gymnasium_id  # noqa: E402
 
 # Bandit-v0 ends every episode with its one pull, and its time limit of one step truncates that
 # step as well (as gymnasium's TimeLimit would); check_env asserts that a first step does not
@@ -84,7 +85,7 @@ def test_record_episode_statistics_over_make_vec_as_cleanrl_reads_it(address):
 
 
 def test_gymnasium_make_of_a_registered_id(address):
-    assert {f"metarena/{i}" for i in metarena.BUILTIN_ENV_IDS} <= set(gym.registry)
+    assert {gymnasium_id(i) for i in metarena.BUILTIN_ENV_IDS} <= set(gym.registry)
     env = gym.make("metarena/CartPole-v1", address=address, context={"length": 0.6})
     try:
         assert isinstance(env.unwrapped, metarena.RemoteEnv) and env.spec.id == "metarena/CartPole-v1"

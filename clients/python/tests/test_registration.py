@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import metarena
+from metarena.compat import gymnasium_id
 
 from conftest import CLIENT_DIR
 
@@ -39,7 +40,7 @@ def test_import_registers_the_ids_without_contacting_a_server():
     assert not contacted
     result = json.loads(out.stdout)
     if result["have"]:
-        assert result["ids"] == sorted(f"metarena/{i}" for i in metarena.BUILTIN_ENV_IDS)
+        assert result["ids"] == sorted(gymnasium_id(i) for i in metarena.BUILTIN_ENV_IDS)
     else:
         assert result["ids"] is None and metarena.register_ids(["CartPole-v1"]) == []
 
