@@ -62,8 +62,21 @@
  * `cmaes.lower[2]`…); `tell` with the wrong number of values, a NaN, or before `ask` is a
  * METARENA_INVALID_ARGUMENT naming `values`; `ask` after `done`, METARENA_CLOSED. Values are
  * minimised unless `maximize`; +∞ (−∞ when maximising) counts as the worst value.
+ *
+ * ## Files
+ * The strategy parameters are in cma-es-parameters.ts, the box and its transform in cma-es-box.ts,
+ * a run's state, sampling and update in cma-es-run.ts, the stop criteria in cma-es-stop.ts; every
+ * name of those that the search's users need is exported here too.
  */
-import { type ArgSpecs, type ArgsOf, MetarenaError, Rng, resolveArgs, show, symmetricEigen } from '../../core/index.ts';
+import { type ArgSpecs, type ArgsOf, MetarenaError, Rng, resolveArgs, show } from '../../core/index.ts';
+import { drawInUnitBox, fromSearch, invalidOption, type SearchBoxOptions, searchBox, toSearch, VECTOR_KEYS } from './cma-es-box.ts';
+import { type StrategyParameters, strategyParameters } from './cma-es-parameters.ts';
+import { drawPoint, freshRun, type RunState, updateRun } from './cma-es-run.ts';
+import { type StopReason, stopReasons } from './cma-es-stop.ts';
+
+export type { SearchBoxOptions } from './cma-es-box.ts';
+export { type StrategyParameters, strategyParameters } from './cma-es-parameters.ts';
+export type { StopReason, StopTolerances } from './cma-es-stop.ts';
 
 export const CMAES_OPTIONS = {
   sigma: { type: 'number', default: 0, min: 0, description: 'initial step size in search coordinates (0: 1/6 of the unit box when bounded; required without bounds)' },
@@ -82,17 +95,7 @@ export const CMAES_OPTIONS = {
 
 export type CmaEsScalarOptions = ArgsOf<typeof CMAES_OPTIONS>;
 
-export interface CmaEsOptions extends Partial<CmaEsScalarOptions> {
-  /** Lower bounds of the box (caller's coordinates); with `upper`. */
-  lower?: ArrayLike<number>;
-  upper?: ArrayLike<number>;
-  /** Search ln(x) instead of x: one flag for every coordinate, or one each (needs bounds > 0). */
-  log?: boolean | ArrayLike<boolean>;
-  /** Mean of the first run (caller's coordinates); default the box's centre. Required without bounds. */
-  mean?: ArrayLike<number>;
-}
-
-export type StopReason = 'tolFun' | 'tolX' | 'tolFacUpX' | 'noEffectAxis' | 'noEffectCoord' | 'tolConditionCov' | 'stagnation';
+export interface CmaEsOptions extends Partial<CmaEsScalarOptions>, SearchBoxOptions {}
 
 export interface CmaEsBest {
   /** Caller's coordinates. */
@@ -112,64 +115,6 @@ export interface CmaEsRun {
   stop: StopReason[];
 }
 
-/** The strategy parameters for n dimensions and λ points (tutorial Table 1). */
-export interface StrategyParameters {
-  lambda: number;
-  mu: number;
-  weights: Float64Array;
-  muEff: number;
-  cSigma: number;
-  dSigma: number;
-  cc: number;
-  c1: number;
-  cMu: number;
-  chiN: number;
-  /** Generations between eigendecompositions. */
-  eigenEvery: number;
-}
-
-export function strategyParameters(n: number, lambda: number): StrategyParameters {
-  const mu = Math.floor(lambda / 2);
-  const prime = Float64Array.from({ length: lambda }, (_, i) => Math.log((lambda + 1) / 2) - Math.log(i + 1));
-  const sumOf = (from: number, to: number, f: (w: number) => number) => {
-    let s = 0;
-    for (let i = from; i < to; i++) s += f(prime[i]);
-    return s;
-  };
-  const muEff = sumOf(0, mu, (w) => w) ** 2 / sumOf(0, mu, (w) => w * w);
-  const muEffMinus = lambda > mu ? sumOf(mu, lambda, (w) => w) ** 2 / sumOf(mu, lambda, (w) => w * w) : 0;
-  const alphaCov = 2;
-  const c1 = alphaCov / ((n + 1.3) ** 2 + muEff);
-  const cMu = Math.min(1 - c1, (alphaCov * (muEff - 2 + 1 / muEff)) / ((n + 2) ** 2 + (alphaCov * muEff) / 2));
-  const alphaMinus = Math.min(1 + c1 / cMu, 1 + (2 * muEffMinus) / (muEff + 2), (1 - c1 - cMu) / (n * cMu));
-  const positive = sumOf(0, lambda, (w) => (w > 0 ? w : 0));
-  const negative = sumOf(0, lambda, (w) => (w < 0 ? -w : 0));
-  const weights = prime.map((w) => (w >= 0 ? w / positive : negative > 0 ? (alphaMinus * w) / negative : 0));
-  const cSigma = (muEff + 2) / (n + muEff + 5);
-  const dSigma = 1 + 2 * Math.max(0, Math.sqrt((muEff - 1) / (n + 1)) - 1) + cSigma;
-  const cc = (4 + muEff / n) / (n + 4 + (2 * muEff) / n);
-  const chiN = Math.sqrt(n) * (1 - 1 / (4 * n) + 1 / (21 * n * n));
-  const eigenEvery = Math.max(1, Math.floor(1 / (10 * n * (c1 + cMu))));
-  return { lambda, mu, weights, muEff, cSigma, dSigma, cc, c1, cMu, chiN, eigenEvery };
-}
-
-/** One run's state (search coordinates). */
-interface RunState {
-  popSize: number;
-  mean: Float64Array;
-  sigma: number;
-  C: Float64Array;
-  B: Float64Array;
-  D: Float64Array;
-  pc: Float64Array;
-  ps: Float64Array;
-  generation: number;
-  eigenAt: number;
-  /** Per generation: best and median value (stagnation) and best (tolFun). */
-  bestHistory: number[];
-  medianHistory: number[];
-}
-
 /** A number in JSON: finite, or "Infinity" / "-Infinity" / "NaN". */
 export type JsonNumber = number | string;
 const encodeNumber = (x: number): JsonNumber => (Number.isFinite(x) ? x : String(x));
@@ -187,20 +132,6 @@ export interface CmaEsJSON {
   pending: number[][] | null;
   done: boolean;
 }
-
-const invalidOption = (field: string, message: string, allowed?: string) => new MetarenaError('METARENA_INVALID_OPTION', `cmaes: ${message}`, { field: `cmaes.${field}`, allowed });
-
-function finiteArray(v: unknown, field: string): Float64Array {
-  if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') throw invalidOption(field, `${field} must be an array of numbers, got ${show(v)}`, 'finite numbers');
-  const a = v as ArrayLike<unknown>;
-  return Float64Array.from({ length: a.length }, (_, i) => {
-    const x = a[i];
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw invalidOption(`${field}[${i}]`, `${field}[${i}] must be a finite number, got ${show(x)}`, 'finite numbers');
-    return x;
-  });
-}
-
-const VECTOR_KEYS = ['lower', 'upper', 'log', 'mean'] as const;
 
 export class CmaEs {
   readonly options: Readonly<CmaEsScalarOptions>;
@@ -228,35 +159,8 @@ export class CmaEs {
     this.options = Object.freeze(resolveArgs(CMAES_OPTIONS, rest, 'cmaes'));
     const o = this.options;
 
-    const hasLower = options.lower !== undefined;
-    if (hasLower !== (options.upper !== undefined)) throw invalidOption(hasLower ? 'upper' : 'lower', 'give both lower and upper, or neither', 'both or neither');
-    const lower = hasLower ? finiteArray(options.lower, 'lower') : undefined;
-    const upper = hasLower ? finiteArray(options.upper, 'upper') : undefined;
-    const mean = options.mean === undefined ? undefined : finiteArray(options.mean, 'mean');
-    const n = lower?.length ?? mean?.length ?? 0;
-    if (n === 0) throw invalidOption(hasLower ? 'lower' : 'mean', hasLower ? 'lower must not be empty' : 'without bounds, give the mean (its length is the dimension)', 'a non-empty array');
-    if (upper && upper.length !== n) throw invalidOption('upper', `upper has ${upper.length} entries, lower ${n}`, `${n} numbers`);
-    if (mean && mean.length !== n) throw invalidOption('mean', `mean has ${mean.length} entries for ${n} dimensions`, `${n} numbers`);
+    const { n, lower, upper, log, mean } = searchBox(options);
     this.n = n;
-
-    const logGiven = options.log ?? false;
-    let log: boolean[];
-    if (typeof logGiven === 'boolean') log = new Array(n).fill(logGiven);
-    else {
-      if (typeof logGiven !== 'object' || logGiven === null || logGiven.length !== n) throw invalidOption('log', `log must be true, false or ${n} flags, got ${show(logGiven)}`, 'a boolean or one per coordinate');
-      log = Array.from({ length: n }, (_, i) => {
-        if (typeof logGiven[i] !== 'boolean') throw invalidOption(`log[${i}]`, `log[${i}] must be true or false, got ${show(logGiven[i])}`, 'true, false');
-        return logGiven[i];
-      });
-    }
-    if (!lower && log.some(Boolean)) throw invalidOption('log', 'a log coordinate needs bounds (lower and upper)', 'lower and upper > 0');
-    if (lower && upper) {
-      for (let i = 0; i < n; i++) {
-        if (!(lower[i] < upper[i])) throw invalidOption(`upper[${i}]`, `upper[${i}] = ${show(upper[i])} must exceed lower[${i}] = ${show(lower[i])}`, `> ${show(lower[i])}`);
-        if (log[i] && !(lower[i] > 0)) throw invalidOption(`lower[${i}]`, `lower[${i}] = ${show(lower[i])} must be > 0 for a log coordinate`, '> 0');
-        if (mean && !(mean[i] >= lower[i] && mean[i] <= upper[i])) throw invalidOption(`mean[${i}]`, `mean[${i}] = ${show(mean[i])} is outside [${show(lower[i])}, ${show(upper[i])}]`, `[${show(lower[i])}, ${show(upper[i])}]`);
-      }
-    }
     this.lower = lower;
     this.upper = upper;
     this.log = Object.freeze(log);
@@ -267,7 +171,7 @@ export class CmaEs {
     this.rng = new Rng(o.seed);
     const popSize = o.popSize || 4 + Math.floor(3 * Math.log(n));
     this.params = strategyParameters(n, popSize);
-    this.state = this.freshRun(popSize, this.mean0);
+    this.state = freshRun(n, popSize, this.mean0, this.sigma0);
     this.runList.push({ popSize, generations: 0, evaluations: 0, best: null, stop: [] });
   }
 
@@ -315,73 +219,21 @@ export class CmaEs {
 
   /** Search coordinates of a caller's point. */
   toSearch(x: ArrayLike<number>): Float64Array {
-    const { lower, upper, log } = this;
-    if (!lower || !upper) return Float64Array.from(x);
-    return Float64Array.from({ length: this.n }, (_, i) => {
-      const t = log[i] ? Math.log : (v: number) => v;
-      return (t(x[i]) - t(lower[i])) / (t(upper[i]) - t(lower[i]));
-    });
+    return toSearch(this, x);
   }
 
   /** The caller's point of search coordinates `z` (inside the box when `z` is in the unit box). */
   fromSearch(z: ArrayLike<number>): Float64Array {
-    const { lower, upper, log } = this;
-    if (!lower || !upper) return Float64Array.from(z);
-    return Float64Array.from({ length: this.n }, (_, i) => {
-      const v = log[i] ? Math.exp(Math.log(lower[i]) + z[i] * (Math.log(upper[i]) - Math.log(lower[i]))) : lower[i] + z[i] * (upper[i] - lower[i]);
-      return Math.min(upper[i], Math.max(lower[i], v));
-    });
-  }
-
-  private freshRun(popSize: number, mean: Float64Array): RunState {
-    const n = this.n;
-    const C = new Float64Array(n * n);
-    const B = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) {
-      C[i * n + i] = 1;
-      B[i * n + i] = 1;
-    }
-    return {
-      popSize,
-      mean: Float64Array.from(mean),
-      sigma: this.sigma0,
-      C,
-      B,
-      D: new Float64Array(n).fill(1),
-      pc: new Float64Array(n),
-      ps: new Float64Array(n),
-      generation: 0,
-      eigenAt: 0,
-      bestHistory: [],
-      medianHistory: [],
-    };
+    return fromSearch(this, z);
   }
 
   /** The population to evaluate next: λ points in the caller's coordinates (the same until told). */
   ask(): Float64Array[] {
     if (this.finished) throw new MetarenaError('METARENA_CLOSED', `cmaes: the search is done (${this.runList.length} runs, the last stopped by ${this.runList[this.runList.length - 1].stop.join(', ')}); no more points`, { field: 'ask' });
     if (!this.pending) {
-      const { n, rng } = this;
-      const { mean, sigma, B, D } = this.state;
+      const draw = () => drawPoint(this.state, this.rng);
       const bounded = this.lower !== undefined;
-      const z = new Float64Array(n);
-      const draw = () => {
-        for (let i = 0; i < n; i++) z[i] = D[i] * rng.normal();
-        const x = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          let s = 0;
-          for (let j = 0; j < n; j++) s += B[i * n + j] * z[j];
-          x[i] = mean[i] + sigma * s;
-        }
-        return x;
-      };
-      const inBox = (x: Float64Array) => x.every((v) => v >= 0 && v <= 1);
-      this.pending = Array.from({ length: this.state.popSize }, () => {
-        let x = draw();
-        for (let t = 0; bounded && !inBox(x) && t < this.options.maxResample; t++) x = draw();
-        if (bounded) for (let i = 0; i < n; i++) x[i] = Math.min(1, Math.max(0, x[i]));
-        return x;
-      });
+      this.pending = Array.from({ length: this.state.popSize }, () => (bounded ? drawInUnitBox(draw, this.options.maxResample) : draw()));
     }
     return this.pending.map((z) => this.fromSearch(z));
   }
@@ -411,11 +263,11 @@ export class CmaEs {
       this.bestSoFar = { x: this.fromSearch(points[bestK]), value: values[bestK], run: this.run, generation: st.generation };
     }
     if (run.best === null || f[bestK] < sign * run.best) run.best = values[bestK];
-    this.update(points, order);
+    updateRun(st, this.params, points, order);
     st.bestHistory.push(f[order[0]]);
     st.medianHistory.push(lambda % 2 ? f[order[(lambda - 1) / 2]] : (f[order[lambda / 2 - 1]] + f[order[lambda / 2]]) / 2);
     run.generations = st.generation;
-    const stop = this.stopReasons(f[order[0]], f[order[lambda - 1]]);
+    const stop = stopReasons(st, this.sigma0, this.options, f[order[0]], f[order[lambda - 1]]);
     if (stop.length > 0) {
       run.stop = stop;
       if (this.runList.length - 1 >= this.options.restarts) {
@@ -424,135 +276,10 @@ export class CmaEs {
         const popSize = Math.max(2, Math.round(st.popSize * this.options.popSizeFactor));
         const mean = this.lower ? Float64Array.from({ length: this.n }, () => this.rng.random()) : this.mean0;
         this.params = strategyParameters(this.n, popSize);
-        this.state = this.freshRun(popSize, mean);
+        this.state = freshRun(this.n, popSize, mean, this.sigma0);
         this.runList.push({ popSize, generations: 0, evaluations: 0, best: null, stop: [] });
       }
     }
-  }
-
-  /** One generation's update of mean, paths, σ and C from the sorted points (tutorial eqs. 39–47). */
-  private update(points: Float64Array[], order: number[]): void {
-    const { n, params: p } = this;
-    const st = this.state;
-    const { mean, sigma, B, D, C } = st;
-    const lambda = points.length;
-    const y = order.map((k) => Float64Array.from(points[k], (v, i) => (v - mean[i]) / sigma));
-    const yw = new Float64Array(n);
-    for (let r = 0; r < p.mu; r++) for (let i = 0; i < n; i++) yw[i] += p.weights[r] * y[r][i];
-    for (let i = 0; i < n; i++) mean[i] += sigma * yw[i];
-    // C^(-1/2)·v = B·D^(-1)·Bᵀ·v
-    const invSqrtC = (v: Float64Array) => {
-      const t = new Float64Array(n);
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += B[i * n + j] * v[i];
-        t[j] = s / D[j];
-      }
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += B[i * n + j] * t[j];
-        out[i] = s;
-      }
-      return out;
-    };
-    const cyw = invSqrtC(yw);
-    const psGain = Math.sqrt(p.cSigma * (2 - p.cSigma) * p.muEff);
-    let psNorm2 = 0;
-    for (let i = 0; i < n; i++) {
-      st.ps[i] = (1 - p.cSigma) * st.ps[i] + psGain * cyw[i];
-      psNorm2 += st.ps[i] * st.ps[i];
-    }
-    const psNorm = Math.sqrt(psNorm2);
-    st.generation += 1;
-    const hSigma = psNorm / Math.sqrt(1 - (1 - p.cSigma) ** (2 * st.generation)) < (1.4 + 2 / (n + 1)) * p.chiN ? 1 : 0;
-    const pcGain = hSigma * Math.sqrt(p.cc * (2 - p.cc) * p.muEff);
-    for (let i = 0; i < n; i++) st.pc[i] = (1 - p.cc) * st.pc[i] + pcGain * yw[i];
-    // rank-μ weights: negative ones rescaled by n / ‖C^(-1/2) y‖²
-    const wo = new Float64Array(lambda);
-    let wSum = 0;
-    for (let r = 0; r < lambda; r++) {
-      const w = p.weights[r];
-      wSum += w;
-      if (w >= 0) wo[r] = w;
-      else {
-        const c = invSqrtC(y[r]);
-        let norm2 = 0;
-        for (let i = 0; i < n; i++) norm2 += c[i] * c[i];
-        wo[r] = (w * n) / Math.max(norm2, 1e-300);
-      }
-    }
-    const deltaH = (1 - hSigma) * p.cc * (2 - p.cc);
-    const decay = 1 + p.c1 * deltaH - p.c1 - p.cMu * wSum;
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        let rankMu = 0;
-        for (let r = 0; r < lambda; r++) if (wo[r] !== 0) rankMu += wo[r] * y[r][i] * y[r][j];
-        const v = decay * C[i * n + j] + p.c1 * st.pc[i] * st.pc[j] + p.cMu * rankMu;
-        C[i * n + j] = v;
-        C[j * n + i] = v;
-      }
-    }
-    st.sigma = sigma * Math.exp((p.cSigma / p.dSigma) * (psNorm / p.chiN - 1));
-    if (st.generation - st.eigenAt >= p.eigenEvery) this.decompose();
-  }
-
-  /** C = B·D²·Bᵀ; eigenvalues that rounding made non-positive are lifted to a tiny positive value. */
-  private decompose(): void {
-    const st = this.state;
-    const { values, vectors } = symmetricEigen(st.C, this.n);
-    const top = Math.max(...values);
-    st.B.set(vectors);
-    for (let i = 0; i < this.n; i++) st.D[i] = Math.sqrt(Math.max(values[i], top * 1e-20, 1e-300));
-    st.eigenAt = st.generation;
-  }
-
-  private stopReasons(bestValue: number, worstValue: number): StopReason[] {
-    const { n, options: o } = this;
-    const st = this.state;
-    const { mean, sigma, C, B, D, pc } = st;
-    const out: StopReason[] = [];
-    const g = st.generation;
-    const histLength = 10 + Math.ceil((30 * n) / st.popSize);
-    if (g >= histLength) {
-      const recent = st.bestHistory.slice(-histLength);
-      if (worstValue - bestValue < o.tolFun && Math.max(...recent) - Math.min(...recent) < o.tolFun) out.push('tolFun');
-    }
-    let small = true;
-    let large = false;
-    let noEffectCoord = false;
-    for (let i = 0; i < n; i++) {
-      const sd = sigma * Math.sqrt(C[i * n + i]);
-      if (!(sd < o.tolX && Math.abs(sigma * pc[i]) < o.tolX)) small = false;
-      if (sd > this.sigma0 * o.tolFacUpX) large = true;
-      if (mean[i] === mean[i] + 0.2 * sd) noEffectCoord = true;
-    }
-    if (small) out.push('tolX');
-    if (large) out.push('tolFacUpX');
-    const axis = g % n;
-    let noEffectAxis = true;
-    for (let i = 0; i < n; i++) if (mean[i] !== mean[i] + 0.1 * sigma * D[axis] * B[i * n + axis]) noEffectAxis = false;
-    if (noEffectAxis) out.push('noEffectAxis');
-    if (noEffectCoord) out.push('noEffectCoord');
-    const dMax = Math.max(...D);
-    const dMin = Math.min(...D);
-    if ((dMax / dMin) ** 2 > o.tolConditionCov) out.push('tolConditionCov');
-    if (o.stagnation) {
-      const window = Math.min(20000, Math.max(Math.ceil(120 + (30 * n) / st.popSize), Math.ceil(0.2 * g)));
-      if (g >= window) {
-        const part = Math.max(1, Math.floor(0.3 * window));
-        const medianOf = (xs: number[]) => {
-          const s = [...xs].sort((a, b) => a - b);
-          return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        };
-        const stalled = (h: number[]) => {
-          const recent = h.slice(-window);
-          return medianOf(recent.slice(-part)) >= medianOf(recent.slice(0, part));
-        };
-        if (stalled(st.bestHistory) && stalled(st.medianHistory)) out.push('stagnation');
-      }
-    }
-    return out;
   }
 
   /**
