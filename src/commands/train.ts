@@ -1,8 +1,8 @@
 /**
  * `metarena train --agent NAME --env ID [--env-arg name=value]… [make options] [--plugin PATH]…
  * [--num-envs N] [--remote ADDRESS] --steps N [--seed S] --out DIR [--set key=value]…
- * [--target-return R] [--eval-every N] [--eval-episodes N] [--checkpoint-every N]
- * [--progress-every S] [--resume] [--json]`: trains a learner (ppo, dqn, double-dqn, dueling-dqn,
+ * [--target-return R] [--eval-every N] [--eval-episodes N] [--eval-max-episode-steps N]
+ * [--checkpoint-every N] [--progress-every S] [--resume] [--json]`: trains a learner (ppo, dqn, double-dqn, dueling-dqn,
  * sac, td3, q-learning, sarsa, rl2) against an in-process or remote vector env. The make options
  * (`--context`, `--context-sampler`, `--split`, `--episodes-per-trial`, `--wrapper`) are those of
  * every env-making command (make-options.ts) and apply to the training and the evaluation envs.
@@ -12,7 +12,13 @@
  * and at the end), `metrics.jsonl` (one line per training log and per evaluation, appended as
  * they come), `metrics.csv` (the same rows), `learning-curve.svg` and `summary.json`. Every
  * `--eval-every` steps the greedy policy plays `--eval-episodes` episodes on a separate env;
- * `--target-return R` stops once such an evaluation reaches R. `--resume` continues from
+ * `--target-return R` stops once such an evaluation reaches R. Evaluations judge the env's own
+ * reward: where a reward-shaping wrapper (RewardNet, ICM) records it as `info.env_reward`, that is
+ * what an evaluation sums (the eval rows say so: `eval_reward` is `env_reward`, else `reward`).
+ * An evaluation episode is cut at `--eval-max-episode-steps` (default: the env's time limit, or
+ * DEFAULT_EVAL_MAX_EPISODE_STEPS = 1000 steps for an env without one, such as CliffWalking-v0,
+ * where a greedy policy may loop forever); the eval rows give the cap (`eval_max_episode_steps`)
+ * and how many episodes it cut (`eval_truncated`, which counts time-limit truncations too). `--resume` continues from
  * DIR/checkpoint (and says so on stderr), refusing when the saved run's learner, env, env args,
  * make options, envs, seed or options differ. An option `totalSteps` (schedules) is set to
  * `--steps` unless `--set` gives it. A learner that acts at random for its first `learningStarts`
@@ -48,6 +54,7 @@ export interface TrainOptions extends MakeFlags, PluginFlags {
   targetReturn?: string;
   evalEvery?: string;
   evalEpisodes?: string;
+  evalMaxEpisodeSteps?: string;
   checkpointEvery?: string;
   progressEvery?: string;
   resume?: boolean;
@@ -156,7 +163,8 @@ export type TrainProgress = 'bar' | 'lines';
 export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: TrainProgress): Promise<void> {
   const started = performance.now();
   // the learners (and tfjs) load only when this command runs
-  const { CHECKPOINT_SUBDIR, RUN_FILE, createLearnerRegistry, evaluateReturns } = await import('../agents/learners.ts');
+  const { CHECKPOINT_SUBDIR, RUN_FILE, createLearnerRegistry } = await import('../agents/learners.ts');
+  const { DEFAULT_EVAL_MAX_EPISODE_STEPS, evaluateEpisodes } = await import('../agents/episode-returns.ts');
   const { writeAtomic } = await import('../agents/eval/report.ts');
   const learners = createLearnerRegistry();
   const plugin = learners.get(opts.agent, '--agent');
@@ -167,6 +175,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   const numEnvs = parseInteger(opts.numEnvs, '--num-envs', 1) ?? plugin.defaultNumEnvs ?? 1;
   const evalEpisodes = parseInteger(opts.evalEpisodes, '--eval-episodes', 0) ?? DEFAULT_EVAL_EPISODES;
   const evalEvery = parseInteger(opts.evalEvery, '--eval-every', 1) ?? Math.max(1, Math.ceil(steps / 10));
+  const evalMaxEpisodeSteps = parseInteger(opts.evalMaxEpisodeSteps, '--eval-max-episode-steps', 1);
   const checkpointEvery = parseInteger(opts.checkpointEvery, '--checkpoint-every', 1) ?? evalEvery;
   const targetReturn = parseNumber(opts.targetReturn, '--target-return');
   const progressSeconds = parseNumber(opts.progressEvery, '--progress-every', 0) ?? DEFAULT_PROGRESS_SECONDS;
@@ -229,7 +238,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
 
   // the work
   const vecOptions: MakeVecOptions = { ...makeOptions, autoresetMode: autoreset };
-  const open = (n: number) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, vecOptions) : Promise.resolve(envs.makeVec(envId, n, vecOptions)));
+  const open = (n: number, options = vecOptions) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, options) : Promise.resolve(envs.makeVec(envId, n, options)));
   let env: VectorEnv | undefined;
   let evalEnv: VectorEnv | undefined;
   let learner: Learner | undefined;
@@ -237,7 +246,9 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   try {
     env = await open(numEnvs);
     if (!envPlugin) checkFits(vecSpec(env));
-    if (evalEpisodes > 0) evalEnv = await open(Math.min(evalEpisodes, 8));
+    // evaluation episodes end: at the flag's cap, else at the env's own time limit, else at the default cap
+    const evalCap = evalMaxEpisodeSteps ?? env.maxEpisodeSteps ?? DEFAULT_EVAL_MAX_EPISODE_STEPS;
+    if (evalEpisodes > 0) evalEnv = await open(Math.min(evalEpisodes, 8), evalCap === env.maxEpisodeSteps ? vecOptions : { ...vecOptions, maxEpisodeSteps: evalCap });
     learner = opts.resume
       ? await plugin.load(checkpointDir)
       : await plugin.create(vecSpec(env), options, seed);
@@ -282,11 +293,23 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
     };
     const evaluateNow = async () => {
       if (!evalEnv || !learner) return;
-      const returns = await evaluateReturns(evalEnv, learner.policy({ deterministic: true, seed: deriveSeed(seed, 'eval-agent') }), { episodes: evalEpisodes, seed: deriveSeed(seed, 'eval') });
+      const episodes = await evaluateEpisodes(evalEnv, learner.policy({ deterministic: true, seed: deriveSeed(seed, 'eval-agent') }), { episodes: evalEpisodes, seed: deriveSeed(seed, 'eval') });
+      const { returns } = episodes;
       evalReturn = mean(returns);
       lastEvalStep = learner.steps;
       const std = Math.sqrt(mean(returns.map((r) => (r - evalReturn!) ** 2)));
-      addRow({ run: runName, kind: 'eval', steps: learner.steps, seconds: round(elapsed()), eval_return: round(evalReturn, 4), eval_std: round(std, 4), eval_episodes: returns.length });
+      addRow({
+        run: runName,
+        kind: 'eval',
+        steps: learner.steps,
+        seconds: round(elapsed()),
+        eval_return: round(evalReturn, 4),
+        eval_std: round(std, 4),
+        eval_episodes: returns.length,
+        eval_reward: episodes.rewardKeySteps > 0 ? 'env_reward' : 'reward',
+        eval_max_episode_steps: evalEnv.maxEpisodeSteps ?? null,
+        eval_truncated: episodes.truncated.reduce((a, b) => a + b, 0),
+      });
       if (targetReturn !== undefined && evalReturn >= targetReturn) reached = true;
     };
     const checkpoint = async () => {
@@ -341,6 +364,7 @@ export function trainCommand(program: Command, deps: CliDeps): Command {
     .option('--target-return <R>', 'stop once a greedy evaluation reaches R')
     .option('--eval-every <n>', 'env steps between greedy evaluations (default: steps / 10)')
     .option('--eval-episodes <n>', `episodes per evaluation, 0 for none (default ${DEFAULT_EVAL_EPISODES})`)
+    .option('--eval-max-episode-steps <n>', "steps after which an evaluation episode is cut (default: the env's time limit, else 1000)")
     .option('--checkpoint-every <n>', 'env steps between checkpoints (default: --eval-every)')
     .option('--progress-every <s>', `seconds between progress lines when stderr is not a terminal, 0 for none (default ${DEFAULT_PROGRESS_SECONDS})`)
     .option('--resume', 'continue the run saved in --out')
