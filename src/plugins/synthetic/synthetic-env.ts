@@ -96,14 +96,21 @@ export function syntheticSpec(real: EnvPlugin): SyntheticModelSpec {
   return { env: real.id, stateSize: obs.size, action, hidden: [...hidden], activation };
 }
 
-/** The env plugin `Synthetic/<real id>` serving an SE of `real`. */
-export function syntheticEnv(real: EnvPlugin): EnvPlugin {
+/**
+ * The env plugin `Synthetic/<real id>` serving an SE of `real`. With `fixed` (an SE of `real` held
+ * in memory, e.g. an evolution's candidate), every env made serves that model, and the `model`
+ * and `init_seed` args must be left at their defaults.
+ */
+export function syntheticEnv(real: EnvPlugin, fixed?: SyntheticModel): EnvPlugin {
   const why = syntheticUnsupported(real);
   if (why !== undefined) throw new MetarenaError('METARENA_PLUGIN_ERROR', `${real.id} cannot have a synthetic env: it has ${why}`, { plugin: real.id });
   const realArgs = resolveArgs(real.args, {}, 'args');
   const observationSpace = real.observationSpace(realArgs) as Box;
   const actionSpace = real.actionSpace(realArgs);
   const spec = syntheticSpec(real);
+  if (fixed && (fixed.spec.env !== real.id || fixed.spec.stateSize !== spec.stateSize || JSON.stringify(fixed.spec.action) !== JSON.stringify(spec.action))) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${real.id} cannot serve a synthetic env of ${fixed.spec.env} with state size ${fixed.spec.stateSize} and action ${JSON.stringify(fixed.spec.action)}`, { field: 'model', plugin: real.id });
+  }
   const realBytes = real.memoryBytes(realArgs) ?? DEFAULT_ENV_BYTES;
   const id = `${SYNTHETIC_NAMESPACE}/${real.id}`;
   // clip limits of the next state: the space's bounds (for float32, the float32 values just
@@ -126,7 +133,10 @@ export function syntheticEnv(real: EnvPlugin): EnvPlugin {
       if (args.model !== '' && args.init_seed !== 0) {
         throw new MetarenaError('METARENA_INVALID_OPTION', `${id}: init_seed draws a random synthetic env; it has no effect with model ${args.model}`, { field: 'args.init_seed', allowed: '0 (the default) with model' });
       }
-      const model = args.model !== '' ? SyntheticModel.load(args.model, spec) : SyntheticModel.random(spec, args.init_seed);
+      if (fixed && (args.model !== '' || args.init_seed !== 0)) {
+        throw new MetarenaError('METARENA_INVALID_OPTION', `${id}: this env serves a model held in memory; leave model and init_seed out`, { field: args.model !== '' ? 'args.model' : 'args.init_seed', allowed: 'the defaults' });
+      }
+      const model = fixed ?? (args.model !== '' ? SyntheticModel.load(args.model, spec) : SyntheticModel.random(spec, args.init_seed));
       const inner = real.create(realArgs);
       const defaults = real.contextSpace.defaults();
       const n = spec.stateSize;
