@@ -136,25 +136,13 @@ function csvOf(rows: readonly MetricsRow[]): string {
 
 /** The learning curve: mean training episode return per log, and greedy evaluation returns. */
 export async function learningCurveSvg(run: string, rows: readonly MetricsRow[]): Promise<string> {
-  const { renderSvg } = await import('../agents/eval/plots.ts');
+  const { lineChartSpec, renderSvg } = await import('../agents/eval/plots.ts');
   const values = rows.flatMap((r) => {
     if (r.kind === 'train' && typeof r.episode_return === 'number') return [{ steps: r.steps, return: r.episode_return, series: 'training episodes' }];
     if (r.kind === 'eval' && typeof r.eval_return === 'number') return [{ steps: r.steps, return: r.eval_return, series: 'greedy evaluation' }];
     return [];
   });
-  return renderSvg({
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: run,
-    width: 480,
-    height: 260,
-    data: { values },
-    mark: { type: 'line', point: values.length <= 300 },
-    encoding: {
-      x: { field: 'steps', type: 'quantitative', title: 'env steps' },
-      y: { field: 'return', type: 'quantitative', title: 'episode return' },
-      color: { field: 'series', type: 'nominal', title: null },
-    },
-  });
+  return renderSvg(lineChartSpec({ title: run, values, x: { field: 'steps', title: 'env steps' }, y: { field: 'return', title: 'episode return' }, series: { field: 'series', title: null } }));
 }
 
 /** Progress to stderr: a bar on a terminal, else plain lines (which a log file keeps). */

@@ -29,21 +29,45 @@ export function meansSpec(title: string, agents: readonly PlotAgent[]): vegaLite
   };
 }
 
-export function episodesSpec(title: string, agents: readonly PlotAgent[]): vegaLite.TopLevelSpec {
-  const values = agents.flatMap((a) => a.episodeMeans.map((m, e) => ({ agent: a.label, episode: e + 1, mean: m })));
+/** What a line chart of `series` over `x` shows (axes titled; `zero: false` fits y to the data). */
+export interface LineChart {
+  title: string;
+  values: readonly Record<string, unknown>[];
+  x: { field: string; title: string };
+  y: { field: string; title: string; zero?: boolean };
+  series: { field: string; title?: string | null; sort?: string[] };
+  width?: number;
+  height?: number;
+}
+
+/** A line chart (points drawn while there are few): the learning, fitness and episode curves. */
+export function lineChartSpec({ title, values, x, y, series, width = 480, height = 260 }: LineChart): vegaLite.TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title,
-    width: 420,
-    height: 240,
-    data: { values },
+    width,
+    height,
+    data: { values: values as Record<string, unknown>[] },
     mark: { type: 'line', point: values.length <= 400 },
     encoding: {
-      x: { field: 'episode', type: 'quantitative', title: 'episode within the trial' },
-      y: { field: 'mean', type: 'quantitative', title: 'mean return of the episode' },
-      color: { field: 'agent', type: 'nominal', sort: agents.map((a) => a.label) },
+      x: { field: x.field, type: 'quantitative', title: x.title },
+      y: { field: y.field, type: 'quantitative', title: y.title, ...(y.zero === false ? { scale: { zero: false } } : {}) },
+      color: { field: series.field, type: 'nominal', ...(series.title !== undefined ? { title: series.title } : {}), ...(series.sort ? { sort: series.sort } : {}) },
     },
   };
+}
+
+export function episodesSpec(title: string, agents: readonly PlotAgent[]): vegaLite.TopLevelSpec {
+  const values = agents.flatMap((a) => a.episodeMeans.map((m, e) => ({ agent: a.label, episode: e + 1, mean: m })));
+  return lineChartSpec({
+    title,
+    values,
+    width: 420,
+    height: 240,
+    x: { field: 'episode', title: 'episode within the trial' },
+    y: { field: 'mean', title: 'mean return of the episode' },
+    series: { field: 'agent', sort: agents.map((a) => a.label) },
+  });
 }
 
 export async function renderSvg(spec: vegaLite.TopLevelSpec): Promise<string> {

@@ -138,24 +138,12 @@ export function rowsCsv(rows: readonly MetricsRow[]): string {
 
 /** The fitness curve: best and median member fitness per generation. */
 export async function fitnessCurveSvg(title: string, rows: readonly MetricsRow[]): Promise<string> {
-  const { renderSvg } = await import('../eval/plots.ts');
+  const { lineChartSpec, renderSvg } = await import('../eval/plots.ts');
   const values = rows.flatMap((r) => {
     if (r.kind !== 'generation') return [];
     return (['best', 'median'] as const).flatMap((series) => (typeof r[series] === 'number' ? [{ generation: r.generation, fitness: r[series], series }] : []));
   });
-  return renderSvg({
-    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title,
-    width: 480,
-    height: 260,
-    data: { values },
-    mark: { type: 'line', point: values.length <= 400 },
-    encoding: {
-      x: { field: 'generation', type: 'quantitative', title: 'generation' },
-      y: { field: 'fitness', type: 'quantitative', title: 'fitness', scale: { zero: false } },
-      color: { field: 'series', type: 'nominal', title: null },
-    },
-  });
+  return renderSvg(lineChartSpec({ title, values, x: { field: 'generation', title: 'generation' }, y: { field: 'fitness', title: 'fitness', zero: false }, series: { field: 'series', title: null } }));
 }
 
 function readRows(file: string, before: number): MetricsRow[] {

@@ -189,5 +189,5 @@ function float32AtLeast(v: number): number {
 
 /** A synthetic env for every env plugin in `plugins` that can have one. */
 export function syntheticEnvs(plugins: readonly Plugin[]): EnvPlugin[] {
-  return plugins.filter((p): p is EnvPlugin => p.kind === 'env' && syntheticUnsupported(p) === undefined).map(syntheticEnv);
+  return plugins.filter((p): p is EnvPlugin => p.kind === 'env' && syntheticUnsupported(p) === undefined).map((real) => syntheticEnv(real));
 }
