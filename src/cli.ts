@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { benchCommand } from './commands/bench.ts';
 import { envsCommand } from './commands/envs.ts';
 import { evalCommand } from './commands/eval.ts';
+import { evolveCommand } from './commands/evolve.ts';
 import { rolloutCommand } from './commands/rollout.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
@@ -41,6 +42,7 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   evalCommand(program, deps);
   serveCommand(program, deps);
   trainCommand(program, deps);
+  evolveCommand(program, deps);
   return program;
 }
 
