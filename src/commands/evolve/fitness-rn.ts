@@ -11,7 +11,8 @@
  * first, as the reference's `AverageMeter`) reaches `solvedReturn`, or after `trainEpisodes` (100)
  * episodes or `trainSteps` env steps. A final greedy test gives the test return. The fitness
  * (`objective`):
- * - `steps` (default): −(env steps trained) − unsolvedWeight·max(0, solvedReturn − test return):
+ * - `steps` (default): −(env steps trained, the sum of the training episodes' lengths and the
+ *   steps of an unfinished one) − unsolvedWeight·max(0, solvedReturn − test return):
  *   fewer steps to solve is better, an unsolved env pays for every unit of return it misses (the
  *   reference's objective for the paper's RN results, `unsolved_weight` 100);
  * - `return`: the test return (the reference's later "reward maximization" objective);
@@ -180,11 +181,11 @@ export async function rnFitness(options: RnTaskOptions): Promise<FitnessFunction
         },
       });
       const testReturn = await test('final');
-      const fitness = rnObjective(options.objective, { steps: learner.steps, testReturn, tests, lengths, solvedReturn: options.solvedReturn, unsolvedWeight: options.unsolvedWeight });
+      const fitness = rnObjective(options.objective, { steps: env.steps, testReturn, tests, lengths, solvedReturn: options.solvedReturn, unsolvedWeight: options.unsolvedWeight });
       return {
         fitness,
         info: {
-          train_steps: learner.steps,
+          train_steps: env.steps,
           train_episodes: env.episodes.length,
           train_stop: stop,
           solved,

@@ -161,7 +161,7 @@ export async function seFitness(options: SeTaskOptions): Promise<FitnessFunction
       return {
         fitness,
         info: {
-          train_steps: learner.steps,
+          train_steps: env.steps,
           train_episodes: env.episodes.length,
           train_stop: stop,
           train_return: meanLast(returns, options.earlyOutNum),
