@@ -60,7 +60,7 @@ const DEFAULT_PROGRESS_SECONDS = 30;
 /** The worker entry of the local pool. */
 export const WORKER_ENTRY = fileURLToPath(new URL('./evolve/worker.ts', import.meta.url));
 
-/** What run.json records; a resumed run must match it (except the command line). */
+/** What run.json records; a resumed run must match it (except the command line and the --remote server). */
 interface EvolveRecord {
   kind: EvolveKind;
   envs: string[];
@@ -145,8 +145,9 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
   if (opts.resume) {
     const saved = readSettings(runFile) as EvolveRecord | undefined;
     if (!start || !saved) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: ${show(out)} holds no evolution to resume (no ${STATE_FILE} or ${EVOLVE_RUN_FILE})`, { field: '--resume' });
-    const comparable = ({ command: _c, settings, ...rest }: EvolveRecord) => ({ ...rest, ...settings });
-    const flag = (k: string) => (k === 'envs' ? '--env' : ['kind', 'seed', 'remote', 'population'].includes(k) ? `--${k}` : `--set ${k}:`);
+    // the server of --remote may change (a member's fitness does not depend on where its envs run)
+    const comparable = ({ command: _c, remote: _r, settings: { remote: _sr, ...settings }, ...rest }: EvolveRecord) => ({ ...rest, ...settings });
+    const flag = (k: string) => (k === 'envs' ? '--env' : ['kind', 'seed', 'population'].includes(k) ? `--${k}` : `--set ${k}:`);
     const differences = changedSettings(comparable(saved), comparable(record), flag);
     if (differences.length) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--resume: the evolution in ${show(out)} has other settings: ${differences.join('; ')}`, { field: '--resume' });
     deps.stderr(`resuming ${kind} ${envs.join(',')} from generation ${start.generation} of ${generations} (${out})\n`);
