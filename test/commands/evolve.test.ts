@@ -135,29 +135,6 @@ describe('metarena evolve', () => {
     expect(env.observationSpace.shape).toEqual([12]);
   });
 
-  it('--remote: reservoir members train, and se members are tested, against a server, with the fitnesses of an in-process run', async () => {
-    const { startServer } = await import('../../src/server/index.ts');
-    const server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry() });
-    try {
-      const runs = [
-        ['evolve', 'reservoir', '--env', 'CartPole-v1', '--generations', '1', '--population', '2', '--set', 'trainSteps=128', '--set', 'seeds=1', '--set', 'units=20', '--set', 'agent.numSteps=64', '--set', 'agent.numMinibatches=1', '--set', 'agent.updateEpochs=1'],
-        ['evolve', 'se', '--env', 'CartPole-v1', '--generations', '1', '--population', '2', '--set', 'trainSteps=40', '--set', 'testEpisodes=2', '--set', 'agent.learningStarts=20', '--set', 'agent.batchSize=8'],
-      ];
-      for (const args of runs) {
-        const here = outDir();
-        const there = outDir();
-        expect((await runMain([...args, '--workers', '0', '--out', here])).code).toBe(0);
-        const before = Number(server.stats().requests_total);
-        expect((await runMain([...args, '--workers', '2', '--out', there, '--remote', server.grpcAddress])).code).toBe(0);
-        expect(Number(server.stats().requests_total)).toBeGreaterThan(before + 20);
-        expect(memberFitness(there)).toEqual(memberFitness(here));
-        expect(json(join(there, 'run.json'))).toMatchObject({ remote: server.grpcAddress });
-      }
-    } finally {
-      await server.close(100);
-    }
-  });
-
   it('a member whose worker is killed (--job-timeout) gets no fitness and an error line; the run completes', async () => {
     const out = outDir();
     const r = await runMain([...rnArgs(out, '--generations', '1', '--workers', '2', '--job-timeout', '0.05')]);
