@@ -27,18 +27,16 @@
  * The delivered model is saved in the run directory as `model/` (the RewardNet checkpoint
  * format, with γ and the run's record), usable as `--wrapper '{"id": "RewardNet", "model": DIR}'`.
  */
-import { join } from 'node:path';
 import { DEFAULT_EVAL_MAX_EPISODE_STEPS } from '../../agents/episode-returns.ts';
-import type { Candidate, FitnessFunction } from '../../agents/evolve/evaluator.ts';
-import { NesStrategy, type NesStrategyState } from '../../agents/evolve/nes-strategy.ts';
+import type { FitnessFunction } from '../../agents/evolve/evaluator.ts';
 import { type ArgsOf, MetarenaError, Registry, type VectorEnv, defineWrapper, deriveSeed, resolveArgs, show } from '../../core/index.ts';
 import type { RewardNetSpec } from '../../plugins/wrappers/reward-net.ts';
 import { EpisodeRecorder } from './episode-recorder.ts';
-import { type InnerAgent, createInnerLearner, meanLast, trainInner, varyHyperparameters } from './inner-agent.ts';
+import { type InnerAgent, createInnerLearner, meanLast, trainInner, variedInfo, varyHyperparameters } from './inner-agent.ts';
+import { candidateParams, nesSetup } from './nes-setup.ts';
 import { RN_OPTIONS } from './options.ts';
 import { RN_PRESETS } from './presets.ts';
 import { type EvolveContext, type EvolveSetup, innerAgent, mean } from './setup.ts';
-import { variedInfo } from './fitness-se.ts';
 
 export type RnObjective = 'steps' | 'return' | 'auc';
 
@@ -90,7 +88,7 @@ export async function rnSetup(ctx: EvolveContext): Promise<EvolveSetup> {
     hidden: o.hidden.length ? [...o.hidden] : (preset?.hidden ?? [64]),
     activation: (o.activation || preset?.activation || 'prelu') as RewardNetSpec['activation'],
   };
-  const size = new RewardNetModel(spec).params.length; // checks mode and info
+  new RewardNetModel(spec); // checks mode and info
   const options: RnTaskOptions = {
     env,
     spec,
@@ -107,32 +105,15 @@ export async function rnSetup(ctx: EvolveContext): Promise<EvolveSetup> {
     evalMaxEpisodeSteps: o.evalMaxEpisodeSteps || realLimit || DEFAULT_EVAL_MAX_EPISODE_STEPS,
     varyHp: o.varyHp,
   };
-  const nes = { sigma: o.sigma || preset?.sigma || 0.1, alpha: o.alpha || preset?.alpha || 0.5, mirrored: o.mirrored, weightDecay: o.weightDecay, population: ctx.population ?? 16 };
-  return {
+  return nesSetup({
     kind: 'rn',
-    task: { kind: 'rn', options: { ...options } },
-    settings: { ...options, ...nes, centerEvaluations: o.centerEvaluations, parameters: size },
-    defaultGenerations: 50,
-    strategy(seed, state) {
-      const initial = RewardNetModel.random(spec, deriveSeed(seed, 'evolve', 'initial')).params;
-      return new NesStrategy(initial, { ...nes, seed: deriveSeed(seed, 'nes') }, o.centerEvaluations, state as NesStrategyState | undefined);
-    },
-    async saveModel(result, out, record) {
-      const model = new RewardNetModel(spec);
-      model.params.set(paramsOf(result.candidate, size));
-      model.record = record;
-      const dir = join(out, 'model');
-      await model.save(dir);
-      return dir;
-    },
-  };
-}
-
-function paramsOf(candidate: Candidate, size: number): Float32Array {
-  if (candidate.kind !== 'params' || candidate.params.length !== size) {
-    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `an RN candidate must be ${size} parameters, got ${candidate.kind === 'params' ? candidate.params.length : 'a JSON object'}`, { field: 'candidate' });
-  }
-  return candidate.params;
+    taskOptions: { ...options },
+    options: o,
+    preset,
+    population: ctx.population,
+    randomModel: (seed) => RewardNetModel.random(spec, seed),
+    emptyModel: () => new RewardNetModel(spec),
+  });
 }
 
 /** The fitness of an inner training by `objective` (see the file's doc). */
@@ -156,7 +137,7 @@ export async function rnFitness(options: RnTaskOptions): Promise<FitnessFunction
   const testEnvs = Math.min(options.testEpisodes, 10);
   return async (candidate, { seed }) => {
     const model = new RewardNetModel(options.spec);
-    model.params.set(paramsOf(candidate, size));
+    model.params.set(candidateParams(candidate, size, 'RN'));
     const shaped = new Registry([real, defineWrapper({ id: 'RewardNet', description: "the candidate's reward network", apply: (env) => new RewardNet(env, model) })]);
     const env = new EpisodeRecorder(shaped.makeVec(options.env, options.numEnvs, { wrappers: [{ id: 'RewardNet' }], ...(options.maxEpisodeSteps > 0 ? { maxEpisodeSteps: options.maxEpisodeSteps } : {}) }));
     const testEnv: VectorEnv = registry.makeVec(options.env, testEnvs, { maxEpisodeSteps: options.evalMaxEpisodeSteps });

@@ -23,13 +23,12 @@
  * The delivered model is saved in the run directory as `model/` (the SE checkpoint format, with
  * the run's record), loadable with `--env Synthetic/<ID> --env-arg model=DIR`.
  */
-import { join } from 'node:path';
-import { NesStrategy, type NesStrategyState } from '../../agents/evolve/nes-strategy.ts';
-import type { Candidate, FitnessFunction } from '../../agents/evolve/evaluator.ts';
+import type { FitnessFunction } from '../../agents/evolve/evaluator.ts';
 import { MetarenaError, Registry, deriveSeed, resolveArgs, show, type ArgsOf, type VectorEnv } from '../../core/index.ts';
 import type { SyntheticModelSpec } from '../../plugins/synthetic/synthetic-model.ts';
 import { EpisodeRecorder } from './episode-recorder.ts';
-import { type InnerAgent, createInnerLearner, meanLast, trainInner, varyHyperparameters } from './inner-agent.ts';
+import { type InnerAgent, createInnerLearner, meanLast, trainInner, variedInfo, varyHyperparameters } from './inner-agent.ts';
+import { candidateParams, nesSetup } from './nes-setup.ts';
 import { SE_OPTIONS } from './options.ts';
 import { SE_PRESETS } from './presets.ts';
 import { type EvolveContext, type EvolveSetup, connectRemote, innerAgent, mean } from './setup.ts';
@@ -81,39 +80,15 @@ export async function seSetup(ctx: EvolveContext): Promise<EvolveSetup> {
     varyHp: o.varyHp,
     remote: ctx.remote ?? '',
   };
-  const nes = { sigma: o.sigma || preset?.sigma || 0.1, alpha: o.alpha || preset?.alpha || 0.5, mirrored: o.mirrored, weightDecay: o.weightDecay, population: ctx.population ?? 16 };
-  const size = SyntheticModel.parameterCount(spec);
-  return {
+  return nesSetup({
     kind: 'se',
-    task: { kind: 'se', options: { ...options } },
-    settings: { ...options, ...nes, centerEvaluations: o.centerEvaluations, parameters: size },
-    defaultGenerations: 50,
-    strategy(seed, state) {
-      const initial = SyntheticModel.random(spec, deriveSeed(seed, 'evolve', 'initial')).params;
-      return new NesStrategy(initial, { ...nes, seed: deriveSeed(seed, 'nes') }, o.centerEvaluations, state as NesStrategyState | undefined);
-    },
-    async saveModel(result, out, record) {
-      const model = new SyntheticModel(spec);
-      model.params.set(paramsOf(result.candidate, size));
-      model.record = record;
-      const dir = join(out, 'model');
-      await model.save(dir);
-      return dir;
-    },
-  };
-}
-
-function paramsOf(candidate: Candidate, size: number): Float32Array {
-  if (candidate.kind !== 'params' || candidate.params.length !== size) {
-    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `an SE candidate must be ${size} parameters, got ${candidate.kind === 'params' ? candidate.params.length : 'a JSON object'}`, { field: 'candidate' });
-  }
-  return candidate.params;
-}
-
-/** The varied options of an evaluation, for its metrics row. */
-export function variedInfo(options: Record<string, unknown>): Record<string, number | string | null> {
-  const num = (v: unknown) => (typeof v === 'number' ? v : null);
-  return { learning_rate: num(options.learningRate), batch_size: num(options.batchSize), hidden: Array.isArray(options.hidden) ? options.hidden.join('x') : null };
+    taskOptions: { ...options },
+    options: o,
+    preset,
+    population: ctx.population,
+    randomModel: (seed) => SyntheticModel.random(spec, seed),
+    emptyModel: () => new SyntheticModel(spec),
+  });
 }
 
 /** The reference's early out on a virtual env (`base_agent.env_solved`), for the returns so far. */
@@ -142,7 +117,7 @@ export async function seFitness(options: SeTaskOptions): Promise<FitnessFunction
   const syntheticId = `${SYNTHETIC_NAMESPACE}/${options.env}`;
   return async (candidate, { seed }) => {
     const model = new SyntheticModel(options.spec);
-    model.params.set(paramsOf(candidate, size));
+    model.params.set(candidateParams(candidate, size, 'SE'));
     const se = new Registry([syntheticEnv(real, model)]);
     const env = new EpisodeRecorder(se.makeVec(syntheticId, options.numEnvs, make));
     let testEnv: VectorEnv | undefined;

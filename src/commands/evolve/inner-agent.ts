@@ -42,6 +42,12 @@ export function varyHyperparameters(options: Record<string, unknown>, seed: numb
 }
 
 /** A fresh learner `agent` with `options` (completed with its defaults) for `env`. */
+/** The varied options of an evaluation, for its metrics row. */
+export function variedInfo(options: Record<string, unknown>): Record<string, number | string | null> {
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return { learning_rate: num(options.learningRate), batch_size: num(options.batchSize), hidden: Array.isArray(options.hidden) ? options.hidden.join('x') : null };
+}
+
 export async function createInnerLearner(learners: LearnerRegistry, env: VectorEnv, envId: string, { agent, options }: InnerAgent, seed: number): Promise<Learner> {
   const plugin = learners.get(agent, 'agent');
   const spec: AgentEnvSpec = {
