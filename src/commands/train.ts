@@ -10,7 +10,9 @@
  * DIR receives, atomically: `run.json` (run name `${env}__${agent}__${seed}`, learner, env,
  * options), `checkpoint/` (the learner's whole training state, every `--checkpoint-every` steps
  * and at the end), `metrics.jsonl` (one line per training log and per evaluation, appended as
- * they come), `metrics.csv` (the same rows), `learning-curve.svg` and `summary.json`. Every
+ * they come), `metrics.csv` (the same rows), `learning-curve.svg` and `summary.json` (with
+ * `trainReturnLast10`, the mean real return of the last 10 training episodes of this invocation —
+ * ER-MRL's fitness; SB3's `ep_rew_mean` is the same over 100 — and `trainEpisodes`). Every
  * `--eval-every` steps the greedy policy plays `--eval-episodes` episodes on a separate env;
  * `--target-return R` stops once such an evaluation reaches R. Evaluations judge the env's own
  * reward: where a reward-shaping wrapper (RewardNet, ICM) records it as `info.env_reward`, that is
@@ -24,7 +26,7 @@
  * `--steps` unless `--set` gives it. A learner that acts at random for its first `learningStarts`
  * steps gets a warning when `--steps` ends before learning starts. Progress goes to stderr: a bar
  * on a terminal, else a line every `--progress-every` seconds (0: none). `--json` prints
- * `{steps, seconds, evalReturn}` on stdout (`seconds`: wall-clock of this invocation). Every
+ * `{steps, seconds, evalReturn, trainReturnLast10}` on stdout (`seconds`: wall-clock of this invocation). Every
  * argument is checked before any work starts.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -35,6 +37,7 @@ import type { AgentEnvSpec } from '../agents/agent.ts';
 import type { Learner, TrainLog } from '../agents/learner.ts';
 import { type AutoresetMode, type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
+import { EpisodeRecorder } from './episode-recorder.ts';
 import { type FlaggedMakeOptions, type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
 import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
@@ -85,6 +88,8 @@ type MetricsRow = Record<string, string | number | null>;
 const DEFAULT_EVAL_EPISODES = 10;
 const DEFAULT_SEED = 1;
 const DEFAULT_PROGRESS_SECONDS = 5;
+/** Training episodes averaged by `trainReturnLast10` (ER-MRL's fitness). */
+const LAST_EPISODES = 10;
 
 async function connectRemote(address: string, envId: string, numEnvs: number, options: MakeVecOptions): Promise<VectorEnv> {
   const { RemoteVectorEnv } = await import('../client/index.ts');
@@ -227,12 +232,12 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   // the work
   const vecOptions: MakeVecOptions = { ...makeOptions, autoresetMode: autoreset };
   const open = (n: number, options = vecOptions) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, options) : Promise.resolve(envs.makeVec(envId, n, options)));
-  let env: VectorEnv | undefined;
+  let env: EpisodeRecorder | undefined;
   let evalEnv: VectorEnv | undefined;
   let learner: Learner | undefined;
   const bar = progress === 'bar' ? new SingleBar({ format: 'train {bar} {percentage}% | {value}/{total} steps | return {ret} | eval {evalRet} | {sps} steps/s', clearOnComplete: true }) : undefined;
   try {
-    env = await open(numEnvs);
+    env = new EpisodeRecorder(await open(numEnvs));
     if (!envPlugin) checkFits(vecSpec(env));
     // evaluation episodes end: at the flag's cap, else at the env's own time limit, else at the default cap
     const evalCap = evalMaxEpisodeSteps ?? env.maxEpisodeSteps ?? DEFAULT_EVAL_MAX_EPISODE_STEPS;
@@ -319,11 +324,13 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
     bar?.stop();
     writeAtomic(join(out, 'learning-curve.svg'), await learningCurveSvg(runName, rows));
     const seconds = round((performance.now() - started) / 1000, 2);
-    const summary = { run: runName, agent: plugin.name, env: envId, seed, steps: learner.steps, seconds, evalReturn, targetReturn: targetReturn ?? null, targetReached: targetReturn === undefined ? null : reached };
+    const last = env.episodes.slice(-LAST_EPISODES);
+    const trainReturnLast10 = last.length ? round(mean(last.map((e) => e.realReturn)), 4) : null;
+    const summary = { run: runName, agent: plugin.name, env: envId, seed, steps: learner.steps, seconds, evalReturn, trainReturnLast10, trainEpisodes: env.episodes.length, targetReturn: targetReturn ?? null, targetReached: targetReturn === undefined ? null : reached };
     writeAtomic(join(out, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
     deps.stdout(
       opts.json
-        ? `${JSON.stringify({ steps: learner.steps, seconds, evalReturn })}\n`
+        ? `${JSON.stringify({ steps: learner.steps, seconds, evalReturn, trainReturnLast10 })}\n`
         : `${runName}: ${learner.steps} steps in ${seconds.toFixed(1)} s${evalReturn === null ? '' : `, greedy eval return ${evalReturn.toFixed(1)}`}${reached ? ` (target ${targetReturn} reached)` : ''}; results in ${out}\n`,
     );
   } finally {

@@ -38,9 +38,16 @@ describe('metarena train', () => {
     const first = await runCli([...args, '--steps', '512']);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout);
-    expect(Object.keys(summary).sort()).toEqual(['evalReturn', 'seconds', 'steps']);
+    expect(Object.keys(summary).sort()).toEqual(['evalReturn', 'seconds', 'steps', 'trainReturnLast10']);
     expect(summary.steps).toBe(512);
     expect(summary.evalReturn).toBeGreaterThan(0);
+    // CartPole's return is the episode's length: at least 8 steps, and 512 steps over 4 envs hold at most 64 episodes
+    const written = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(written.trainReturnLast10).toBe(summary.trainReturnLast10);
+    expect(written.trainEpisodes).toBeGreaterThanOrEqual(10);
+    expect(written.trainEpisodes).toBeLessThanOrEqual(512 / 8);
+    expect(summary.trainReturnLast10).toBeGreaterThanOrEqual(8);
+    expect(summary.trainReturnLast10).toBeLessThanOrEqual(128);
     for (const f of ['run.json', 'metrics.csv', 'metrics.jsonl', 'learning-curve.svg', 'summary.json', 'checkpoint/model.json']) expect(existsSync(join(out, f))).toBe(true);
     expect(readFileSync(join(out, 'learning-curve.svg'), 'utf8')).toMatch(/^<svg/);
     const rows = jsonl(join(out, 'metrics.jsonl'));

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { CmaEsStrategy, type CmaEsStrategyState } from '../../agents/evolve/cmaes-strategy.ts';
 import type { Candidate, FitnessFunction } from '../../agents/evolve/evaluator.ts';
 import { type ArgsOf, MetarenaError, type VectorEnv, type WrapperSpec, deriveSeed, resolveArgs, show } from '../../core/index.ts';
-import { EpisodeRecorder } from './episode-recorder.ts';
+import { EpisodeRecorder } from '../episode-recorder.ts';
 import { type InnerAgent, createInnerLearner } from './inner-agent.ts';
 import { RESERVOIR_EVOLVE_OPTIONS } from './options.ts';
 import { SB3_PPO, VELOCITY_INDICES } from './presets.ts';

@@ -31,7 +31,7 @@ import { DEFAULT_EVAL_MAX_EPISODE_STEPS } from '../../agents/episode-returns.ts'
 import type { FitnessFunction } from '../../agents/evolve/evaluator.ts';
 import { type ArgsOf, MetarenaError, Registry, type VectorEnv, defineWrapper, deriveSeed, resolveArgs, show } from '../../core/index.ts';
 import type { RewardNetSpec } from '../../plugins/wrappers/reward-net.ts';
-import { EpisodeRecorder } from './episode-recorder.ts';
+import { EpisodeRecorder } from '../episode-recorder.ts';
 import { type InnerAgent, createInnerLearner, meanLast, trainInner, variedInfo, varyHyperparameters } from './inner-agent.ts';
 import { candidateParams, nesSetup } from './nes-setup.ts';
 import { RN_OPTIONS } from './options.ts';

@@ -26,7 +26,7 @@
 import type { FitnessFunction } from '../../agents/evolve/evaluator.ts';
 import { MetarenaError, Registry, deriveSeed, resolveArgs, show, type ArgsOf, type VectorEnv } from '../../core/index.ts';
 import type { SyntheticModelSpec } from '../../plugins/synthetic/synthetic-model.ts';
-import { EpisodeRecorder } from './episode-recorder.ts';
+import { EpisodeRecorder } from '../episode-recorder.ts';
 import { type InnerAgent, createInnerLearner, meanLast, trainInner, variedInfo, varyHyperparameters } from './inner-agent.ts';
 import { candidateParams, nesSetup } from './nes-setup.ts';
 import { SE_OPTIONS } from './options.ts';

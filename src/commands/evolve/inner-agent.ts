@@ -13,7 +13,7 @@ import type { AgentEnvSpec } from '../../agents/agent.ts';
 import type { Learner } from '../../agents/learner.ts';
 import type { LearnerRegistry } from '../../agents/learners.ts';
 import { Rng, type VectorEnv } from '../../core/index.ts';
-import type { EpisodeRecorder, RecordedEpisode } from './episode-recorder.ts';
+import type { EpisodeRecorder, RecordedEpisode } from '../episode-recorder.ts';
 
 export interface InnerAgent {
   agent: string;

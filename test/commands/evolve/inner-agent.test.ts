@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLearnerRegistry } from '../../../src/agents/learners.ts';
-import { EpisodeRecorder } from '../../../src/commands/evolve/episode-recorder.ts';
+import { EpisodeRecorder } from '../../../src/commands/episode-recorder.ts';
 import { createInnerLearner, meanLast, trainInner, varyHyperparameters } from '../../../src/commands/evolve/inner-agent.ts';
 import { SB3_PPO, SE_PRESETS } from '../../../src/commands/evolve/presets.ts';
 import { innerAgent } from '../../../src/commands/evolve/setup.ts';

@@ -1,13 +1,14 @@
 /**
  * A VectorEnv that passes everything through to the env it wraps and records the episodes that
  * end in it: return, length, and the real return (the sum of `info.env_reward` where a
- * reward-shaping wrapper records it, else of the reward). The fitness functions train an inner
- * agent on it to read its training episodes (the early-out rules, "the mean return of the last 10
- * training episodes") without asking anything of the learner. Autoreset modes are read as the
+ * reward-shaping wrapper records it, else of the reward). `metarena evolve`'s fitness functions
+ * train an inner agent on it to read its training episodes (the early-out rules, "the mean return
+ * of the last 10 training episodes"), and `metarena train` to report that mean, without asking
+ * anything of the learner. Autoreset modes are read as the
  * transition stream reads them: under `next_step`, the step after an episode's end only resets.
  */
-import type { Batch, VectorEnv, VectorResetArgs, VectorResetResult, VectorStepResult } from '../../core/index.ts';
-import { ENV_REWARD_KEY } from '../../agents/episode-returns.ts';
+import type { Batch, VectorEnv, VectorResetArgs, VectorResetResult, VectorStepResult } from '../core/index.ts';
+import { ENV_REWARD_KEY } from '../agents/episode-returns.ts';
 
 export interface RecordedEpisode {
   return: number;

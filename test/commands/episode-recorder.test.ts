@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EpisodeRecorder } from '../../../src/commands/evolve/episode-recorder.ts';
-import { createBuiltinRegistry } from '../../../src/plugins/index.ts';
+import { EpisodeRecorder } from '../../src/commands/episode-recorder.ts';
+import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 
 const registry = createBuiltinRegistry();
 
