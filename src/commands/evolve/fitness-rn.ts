@@ -18,8 +18,8 @@
  * - `return`: the test return (the reference's later "reward maximization" objective);
  * - `auc`: Σ over training episodes of the episode's test return × its length (the reference's
  *   AUC objective).
- * Test episodes of an env without a time limit (CliffWalking-v0) end at `evalMaxEpisodeSteps`
- * (default 1000) steps.
+ * Training and test episodes of CliffWalking-v0 end after 50 steps (the reference's `max_steps`);
+ * test episodes of another env without a time limit end at `evalMaxEpisodeSteps` (default 1000).
  *
  * `--remote` is refused: an RN candidate cannot be sent as make options (a server reads RewardNet
  * models from directories), and the agent must train on the candidate's rewards.
@@ -101,8 +101,8 @@ export async function rnSetup(ctx: EvolveContext): Promise<EvolveSetup> {
     solvedReturn: solved,
     unsolvedWeight: o.unsolvedWeight,
     objective: o.objective as RnObjective,
-    maxEpisodeSteps: o.maxEpisodeSteps,
-    evalMaxEpisodeSteps: o.evalMaxEpisodeSteps || realLimit || DEFAULT_EVAL_MAX_EPISODE_STEPS,
+    maxEpisodeSteps: o.maxEpisodeSteps || preset?.maxEpisodeSteps || 0,
+    evalMaxEpisodeSteps: o.evalMaxEpisodeSteps || preset?.maxEpisodeSteps || realLimit || DEFAULT_EVAL_MAX_EPISODE_STEPS,
     varyHp: o.varyHp,
   };
   return nesSetup({

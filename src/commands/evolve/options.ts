@@ -51,8 +51,8 @@ export const RN_OPTIONS = {
   trainEpisodes: { type: 'integer', default: 100, min: 1, description: 'most episodes of one inner training' },
   earlyOutNum: { type: 'integer', default: 0, min: 0, description: "per-episode tests averaged by the solved rule (0: the env's reference, else 10)" },
   testEpisodes: { type: 'integer', default: 1, min: 1, description: 'greedy real-env episodes after each training episode and at the end' },
-  maxEpisodeSteps: { type: 'integer', default: 0, min: 0, description: "time limit of training episodes (0: the env's own, none for CliffWalking-v0)" },
-  evalMaxEpisodeSteps: { type: 'integer', default: 0, min: 0, description: "time limit of test episodes (0: the env's own, else 1000)" },
+  maxEpisodeSteps: { type: 'integer', default: 0, min: 0, description: "time limit of training episodes (0: the env's reference value — 50 for CliffWalking-v0 —, else the env's own)" },
+  evalMaxEpisodeSteps: { type: 'integer', default: 0, min: 0, description: "time limit of test episodes (0: the env's reference value — 50 for CliffWalking-v0 —, else the env's own, else 1000)" },
 } as const satisfies ArgSpecs;
 
 const NORMALIZATION = {

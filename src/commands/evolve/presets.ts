@@ -19,7 +19,9 @@
  *   random CartPole episode (20 steps), 20 random Acrobot episodes (500 steps each), 50 random
  *   MountainCarContinuous episodes (999 steps each).
  * - Solved returns: the reference's (CartPole 195, Acrobot −100, MountainCarContinuous 90), and
- *   −13 for Gymnasium's CliffWalking-v0 (the optimal path; the reference's own Cliff grid used −20).
+ *   −13 for Gymnasium's CliffWalking-v0 (the optimal path; the reference's own Cliff grid, which
+ *   ends an episode at the cliff, used −20). Its episodes end after 50 steps, as the reference's
+ *   (`max_steps: 50`); Gymnasium's CliffWalking-v0 has no time limit.
  *
  * Reservoirs: ER-MRL (Léger et al., EvoApps 2024; corentinlger/ER-MRL `scripts/evolve_res.py`):
  * SB3 PPO with its defaults on one env (`MlpPolicy`: 2048-step rollouts, minibatches of 64,
@@ -48,6 +50,8 @@ export interface RnPreset extends AgentPreset {
   solvedReturn: number;
   earlyOutNum: number;
   trainSteps: number;
+  /** Time limit of training and test episodes, where the reference set one and the env has none. */
+  maxEpisodeSteps?: number;
 }
 
 const DDQN_STEPWISE = { trainFreq: 1, gradientSteps: 1, targetUpdateInterval: 1, loss: 'mse', maxGradNorm: 0, explorationFraction: 1, saveReplay: false } as const;
@@ -85,6 +89,7 @@ export const RN_PRESETS: Readonly<Record<string, RnPreset>> = {
     solvedReturn: -13,
     earlyOutNum: 10,
     trainSteps: 20_000,
+    maxEpisodeSteps: 50,
   },
   'CartPole-v1': {
     agent: 'double-dqn',
