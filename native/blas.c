@@ -1,19 +1,29 @@
 /*
  * blas.node: single-precision matrix products through OpenBLAS, for the tfjs wasm backend's
- * matrix-product kernel (src/nn/native-blas.ts). Built by scripts/build-native.sh when the
- * OpenBLAS headers and library are present; the project runs without it.
+ * matrix-product kernel (src/nn/native-blas.ts), and the GRU loops built on them (native/gru.c,
+ * run by src/nn/gru-kernels.ts). Built by scripts/build-native.sh when the OpenBLAS headers and
+ * library are present; the project runs without it.
  *
  * Exports
  *   sgemm(transA, transB, m, n, k, alpha, a, b, beta, c)
  *     C = alpha * op(A) * op(B) + beta * C on row-major Float32Arrays, where op(A) is [m, k]
  *     (A stored [m, k], or [k, m] when transA), op(B) is [k, n] (B stored [k, n], or [n, k]
  *     when transB) and C is [m, n]; the arrays are read and written in place (any views, e.g.
- *     onto a wasm heap). Throws a TypeError for a non-Float32Array, a RangeError for a
- *     non-positive size or an array shorter than its matrix: nothing is read out of bounds.
+ *     onto a wasm heap).
+ *   gruCell(B, H, gx, gh, h, next, r, z, n)
+ *   gruCellGrad(B, H, dy, gh, h, r, z, n, dgx, dgh, dh)
+ *   gruSequence(T, B, H, gx, h0, wh, bh, masks, states, last, previous, r, z, n, ghN)
+ *   gruSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh)
+ *     The GRU step, its gradient, the masked unroll and its backpropagation through time of
+ *     native/gru.h, outputs written in place: arrays [B, H] or [T·B, H] for states and gates,
+ *     [B, 3H] or [T·B, 3H] for gx, gh and their gradients, wh [H, 3H], bh [3H], masks [T·B].
  *   setThreads(count)  OpenBLAS's thread count (the addon sets 1 when it loads).
  *   threads()          OpenBLAS's current thread count.
+ * Every function throws a TypeError for a non-Float32Array, a RangeError for a non-positive
+ * size or an array shorter than its matrix: nothing is read or written out of bounds.
  */
 #include <cblas.h>
+#include "gru.h"
 #include <node_api.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -26,12 +36,12 @@
     }                                                                  \
   } while (0)
 
-/* The float32 data of argument `index` (`name` in messages), at least `needed` elements long. */
-static float *float_array(napi_env env, napi_value value, const char *name, size_t needed) {
+/* The float32 data of argument `name` of function `fn` (for messages), at least `needed` elements long. */
+static float *float_array(napi_env env, napi_value value, const char *fn, const char *name, size_t needed) {
   bool is_typed = false;
   if (napi_is_typedarray(env, value, &is_typed) != napi_ok || !is_typed) {
     char message[96];
-    snprintf(message, sizeof message, "sgemm: %s must be a Float32Array", name);
+    snprintf(message, sizeof message, "%s: %s must be a Float32Array", fn, name);
     napi_throw_type_error(env, NULL, message);
     return NULL;
   }
@@ -40,13 +50,13 @@ static float *float_array(napi_env env, napi_value value, const char *name, size
   void *data = NULL;
   if (napi_get_typedarray_info(env, value, &type, &length, &data, NULL, NULL) != napi_ok || type != napi_float32_array) {
     char message[96];
-    snprintf(message, sizeof message, "sgemm: %s must be a Float32Array", name);
+    snprintf(message, sizeof message, "%s: %s must be a Float32Array", fn, name);
     napi_throw_type_error(env, NULL, message);
     return NULL;
   }
   if (length < needed) {
     char message[128];
-    snprintf(message, sizeof message, "sgemm: %s has %zu elements, the matrix needs %zu", name, length, needed);
+    snprintf(message, sizeof message, "%s: %s has %zu elements, the matrix needs %zu", fn, name, length, needed);
     napi_throw_range_error(env, NULL, message);
     return NULL;
   }
@@ -77,15 +87,105 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
     napi_throw_type_error(env, NULL, "sgemm: alpha and beta must be numbers");
     return NULL;
   }
-  const float *a = float_array(env, args[6], "a", (size_t)m * (size_t)k);
+  const float *a = float_array(env, args[6], "sgemm", "a", (size_t)m * (size_t)k);
   if (!a) return NULL;
-  const float *b = float_array(env, args[7], "b", (size_t)k * (size_t)n);
+  const float *b = float_array(env, args[7], "sgemm", "b", (size_t)k * (size_t)n);
   if (!b) return NULL;
-  float *c = float_array(env, args[9], "c", (size_t)m * (size_t)n);
+  float *c = float_array(env, args[9], "sgemm", "c", (size_t)m * (size_t)n);
   if (!c) return NULL;
   /* row-major leading dimensions: the stored row lengths */
   cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, m, n, k,
               (float)alpha, a, trans_a ? m : k, b, trans_b ? k : n, (float)beta, c, n);
+  return NULL;
+}
+
+/* The call's `count` arguments into args (a TypeError naming `usage` when there are others). */
+static bool arguments(napi_env env, napi_callback_info info, size_t count, napi_value *args, const char *usage) {
+  size_t argc = count;
+  if (napi_get_cb_info(env, info, &argc, args, NULL, NULL) != napi_ok || argc != count) {
+    napi_throw_type_error(env, NULL, usage);
+    return false;
+  }
+  return true;
+}
+
+/* `count` positive int32 sizes from args (a RangeError otherwise). */
+static bool sizes(napi_env env, napi_value *args, size_t count, int32_t *out, const char *fn) {
+  for (size_t i = 0; i < count; i++) {
+    if (napi_get_value_int32(env, args[i], &out[i]) != napi_ok || out[i] < 1) {
+      char message[96];
+      snprintf(message, sizeof message, "%s: the sizes must be positive integers", fn);
+      napi_throw_range_error(env, NULL, message);
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The float32 data of `count` array arguments, each at least needed[i] elements long. */
+static bool arrays(napi_env env, napi_value *args, size_t count, const char *const *names, const size_t *needed, float **out, const char *fn) {
+  for (size_t i = 0; i < count; i++)
+    if (!(out[i] = float_array(env, args[i], fn, names[i], needed[i]))) return false;
+  return true;
+}
+
+static napi_value GruCell(napi_env env, napi_callback_info info) {
+  napi_value args[9];
+  int32_t s[2];
+  if (!arguments(env, info, 9, args, "gruCell: expected (B, H, gx, gh, h, next, r, z, n)") || !sizes(env, args, 2, s, "gruCell")) return NULL;
+  const size_t bh = (size_t)s[0] * s[1], bg = 3 * bh;
+  static const char *const names[] = {"gx", "gh", "h", "next", "r", "z", "n"};
+  const size_t needed[] = {bg, bg, bh, bh, bh, bh, bh};
+  float *p[7];
+  if (!arrays(env, args + 2, 7, names, needed, p, "gruCell")) return NULL;
+  gru_cell(s[0], s[1], p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+  return NULL;
+}
+
+static napi_value GruCellGrad(napi_env env, napi_callback_info info) {
+  napi_value args[11];
+  int32_t s[2];
+  if (!arguments(env, info, 11, args, "gruCellGrad: expected (B, H, dy, gh, h, r, z, n, dgx, dgh, dh)") || !sizes(env, args, 2, s, "gruCellGrad")) return NULL;
+  const size_t bh = (size_t)s[0] * s[1], bg = 3 * bh;
+  static const char *const names[] = {"dy", "gh", "h", "r", "z", "n", "dgx", "dgh", "dh"};
+  const size_t needed[] = {bh, bg, bh, bh, bh, bh, bg, bg, bh};
+  float *p[9];
+  if (!arrays(env, args + 2, 9, names, needed, p, "gruCellGrad")) return NULL;
+  gru_cell_grad(s[0], s[1], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+  return NULL;
+}
+
+static napi_value GruSequence(napi_env env, napi_callback_info info) {
+  napi_value args[15];
+  int32_t s[3];
+  if (!arguments(env, info, 15, args, "gruSequence: expected (T, B, H, gx, h0, wh, bh, masks, states, last, previous, r, z, n, ghN)") ||
+      !sizes(env, args, 3, s, "gruSequence"))
+    return NULL;
+  const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
+  const size_t all = T * B * H;
+  static const char *const names[] = {"gx", "h0", "wh", "bh", "masks", "states", "last", "previous", "r", "z", "n", "ghN"};
+  const size_t needed[] = {3 * all, B * H, 3 * H * H, 3 * H, T * B, all, B * H, all, all, all, all, all};
+  float *p[12];
+  if (!arrays(env, args + 3, 12, names, needed, p, "gruSequence")) return NULL;
+  if (gru_sequence(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]) != 0)
+    napi_throw_error(env, NULL, "gruSequence: out of memory");
+  return NULL;
+}
+
+static napi_value GruSequenceGrad(napi_env env, napi_callback_info info) {
+  napi_value args[16];
+  int32_t s[3];
+  if (!arguments(env, info, 16, args, "gruSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh)") ||
+      !sizes(env, args, 3, s, "gruSequenceGrad"))
+    return NULL;
+  const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
+  const size_t all = T * B * H;
+  static const char *const names[] = {"dStates", "dLast", "wh", "masks", "previous", "r", "z", "n", "ghN", "dgx", "dh0", "dwh", "dbh"};
+  const size_t needed[] = {all, B * H, 3 * H * H, T * B, all, all, all, all, all, 3 * all, B * H, 3 * H * H, 3 * H};
+  float *p[13];
+  if (!arrays(env, args + 3, 13, names, needed, p, "gruSequenceGrad")) return NULL;
+  if (gru_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12]) != 0)
+    napi_throw_error(env, NULL, "gruSequenceGrad: out of memory");
   return NULL;
 }
 
@@ -114,6 +214,10 @@ static napi_value Init(napi_env env, napi_value exports) {
   openblas_set_num_threads(1);
   const napi_property_descriptor functions[] = {
       {"sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruCell", NULL, GruCell, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruCellGrad", NULL, GruCellGrad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruSequence", NULL, GruSequence, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruSequenceGrad", NULL, GruSequenceGrad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, Threads, NULL, NULL, NULL, napi_enumerable, NULL},
   };

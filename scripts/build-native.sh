@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds native/build/blas.node (native/blas.c: OpenBLAS matrix products for the wasm backend)
+# Builds native/build/blas.node (native/blas.c: OpenBLAS matrix products for the wasm backend;
+# native/gru.c: the GRU loops on them)
 # when a C compiler, Node's N-API headers, OpenBLAS's cblas.h and libopenblas are present. Run by
 # `npm install`/`npm ci` (the root postinstall). It never fails the install: without them it
 # prints one line and exits 0, and the wasm backend computes matrix products itself.
@@ -23,7 +24,7 @@ command -v "$cc" >/dev/null 2>&1 || skip "no C compiler ($cc)"
 echo '#include <cblas.h>' | "$cc" -E -x c - >/dev/null 2>&1 || skip "cblas.h not found: install libopenblas-dev"
 mkdir -p native/build || skip "cannot create native/build"
 tmp="$out.$$"
-if log="$("$cc" -O2 -shared -fPIC -I"$include" -DNODE_GYP_MODULE_NAME=blas native/blas.c -o "$tmp" -lopenblas 2>&1)"; then
+if log="$("$cc" -O2 -ffp-contract=off -shared -fPIC -I"$include" -DNODE_GYP_MODULE_NAME=blas native/blas.c native/gru.c -o "$tmp" -lopenblas -lm 2>&1)"; then
   mv -f "$tmp" "$out"
   echo "metarena: built $out (OpenBLAS matrix products)"
 else

@@ -13,11 +13,21 @@
  * `bias_hh_l0`). Initialisation is PyTorch's: every weight and bias ~ U(−1/√H, 1/√H).
  *
  * `unroll` projects the inputs of all T steps with one matMul (`denseOp`), then runs the masked
- * recurrence as one kernel (`MetarenaGruSequence`) whose gradient is backpropagation through
- * time written out: the engine records a handful of ops per sequence instead of about fifteen
- * per step, and the recurrent weight gradient is one matMul over all steps. `step` (acting one
- * step at a time) runs the same gate arithmetic as one kernel per step. The states are the same
- * bits either way; the gradients agree to float rounding (they are summed in another order).
+ * recurrence as one kernel (`gru-kernels.ts`, `MetarenaGruSequence`) whose gradient is
+ * backpropagation through time written out; the recurrent weight gradient is one matMul over
+ * all steps. `step` (acting one step at a time) is `denseOp` for gh = h·W_h + b_h and one gate
+ * kernel (`MetarenaGruCell`). What runs where:
+ *
+ * - with the OpenBLAS addon in the wasm backend's matrix products (`native-blas.ts`, the
+ *   default where it is built): both kernels and their gradients are C loops (native/gru.c) over
+ *   the wasm heap, each step's h·W_h an sgemm call from C, σ and tanh computed in C;
+ * - otherwise (no addon, `METARENA_NATIVE_BLAS=0`, or another backend): the backend's own
+ *   kernels per step, σ the backend's Sigmoid and tanh `kernelTanh`'s.
+ *
+ * Either way the unroll and the step run the same arithmetic, so the unroll's states are the
+ * bits of the same steps taken one at a time (an acting policy and its training unroll agree
+ * exactly); the gradients agree to float rounding (they are summed in another order), and the
+ * two ways agree with each other and with the step written as tfjs ops to float32 rounding.
  * Nothing uses gather (it has no gradient on wasm). A mask of 0 at step t resets the state to
  * zero before step t (an episode or trial starts there), so one batch can hold several episodes
  * back to back. Call `unroll` inside `tf.variableGrads` or `optimizer.minimize` for BPTT.
@@ -42,173 +52,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { denseOp } from './dense.ts';
-import { backendOps, registerBackendKernel } from './kernels.ts';
+import { gruCellOp, gruSequenceOp } from './gru-kernels.ts';
 import { LayerNorm } from './layer-norm.ts';
 import { type RecurrentOptions, RecurrentCell, checkSequence, stackSteps, unstackSteps } from './recurrent.ts';
-
-const CELL = 'MetarenaGruCell';
-const CELL_GRAD = 'MetarenaGruCellGrad';
-const SEQUENCE = 'MetarenaGruSequence';
-const SEQUENCE_GRAD = 'MetarenaGruSequenceGrad';
-
-type Info = tf.TensorInfo;
-type Ops = ReturnType<typeof backendOps>;
-
-/**
- * The gate arithmetic of one step from gx = x·W_i + b_i and gh = h·W_h + b_h [B, 3H] and h
- * [B, H]: h′ and the r, z, n, gh_n the gradient needs. The backend's Add, Sigmoid, Multiply,
- * tanh (`kernelTanh`) and Sub kernels run in the order of the step written as separate ops, on
- * the same column blocks, so h′ has the same bits as those ops.
- */
-function gates(k: Ops, gx: Info, gh: Info, h: Info) {
-  const H = h.shape[1];
-  const rz = k.unary('Sigmoid', k.add(k.columns(gx, 0, 2 * H), k.columns(gh, 0, 2 * H)));
-  const r = k.columns(rz, 0, H);
-  const z = k.columns(rz, H, H);
-  const ghN = k.columns(gh, 2 * H, H);
-  const n = k.tanh(k.add(k.columns(gx, 2 * H, H), k.mul(r, ghN)));
-  // (1 − z) n + z h = n + z (h − n)
-  return { next: k.add(n, k.mul(z, k.sub(h, n))), r, z, n, ghN };
-}
-
-/**
- * The gradient of `gates` for dh′: dgx = [da_r, da_z, da_n], dgh = [da_r, da_z, da_n ⊙ r],
- * dh = dh′ ⊙ z, with da_n = dh′ (1 − z)(1 − n²), da_r = da_n ⊙ gh_n ⊙ r (1 − r) and
- * da_z = dh′ ⊙ (h − n) ⊙ z (1 − z).
- */
-function gateGradients(k: Ops, dy: Info, { ghN, h, r, z, n }: Record<'ghN' | 'h' | 'r' | 'z' | 'n', Info>) {
-  const one = k.scalar(1);
-  const daN = k.mul(k.sub(dy, k.mul(dy, z)), k.sub(one, k.unary('Square', n)));
-  const daR = k.mul(k.mul(daN, ghN), k.mul(r, k.sub(one, r)));
-  const daZ = k.mul(k.mul(dy, k.sub(h, n)), k.mul(z, k.sub(one, z)));
-  return { dgx: k.concatColumns([daR, daZ, daN]), dgh: k.concatColumns([daR, daZ, k.mul(daN, r)]), dh: k.mul(dy, z) };
-}
-
-/** One step as one kernel (the acting path): outputs h′, r, z, n. */
-registerBackendKernel(CELL, (backendName, { inputs, backend }) => {
-  const { gx, gh, h } = inputs as Record<'gx' | 'gh' | 'h', Info>;
-  const k = backendOps(backendName, backend);
-  const g = gates(k, gx, gh, h);
-  const out = [g.next, g.r, g.z, g.n].map(k.keep);
-  k.free();
-  return out;
-});
-
-registerBackendKernel(CELL_GRAD, (backendName, { inputs, backend }) => {
-  const { dy, gh, h, r, z, n } = inputs as Record<'dy' | 'gh' | 'h' | 'r' | 'z' | 'n', Info>;
-  const k = backendOps(backendName, backend);
-  const g = gateGradients(k, dy, { ghN: k.columns(gh, 2 * h.shape[1], h.shape[1]), h, r, z, n });
-  const out = [g.dgx, g.dgh, g.dh].map(k.keep);
-  k.free();
-  return out;
-});
-
-if (!tf.getGradient(CELL)) {
-  tf.registerGradient({
-    kernelName: CELL,
-    inputsToSave: ['gh', 'h'],
-    outputsToSave: [false, true, true, true],
-    gradFunc: (dys, saved) => {
-      // only h′ is used downstream; r, z, n are outputs for the gradient's sake
-      const dy = (dys as tf.Tensor[])[0];
-      const [gh, h, r, z, n] = saved;
-      const [dgx, dgh, dh] = tf.engine().runKernel(CELL_GRAD, { dy, gh, h, r, z, n }) as tf.Tensor[];
-      return { gx: () => dgx, gh: () => dgh, h: () => dh };
-    },
-  });
-}
-
-/** Row blocks of T steps, filled step by step, as one [T·B, C] tensor at the end. */
-class StepRows {
-  readonly values: Float32Array;
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-  ) {
-    this.values = new Float32Array(rows * cols);
-  }
-  set(k: Ops, t: number, part: Info): void {
-    this.values.set(k.values(part), t * part.shape[0] * this.cols);
-  }
-}
-
-/**
- * A whole masked unroll as one kernel: inputs gx [T·B, 3H] (the projected inputs of every
- * step), h0 [B, H], wh, bh, masks [T·B, 1]; outputs every state [T·B, H], the last state, and
- * what the gradient needs (each step's masked previous state, r, z, n, gh_n, all [T·B, H]). Each
- * step runs the kernels the step-by-step unroll ran, so the states have the same bits.
- */
-registerBackendKernel(SEQUENCE, (backendName, { inputs, backend, attrs }) => {
-  const { gx, h0, wh, bh, masks } = inputs as Record<'gx' | 'h0' | 'wh' | 'bh' | 'masks', Info>;
-  const T = (attrs as { steps: number }).steps;
-  const [B, H] = h0.shape;
-  const outer = backendOps(backendName, backend);
-  const saved = Array.from({ length: 6 }, () => new StepRows(T * B, H));
-  const [states, previous, rs, zs, ns, ghNs] = saved;
-  let h = h0;
-  for (let t = 0; t < T; t++) {
-    const k = backendOps(backendName, backend);
-    const hp = k.mul(h, outer.rows(masks, t * B, B));
-    const g = gates(k, outer.rows(gx, t * B, B), k.add(k.matMul(hp, wh), bh), hp);
-    [g.next, hp, g.r, g.z, g.n, g.ghN].forEach((part, i) => saved[i].set(k, t, part));
-    k.keep(g.next);
-    k.free();
-    if (h !== h0) backend.disposeData(h.dataId);
-    h = g.next;
-  }
-  const out = [states, previous, rs, zs, ns, ghNs].map((rows) => outer.keep(outer.tensor(rows.values, [T * B, H])));
-  outer.free();
-  const last = h === h0 ? { dataId: backend.write(outer.values(h0).slice(), [B, H], 'float32'), shape: [B, H], dtype: 'float32' as const } : h;
-  return [out[0], last, ...out.slice(1)];
-});
-
-/**
- * Backpropagation through the unroll: steps from the last to the first, carrying dh; the
- * recurrent weight gradient is one matMul over all steps (previous statesᵀ · dgh) instead of one
- * per step. Outputs dgx [T·B, 3H], dh0, dwh, dbh.
- */
-registerBackendKernel(SEQUENCE_GRAD, (backendName, { inputs, backend, attrs }) => {
-  const { dStates, dLast, wh, masks, previous, r, z, n, ghN } = inputs as Record<'dStates' | 'dLast' | 'wh' | 'masks' | 'previous' | 'r' | 'z' | 'n' | 'ghN', Info>;
-  const T = (attrs as { steps: number }).steps;
-  const [B, H] = dLast.shape;
-  const outer = backendOps(backendName, backend);
-  const whT = outer.transpose(wh);
-  const dgxRows = new StepRows(T * B, 3 * H);
-  const dghRows = new StepRows(T * B, 3 * H);
-  let dh = dLast;
-  for (let t = T - 1; t >= 0; t--) {
-    const k = backendOps(backendName, backend);
-    const step = (x: Info) => outer.rows(x, t * B, B);
-    const g = gateGradients(k, k.add(step(dStates), dh), { ghN: step(ghN), h: step(previous), r: step(r), z: step(z), n: step(n) });
-    dgxRows.set(k, t, g.dgx);
-    dghRows.set(k, t, g.dgh);
-    const dPrevious = k.keep(k.mul(k.add(g.dh, k.matMul(g.dgh, whT)), step(masks)));
-    k.free();
-    if (dh !== dLast) backend.disposeData(dh.dataId);
-    dh = dPrevious;
-  }
-  const dgh = outer.tensor(dghRows.values, [T * B, 3 * H]);
-  const dwh = outer.keep(outer.matMul(outer.transpose(previous), dgh));
-  const dbh = outer.keep(outer.reshape(outer.matMul(outer.tensor(new Float32Array(T * B).fill(1), [1, T * B]), dgh), [3 * H]));
-  const dgx = outer.keep(outer.tensor(dgxRows.values, [T * B, 3 * H]));
-  outer.free();
-  const dh0 = dh === dLast ? { dataId: backend.write(outer.values(dLast).slice(), [B, H], 'float32'), shape: [B, H], dtype: 'float32' as const } : dh;
-  return [dgx, dh0, dwh, dbh];
-});
-
-if (!tf.getGradient(SEQUENCE)) {
-  tf.registerGradient({
-    kernelName: SEQUENCE,
-    inputsToSave: ['wh', 'masks'],
-    outputsToSave: [false, false, true, true, true, true, true],
-    gradFunc: (dys, saved, attrs) => {
-      const [dStates, dLast] = dys as tf.Tensor[];
-      const [wh, masks, previous, r, z, n, ghN] = saved;
-      const [dgx, dh0, dwh, dbh] = tf.engine().runKernel(SEQUENCE_GRAD, { dStates, dLast, wh, masks, previous, r, z, n, ghN }, attrs as tf.NamedAttrMap) as tf.Tensor[];
-      return { gx: () => dgx, h0: () => dh0, wh: () => dwh, bh: () => dbh, masks: () => tf.zerosLike(masks) };
-    },
-  });
-}
 
 /** A GRU's options: `layerNorm` makes it pytorch_rl2's layer-normalised variant (see the file's doc). */
 export interface GRUOptions extends RecurrentOptions {
@@ -263,8 +109,7 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
   /** One step from a projected input gx [B, 3H] (see `project`; W_ir | W_iz | W_in) and state h [B, H]. */
   stepProjected(gx: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
     if (this.norms) return tf.tidy(() => this.normalisedStep(this.normaliseInputs(gx, this.norms!), h, this.norms!));
-    const gh = denseOp(h, this.recurrentKernel, this.recurrentBias);
-    return (tf.engine().runKernel(CELL, { gx, gh, h }) as tf.Tensor[])[0] as tf.Tensor2D;
+    return gruCellOp(gx, denseOp(h, this.recurrentKernel, this.recurrentBias), h);
   }
 
   override get variables(): tf.Variable[] {
@@ -313,10 +158,9 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
     }
     return tf.tidy(() => {
       const gx = this.project(tf.reshape(xs, [T * B, this.inputs]));
-      const m = masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1]);
-      const inputs = { gx, h0: h0 ?? this.initialState(B), wh: this.recurrentKernel, bh: this.recurrentBias, masks: m };
-      const [states, last] = tf.engine().runKernel(SEQUENCE, inputs, { steps: T }) as tf.Tensor[];
-      return { outputs: tf.reshape(states, [T, B, H]) as tf.Tensor3D, h: last as tf.Tensor2D };
+      const m = (masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1])) as tf.Tensor2D;
+      const { states, last } = gruSequenceOp(gx, h0 ?? this.initialState(B), this.recurrentKernel, this.recurrentBias, m, T);
+      return { outputs: tf.reshape(states, [T, B, H]) as tf.Tensor3D, h: last };
     });
   }
 }

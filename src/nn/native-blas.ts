@@ -7,8 +7,10 @@
  * installed) loads, `useNativeMatMul` replaces the wasm backend's `BatchMatMul` kernel with one
  * that runs OpenBLAS's sgemm directly on the wasm heap: Float32Array views onto the operands'
  * memory (no copies), the output allocated through the backend like any wasm kernel output.
- * Every matrix product then goes through it: `tf.matMul` and its gradients, the fused dense and
- * GRU kernels (which run the backend's `BatchMatMul`), transpose flags included (free in BLAS).
+ * Every matrix product then goes through it: `tf.matMul` and its gradients, the fused dense
+ * kernels (which run the backend's `BatchMatMul`), transpose flags included (free in BLAS). The
+ * GRU kernels (`gru-kernels.ts`) then run the addon's GRU loops, whose per-step products are
+ * sgemm calls from C (`nativeBlasInUse`).
  *
  * The products agree with the wasm ones to float32 rounding, not bit for bit (the two sum in
  * different orders), so seeded runs differ from runs without the addon. Without the addon, or
@@ -27,6 +29,14 @@ export interface NativeBlas {
   sgemm(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: Float32Array, b: Float32Array, beta: number, c: Float32Array): void;
   setThreads(count: number): void;
   threads(): number;
+  /**
+   * The GRU loops (native/gru.h), outputs written in place; absent from an addon built before
+   * they were added. Sizes B rows, H units, T steps; see `gru-kernels.ts` for the arrays.
+   */
+  gruCell?(B: number, H: number, gx: Float32Array, gh: Float32Array, h: Float32Array, next: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array): void;
+  gruCellGrad?(B: number, H: number, dy: Float32Array, gh: Float32Array, h: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, dgx: Float32Array, dgh: Float32Array, dh: Float32Array): void;
+  gruSequence?(T: number, B: number, H: number, gx: Float32Array, h0: Float32Array, wh: Float32Array, bh: Float32Array, masks: Float32Array, states: Float32Array, last: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, ghN: Float32Array): void;
+  gruSequenceGrad?(T: number, B: number, H: number, dStates: Float32Array, dLast: Float32Array, wh: Float32Array, masks: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, ghN: Float32Array, dgx: Float32Array, dh0: Float32Array, dwh: Float32Array, dbh: Float32Array): void;
 }
 
 /** Where the build script puts the addon. */
@@ -109,6 +119,8 @@ function nativeBatchMatMul(blas: NativeBlas, fallback: tf.KernelFunc, args: Batc
 
 /** The wasm backend's own `BatchMatMul` kernel while `useNativeMatMul` has replaced it. */
 let wasmKernel: tf.KernelConfig | undefined;
+/** The addon `useNativeMatMul` put in. */
+let active: NativeBlas | undefined;
 
 /**
  * Replaces the wasm backend's `BatchMatMul` kernel with `nativeBatchMatMul` (call after the wasm
@@ -121,6 +133,7 @@ export function useNativeMatMul(blas: NativeBlas, threads = 1): void {
   if (!own) throw new MetarenaError('METARENA_NOT_SUPPORTED', 'the wasm backend has no BatchMatMul kernel to replace', { field: 'backend' });
   blas.setThreads(threads);
   wasmKernel = own;
+  active = blas;
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel({ ...own, kernelFunc: (args) => nativeBatchMatMul(blas, own.kernelFunc, args as unknown as BatchMatMulArgs) });
 }
@@ -131,9 +144,15 @@ export function restoreWasmMatMul(): void {
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel(wasmKernel);
   wasmKernel = undefined;
+  active = undefined;
 }
 
 /** Whether the wasm backend's matrix products are OpenBLAS's (`useNativeMatMul` in effect). */
 export function nativeMatMulInUse(): boolean {
   return wasmKernel !== undefined;
+}
+
+/** The addon running the wasm backend's matrix products (`useNativeMatMul` in effect), else undefined. */
+export function nativeBlasInUse(): NativeBlas | undefined {
+  return active;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetarenaError, Rng } from '../../src/core/index.ts';
-import { GRU, LAYER_NORM_EPSILON, initBackend, kernelTanh } from '../../src/nn/index.ts';
+import { GRU, LAYER_NORM_EPSILON, initBackend } from '../../src/nn/index.ts';
 import { type Weights, expectCheckpointRoundTrip, expectGradientsMatch, expectLearnsRecall, expectMaskRestarts, expectMatchesReference, randomSeq, sigmoid } from './recurrent-helpers.ts';
 
 let dir: string;
@@ -96,103 +96,6 @@ describe('GRU', () => {
     await expectCheckpointRoundTrip(a, b, dir, 'gru');
     a.dispose();
     b.dispose();
-  });
-});
-
-describe('GRU gate kernel', () => {
-  /** The step as separate tfjs ops (split, sigmoid, tanh, …), which autodiff differentiates. */
-  const opByOpStep = (g: GRU, gx: tf.Tensor2D, h: tf.Tensor2D) => {
-    const H = g.units;
-    const gh = tf.add(tf.matMul(h, g.recurrentKernel), g.recurrentBias);
-    const [gxRz, gxN] = tf.split(gx, [2 * H, H], 1);
-    const [ghRz, ghN] = tf.split(gh, [2 * H, H], 1);
-    const [r, z] = tf.split(tf.sigmoid(tf.add(gxRz, ghRz)), 2, 1);
-    const n = kernelTanh(tf.add(gxN, tf.mul(r, ghN)));
-    return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
-  };
-
-  it('gives the op-by-op step bit for bit, and its gradients to float rounding, with two engine ops per step', async () => {
-    const g = new GRU({ inputs: 3, units: 6, seed: 4, name: 'cell' });
-    const gx = tf.randomNormal([5, 18], 0, 1, 'float32', 1) as tf.Tensor2D;
-    const h0 = tf.randomNormal([5, 6], 0, 1, 'float32', 2) as tf.Tensor2D;
-    const upstream = tf.randomNormal([5, 6], 0, 1, 'float32', 3);
-    const fused = g.stepProjected(gx, h0);
-    const reference = opByOpStep(g, gx, h0);
-    const got = fused.dataSync();
-    const want = reference.dataSync();
-    expect([...got.keys()].filter((i) => !Object.is(got[i], want[i]))).toEqual([]);
-
-    const lossOf = (step: (gx: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D) => (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(upstream, step(a as tf.Tensor2D, b as tf.Tensor2D)));
-    const [dgx, dh] = tf.grads(lossOf((a, b) => g.stepProjected(a, b)))([gx, h0]);
-    const [dgxRef, dhRef] = tf.grads(lossOf((a, b) => opByOpStep(g, a, b)))([gx, h0]);
-    for (const [a, b] of [[dgx, dgxRef], [dh, dhRef]]) {
-      const x = a.dataSync();
-      const y = b.dataSync();
-      expect(x.length).toBe(y.length);
-      for (let i = 0; i < x.length; i++) expect(Math.abs(x[i] - y[i])).toBeLessThan(1e-6 * (1 + Math.abs(y[i])));
-    }
-    const wGot = tf.variableGrads(() => tf.sum(tf.mul(upstream, g.stepProjected(gx, h0))) as tf.Scalar, [g.recurrentKernel]).grads[g.recurrentKernel.name].dataSync();
-    const wWant = tf.variableGrads(() => tf.sum(tf.mul(upstream, opByOpStep(g, gx, h0))) as tf.Scalar, [g.recurrentKernel]).grads[g.recurrentKernel.name].dataSync();
-    for (let i = 0; i < wWant.length; i++) expect(Math.abs(wGot[i] - wWant[i])).toBeLessThan(1e-6 * (1 + Math.abs(wWant[i])));
-    expect(Math.max(...wGot.map(Math.abs))).toBeGreaterThan(0.01);
-
-    const profile = await tf.profile(() => g.stepProjected(gx, h0));
-    expect(profile.kernels.map((k) => k.name)).toEqual(['MetarenaDense', 'MetarenaGruCell']);
-    tf.dispose([gx, h0, upstream, fused, reference]);
-    g.dispose();
-  });
-});
-
-describe('GRU sequence kernel', () => {
-  /** The unroll step by step through the gate kernel (the path an acting policy takes). */
-  const stepwise = (g: GRU, xs: tf.Tensor3D, h0: tf.Tensor2D, masks: tf.Tensor2D) => {
-    let h = h0;
-    const outs: tf.Tensor2D[] = [];
-    tf.unstack(xs).forEach((x, t) => {
-      h = g.step(x as tf.Tensor2D, tf.mul(h, tf.reshape(tf.unstack(masks)[t], [-1, 1])) as tf.Tensor2D);
-      outs.push(h);
-    });
-    return { outputs: tf.stack(outs) as tf.Tensor3D, h };
-  };
-
-  it('gives the step-by-step states bit for bit, and the gradients of inputs, h0 and weights to float rounding, leaving nothing behind', () => {
-    const g = new GRU({ inputs: 3, units: 5, seed: 8, name: 'seq' });
-    const xs = tf.randomNormal([6, 4, 3], 0, 1, 'float32', 1) as tf.Tensor3D;
-    const h0 = tf.randomNormal([4, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
-    const masks = tf.tensor2d([1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1], [6, 4]);
-    const upstream = tf.randomNormal([6, 4, 5], 0, 1, 'float32', 3);
-    const lastWeight = tf.randomNormal([4, 5], 0, 1, 'float32', 4);
-    const fused = g.unroll(xs, h0, masks);
-    const reference = stepwise(g, xs, h0, masks);
-    for (const [a, b] of [[fused.outputs, reference.outputs], [fused.h, reference.h]] as const) {
-      const x = a.dataSync();
-      const y = b.dataSync();
-      expect([...x.keys()].filter((i) => !Object.is(x[i], y[i]))).toEqual([]);
-    }
-    // a loss on every state and on the last one, as a value head and a bootstrap would use them
-    const loss = (run: (x: tf.Tensor3D, h: tf.Tensor2D) => { outputs: tf.Tensor3D; h: tf.Tensor2D }) => (x: tf.Tensor, h: tf.Tensor) => {
-      const r = run(x as tf.Tensor3D, h as tf.Tensor2D);
-      return tf.add(tf.sum(tf.mul(upstream, r.outputs)), tf.sum(tf.mul(lastWeight, r.h)));
-    };
-    const got = tf.grads(loss((x, h) => g.unroll(x, h, masks)))([xs, h0]);
-    const want = tf.grads(loss((x, h) => stepwise(g, x, h, masks)))([xs, h0]);
-    const wGot = tf.variableGrads(() => loss((x, h) => g.unroll(x, h, masks))(xs, h0) as tf.Scalar, g.variables).grads;
-    const wWant = tf.variableGrads(() => loss((x, h) => stepwise(g, x, h, masks))(xs, h0) as tf.Scalar, g.variables).grads;
-    const pairs = [...got.map((t, i) => [t, want[i]]), ...g.variables.map((v) => [wGot[v.name], wWant[v.name]])];
-    for (const [a, b] of pairs) {
-      const x = a.dataSync();
-      const y = b.dataSync();
-      expect(x.length).toBe(y.length);
-      for (let i = 0; i < x.length; i++) expect(Math.abs(x[i] - y[i])).toBeLessThan(1e-5 * (1 + Math.abs(y[i])));
-    }
-    // the reset steps cut the gradient to h0 in the rows they reset at t = 0 (none here), not elsewhere
-    expect(Math.max(...got[1].dataSync().map(Math.abs))).toBeGreaterThan(1e-3);
-
-    const before = [tf.memory().numTensors, tf.engine().backend.numDataIds()];
-    for (let i = 0; i < 2; i++) tf.tidy(() => void tf.variableGrads(() => loss((x, h) => g.unroll(x, h, masks))(xs, h0) as tf.Scalar, g.variables));
-    expect([tf.memory().numTensors, tf.engine().backend.numDataIds()]).toEqual(before);
-    tf.dispose([xs, h0, masks, upstream, lastWeight, fused.outputs, fused.h, ...got, ...want, ...Object.values(wGot), ...Object.values(wWant)]);
-    g.dispose();
   });
 });
 

@@ -1,0 +1,27 @@
+/*
+ * The GRU loops of blas.node (native/gru.c): row-major float32 arrays, sizes B (rows), H (units),
+ * T (steps); gx, gh [B, 3H] per step. The sequence functions return 0, or -1 when scratch memory
+ * could not be allocated (nothing is written then).
+ */
+#ifndef METARENA_GRU_H
+#define METARENA_GRU_H
+
+/* One step: next, r, z, n [B, H] from gx, gh [B, 3H] and h [B, H]. */
+void gru_cell(int B, int H, const float *gx, const float *gh, const float *h, float *next, float *r, float *z, float *n);
+
+/* Its gradient for dy [B, H]: dgx, dgh [B, 3H], dh [B, H] (the direct part, dy ⊙ z). */
+void gru_cell_grad(int B, int H, const float *dy, const float *gh, const float *h, const float *r, const float *z, const float *n, float *dgx,
+                   float *dgh, float *dh);
+
+/* T masked steps from h0 [B, H] over gx [T·B, 3H] with W_h [H, 3H], b_h [3H], masks [T·B] (0 resets the
+ * state before that step): states, previous (the masked states the steps start from), r, z, n, gh_n
+ * [T·B, H], last [B, H]. */
+int gru_sequence(int T, int B, int H, const float *gx, const float *h0, const float *wh, const float *bh, const float *masks, float *states,
+                 float *last, float *previous, float *r, float *z, float *n, float *gh_n);
+
+/* Backpropagation through `gru_sequence` for d_states [T·B, H] and d_last [B, H]: dgx [T·B, 3H],
+ * dh0 [B, H], dwh [H, 3H], dbh [3H]. */
+int gru_sequence_grad(int T, int B, int H, const float *d_states, const float *d_last, const float *wh, const float *masks, const float *previous,
+                      const float *r, const float *z, const float *n, const float *gh_n, float *dgx, float *dh0, float *dwh, float *dbh);
+
+#endif
