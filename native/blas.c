@@ -14,9 +14,16 @@
  *   gruCellGrad(B, H, dy, gh, h, r, z, n, dgx, dgh, dh)
  *   gruSequence(T, B, H, gx, h0, wh, bh, masks, states, last, previous, r, z, n, ghN)
  *   gruSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh)
+ *   gruLnCell(B, H, eps, gx, gh, h, norms, next, r, z, n, xhat, inv)
+ *   gruLnCellGrad(B, H, dy, h, r, z, n, xhat, inv, norms, dgx, dgh, dh, dNorms)
+ *   gruLnSequence(T, B, H, eps, gx, h0, wh, bh, masks, norms, states, last, previous, r, z, n, xhat, inv)
+ *   gruLnSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms)
  *     The GRU step, its gradient, the masked unroll and its backpropagation through time of
- *     native/gru.h, outputs written in place: arrays [B, H] or [T·B, H] for states and gates,
- *     [B, 3H] or [T·B, 3H] for gx, gh and their gradients, wh [H, 3H], bh [3H], masks [T·B].
+ *     native/gru.h (PyTorch's cell, and pytorch_rl2's layer-normalised one), outputs written
+ *     in place: arrays [B, H] or [T·B, H] for states and gates, [B, 3H] or [T·B, 3H] for gx,
+ *     gh and their gradients, wh [H, 3H], bh [3H], masks [T·B]; for the layer-normalised cell
+ *     xhat [B, 6H] or [T·B, 6H], inv [B, 4] or [T·B, 4], and norms (dNorms: their gradients) an
+ *     array of the 8 gains and biases of its four norms (gain then bias; [2H], [H], [2H], [H]).
  *   setThreads(count)  OpenBLAS's thread count (the addon sets 1 when it loads).
  *   threads()          OpenBLAS's current thread count.
  * Every function throws a TypeError for a non-Float32Array, a RangeError for a non-positive
@@ -25,6 +32,7 @@
 #include <cblas.h>
 #include "gru.h"
 #include <node_api.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -189,6 +197,130 @@ static napi_value GruSequenceGrad(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* A positive, finite number argument (a RangeError otherwise). */
+static bool positive_number(napi_env env, napi_value value, double *out, const char *fn) {
+  if (napi_get_value_double(env, value, out) != napi_ok || !(*out > 0) || !isfinite(*out)) {
+    char message[96];
+    snprintf(message, sizeof message, "%s: eps must be a positive number", fn);
+    napi_throw_range_error(env, NULL, message);
+    return false;
+  }
+  return true;
+}
+
+/* The four norms' gains and biases of the layer-normalised GRU from a JS array `name` of 8
+ * Float32Arrays (gain then bias of each norm, in native/gru.h's order; widths 2H, H, 2H, H). */
+static bool norm_arrays(napi_env env, napi_value value, size_t H, float **g, float **b, const char *fn, const char *name) {
+  static const size_t widths[4] = {2, 1, 2, 1};
+  bool is_array = false;
+  uint32_t length = 0;
+  if (napi_is_array(env, value, &is_array) != napi_ok || !is_array || napi_get_array_length(env, value, &length) != napi_ok || length != 8) {
+    char message[128];
+    snprintf(message, sizeof message, "%s: %s must be an array of 8 Float32Arrays (gain and bias of each norm)", fn, name);
+    napi_throw_type_error(env, NULL, message);
+    return false;
+  }
+  for (uint32_t i = 0; i < 8; i++) {
+    napi_value item;
+    char label[64];
+    snprintf(label, sizeof label, "%s[%u]", name, i);
+    if (napi_get_element(env, value, i, &item) != napi_ok) return false;
+    float *data = float_array(env, item, fn, label, widths[i / 2] * H);
+    if (!data) return false;
+    if (i % 2 == 0) g[i / 2] = data;
+    else b[i / 2] = data;
+  }
+  return true;
+}
+
+static napi_value GruLnCell(napi_env env, napi_callback_info info) {
+  napi_value args[13];
+  int32_t s[2];
+  double eps = 0;
+  if (!arguments(env, info, 13, args, "gruLnCell: expected (B, H, eps, gx, gh, h, norms, next, r, z, n, xhat, inv)") || !sizes(env, args, 2, s, "gruLnCell") ||
+      !positive_number(env, args[2], &eps, "gruLnCell"))
+    return NULL;
+  const size_t B = (size_t)s[0], H = (size_t)s[1];
+  static const char *const names[] = {"gx", "gh", "h"};
+  const size_t needed[] = {3 * B * H, 3 * B * H, B * H};
+  static const char *const out_names[] = {"next", "r", "z", "n", "xhat", "inv"};
+  const size_t out_needed[] = {B * H, B * H, B * H, B * H, 6 * B * H, 4 * B};
+  float *p[3], *o[6];
+  struct gru_ln_norms norms;
+  if (!arrays(env, args + 3, 3, names, needed, p, "gruLnCell") || !norm_arrays(env, args[6], H, (float **)norms.g, (float **)norms.b, "gruLnCell", "norms") ||
+      !arrays(env, args + 7, 6, out_names, out_needed, o, "gruLnCell"))
+    return NULL;
+  gru_ln_cell(s[0], s[1], eps, p[0], p[1], p[2], &norms, o[0], o[1], o[2], o[3], o[4], o[5]);
+  return NULL;
+}
+
+static napi_value GruLnCellGrad(napi_env env, napi_callback_info info) {
+  napi_value args[14];
+  int32_t s[2];
+  if (!arguments(env, info, 14, args, "gruLnCellGrad: expected (B, H, dy, h, r, z, n, xhat, inv, norms, dgx, dgh, dh, dNorms)") || !sizes(env, args, 2, s, "gruLnCellGrad"))
+    return NULL;
+  const size_t B = (size_t)s[0], H = (size_t)s[1];
+  static const char *const names[] = {"dy", "h", "r", "z", "n", "xhat", "inv"};
+  const size_t needed[] = {B * H, B * H, B * H, B * H, B * H, 6 * B * H, 4 * B};
+  static const char *const out_names[] = {"dgx", "dgh", "dh"};
+  const size_t out_needed[] = {3 * B * H, 3 * B * H, B * H};
+  float *p[7], *o[3];
+  struct gru_ln_norms norms;
+  struct gru_ln_norm_grads d;
+  if (!arrays(env, args + 2, 7, names, needed, p, "gruLnCellGrad") || !norm_arrays(env, args[9], H, (float **)norms.g, (float **)norms.b, "gruLnCellGrad", "norms") ||
+      !arrays(env, args + 10, 3, out_names, out_needed, o, "gruLnCellGrad") || !norm_arrays(env, args[13], H, d.g, d.b, "gruLnCellGrad", "dNorms"))
+    return NULL;
+  if (gru_ln_cell_grad(s[0], s[1], p[0], p[1], p[2], p[3], p[4], p[5], p[6], &norms, o[0], o[1], o[2], &d) != 0) napi_throw_error(env, NULL, "gruLnCellGrad: out of memory");
+  return NULL;
+}
+
+static napi_value GruLnSequence(napi_env env, napi_callback_info info) {
+  napi_value args[18];
+  int32_t s[3];
+  double eps = 0;
+  if (!arguments(env, info, 18, args, "gruLnSequence: expected (T, B, H, eps, gx, h0, wh, bh, masks, norms, states, last, previous, r, z, n, xhat, inv)") ||
+      !sizes(env, args, 3, s, "gruLnSequence") || !positive_number(env, args[3], &eps, "gruLnSequence"))
+    return NULL;
+  const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
+  const size_t all = T * B * H;
+  static const char *const names[] = {"gx", "h0", "wh", "bh", "masks"};
+  const size_t needed[] = {3 * all, B * H, 3 * H * H, 3 * H, T * B};
+  static const char *const out_names[] = {"states", "last", "previous", "r", "z", "n", "xhat", "inv"};
+  const size_t out_needed[] = {all, B * H, all, all, all, all, 6 * all, 4 * T * B};
+  float *p[5], *o[8];
+  struct gru_ln_norms norms;
+  if (!arrays(env, args + 4, 5, names, needed, p, "gruLnSequence") || !norm_arrays(env, args[9], H, (float **)norms.g, (float **)norms.b, "gruLnSequence", "norms") ||
+      !arrays(env, args + 10, 8, out_names, out_needed, o, "gruLnSequence"))
+    return NULL;
+  if (gru_ln_sequence(s[0], s[1], s[2], eps, p[0], p[1], p[2], p[3], p[4], &norms, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]) != 0)
+    napi_throw_error(env, NULL, "gruLnSequence: out of memory");
+  return NULL;
+}
+
+static napi_value GruLnSequenceGrad(napi_env env, napi_callback_info info) {
+  napi_value args[19];
+  int32_t s[3];
+  if (!arguments(env, info, 19, args, "gruLnSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms)") ||
+      !sizes(env, args, 3, s, "gruLnSequenceGrad"))
+    return NULL;
+  const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
+  const size_t all = T * B * H;
+  static const char *const names[] = {"dStates", "dLast", "wh", "masks", "previous", "r", "z", "n", "xhat", "inv"};
+  const size_t needed[] = {all, B * H, 3 * H * H, T * B, all, all, all, all, 6 * all, 4 * T * B};
+  static const char *const out_names[] = {"dgx", "dh0", "dwh", "dbh"};
+  const size_t out_needed[] = {3 * all, B * H, 3 * H * H, 3 * H};
+  float *p[10], *o[4];
+  struct gru_ln_norms norms;
+  struct gru_ln_norm_grads d;
+  if (!arrays(env, args + 3, 10, names, needed, p, "gruLnSequenceGrad") ||
+      !norm_arrays(env, args[13], H, (float **)norms.g, (float **)norms.b, "gruLnSequenceGrad", "norms") ||
+      !arrays(env, args + 14, 4, out_names, out_needed, o, "gruLnSequenceGrad") || !norm_arrays(env, args[18], H, d.g, d.b, "gruLnSequenceGrad", "dNorms"))
+    return NULL;
+  if (gru_ln_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], &norms, o[0], o[1], o[2], o[3], &d) != 0)
+    napi_throw_error(env, NULL, "gruLnSequenceGrad: out of memory");
+  return NULL;
+}
+
 static napi_value SetThreads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value arg;
@@ -218,6 +350,10 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"gruCellGrad", NULL, GruCellGrad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gruSequence", NULL, GruSequence, NULL, NULL, NULL, napi_enumerable, NULL},
       {"gruSequenceGrad", NULL, GruSequenceGrad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruLnCell", NULL, GruLnCell, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruLnCellGrad", NULL, GruLnCellGrad, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruLnSequence", NULL, GruLnSequence, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"gruLnSequenceGrad", NULL, GruLnSequenceGrad, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"threads", NULL, Threads, NULL, NULL, NULL, napi_enumerable, NULL},
   };

@@ -43,8 +43,11 @@
  *   h' = (1 − z) ⊙ h + z ⊙ n
  *
  * with the same fused kernels [I, 3H], [H, 3H] (column blocks r, z, n; initialised as above: the
- * norms make the outputs independent of the kernels' scale). The variant runs as plain tfjs ops
- * (autodiff through time), not the fused kernels.
+ * norms make the outputs independent of the kernels' scale). With the OpenBLAS addon in the wasm
+ * backend's matrix products its step and unroll are C loops too (`gru-ln-kernels.ts`: all four
+ * norms inside, gradients of gains and biases included; step and unroll the same bits, as
+ * above); otherwise the variant runs as plain tfjs ops (`normalisedStep`, autodiff through
+ * time), which agree with the C loops to float32 rounding.
  *
  * Checkpoint keys: `${name}/input_kernel`, `${name}/recurrent_kernel`, `${name}/input_bias`,
  * `${name}/recurrent_bias`; the variant has no biases and adds `${name}/ln_input_gates/gain`,
@@ -53,6 +56,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { denseOp } from './dense.ts';
 import { gruCellOp, gruSequenceOp } from './gru-kernels.ts';
+import { gruLnCellOp, gruLnKernelsAvailable, gruLnSequenceOp } from './gru-ln-kernels.ts';
 import { LayerNorm } from './layer-norm.ts';
 import { type RecurrentOptions, RecurrentCell, checkSequence, stackSteps, unstackSteps } from './recurrent.ts';
 
@@ -108,7 +112,9 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
 
   /** One step from a projected input gx [B, 3H] (see `project`; W_ir | W_iz | W_in) and state h [B, H]. */
   stepProjected(gx: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
-    if (this.norms) return tf.tidy(() => this.normalisedStep(this.normaliseInputs(gx, this.norms!), h, this.norms!));
+    const norms = this.norms;
+    if (norms && gruLnKernelsAvailable()) return gruLnCellOp(gx, denseOp(h, this.recurrentKernel, this.recurrentBias), h, norms);
+    if (norms) return tf.tidy(() => this.normalisedStep(this.normaliseInputs(gx, norms), h, norms));
     return gruCellOp(gx, denseOp(h, this.recurrentKernel, this.recurrentBias), h);
   }
 
@@ -142,8 +148,17 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
     const [T, B] = xs.shape;
     const H = this.units;
     const norms = this.norms;
+    if (norms && T > 0 && gruLnKernelsAvailable()) {
+      // the variant's fused unroll: the inputs' projections for all steps at once, then one kernel (norms included)
+      return tf.tidy(() => {
+        const gx = this.project(tf.reshape(xs, [T * B, this.inputs]));
+        const m = (masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1])) as tf.Tensor2D;
+        const { states, last } = gruLnSequenceOp(gx, h0 ?? this.initialState(B), this.recurrentKernel, this.recurrentBias, m, norms, T);
+        return { outputs: tf.reshape(states, [T, B, H]) as tf.Tensor3D, h: last };
+      });
+    }
     if (norms) {
-      // the variant: the inputs' projections and norms for all steps at once, then step by step (autodiff)
+      // the variant as tfjs ops: the inputs' projections and norms for all steps at once, then step by step (autodiff)
       return tf.tidy(() => {
         const gxn = unstackSteps<tf.Tensor2D>(tf.reshape(this.normaliseInputs(this.project(tf.reshape(xs, [T * B, this.inputs])), norms), [T, B, 3 * H]));
         const ms = masks ? unstackSteps<tf.Tensor2D>(tf.reshape(masks, [T, B, 1])) : undefined;

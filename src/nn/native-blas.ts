@@ -37,6 +37,11 @@ export interface NativeBlas {
   gruCellGrad?(B: number, H: number, dy: Float32Array, gh: Float32Array, h: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, dgx: Float32Array, dgh: Float32Array, dh: Float32Array): void;
   gruSequence?(T: number, B: number, H: number, gx: Float32Array, h0: Float32Array, wh: Float32Array, bh: Float32Array, masks: Float32Array, states: Float32Array, last: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, ghN: Float32Array): void;
   gruSequenceGrad?(T: number, B: number, H: number, dStates: Float32Array, dLast: Float32Array, wh: Float32Array, masks: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, ghN: Float32Array, dgx: Float32Array, dh0: Float32Array, dwh: Float32Array, dbh: Float32Array): void;
+  /** The layer-normalised variant's loops (see `gru-ln-kernels.ts`); norms: the 8 gains and biases of its four norms. */
+  gruLnCell?(B: number, H: number, eps: number, gx: Float32Array, gh: Float32Array, h: Float32Array, norms: Float32Array[], next: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, xhat: Float32Array, inv: Float32Array): void;
+  gruLnCellGrad?(B: number, H: number, dy: Float32Array, h: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, xhat: Float32Array, inv: Float32Array, norms: Float32Array[], dgx: Float32Array, dgh: Float32Array, dh: Float32Array, dNorms: Float32Array[]): void;
+  gruLnSequence?(T: number, B: number, H: number, eps: number, gx: Float32Array, h0: Float32Array, wh: Float32Array, bh: Float32Array, masks: Float32Array, norms: Float32Array[], states: Float32Array, last: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, xhat: Float32Array, inv: Float32Array): void;
+  gruLnSequenceGrad?(T: number, B: number, H: number, dStates: Float32Array, dLast: Float32Array, wh: Float32Array, masks: Float32Array, previous: Float32Array, r: Float32Array, z: Float32Array, n: Float32Array, xhat: Float32Array, inv: Float32Array, norms: Float32Array[], dgx: Float32Array, dh0: Float32Array, dwh: Float32Array, dbh: Float32Array, dNorms: Float32Array[]): void;
 }
 
 /** Where the build script puts the addon. */
