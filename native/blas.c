@@ -13,17 +13,18 @@
  *   gruCell(B, H, gx, gh, h, next, r, z, n)
  *   gruCellGrad(B, H, dy, gh, h, r, z, n, dgx, dgh, dh)
  *   gruSequence(T, B, H, gx, h0, wh, bh, masks, states, last, previous, r, z, n, ghN)
- *   gruSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh)
+ *   gruSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh, dgh)
  *   gruLnCell(B, H, eps, gx, gh, h, norms, next, r, z, n, xhat, inv)
  *   gruLnCellGrad(B, H, dy, h, r, z, n, xhat, inv, norms, dgx, dgh, dh, dNorms)
  *   gruLnSequence(T, B, H, eps, gx, h0, wh, bh, masks, norms, states, last, previous, r, z, n, xhat, inv)
- *   gruLnSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms)
+ *   gruLnSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms, dgh)
  *     The GRU step, its gradient, the masked unroll and its backpropagation through time of
  *     native/gru.h (PyTorch's cell, and pytorch_rl2's layer-normalised one), outputs written
  *     in place: arrays [B, H] or [T·B, H] for states and gates, [B, 3H] or [T·B, 3H] for gx,
  *     gh and their gradients, wh [H, 3H], bh [3H], masks [T·B]; for the layer-normalised cell
  *     xhat [B, 6H] or [T·B, 6H], inv [B, 4] or [T·B, 4], and norms (dNorms: their gradients) an
  *     array of the 8 gains and biases of its four norms (gain then bias; [2H], [H], [2H], [H]).
+ *     The sequence gradients' last argument, dgh [T·B, 3H], is scratch the caller provides.
  *   setThreads(count)  OpenBLAS's thread count (the addon sets 1 when it loads).
  *   threads()          OpenBLAS's current thread count.
  * Every function throws a TypeError for a non-Float32Array, a RangeError for a non-positive
@@ -181,18 +182,18 @@ static napi_value GruSequence(napi_env env, napi_callback_info info) {
 }
 
 static napi_value GruSequenceGrad(napi_env env, napi_callback_info info) {
-  napi_value args[16];
+  napi_value args[17];
   int32_t s[3];
-  if (!arguments(env, info, 16, args, "gruSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh)") ||
+  if (!arguments(env, info, 17, args, "gruSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, ghN, dgx, dh0, dwh, dbh, dgh)") ||
       !sizes(env, args, 3, s, "gruSequenceGrad"))
     return NULL;
   const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
   const size_t all = T * B * H;
-  static const char *const names[] = {"dStates", "dLast", "wh", "masks", "previous", "r", "z", "n", "ghN", "dgx", "dh0", "dwh", "dbh"};
-  const size_t needed[] = {all, B * H, 3 * H * H, T * B, all, all, all, all, all, 3 * all, B * H, 3 * H * H, 3 * H};
-  float *p[13];
-  if (!arrays(env, args + 3, 13, names, needed, p, "gruSequenceGrad")) return NULL;
-  if (gru_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12]) != 0)
+  static const char *const names[] = {"dStates", "dLast", "wh", "masks", "previous", "r", "z", "n", "ghN", "dgx", "dh0", "dwh", "dbh", "dgh"};
+  const size_t needed[] = {all, B * H, 3 * H * H, T * B, all, all, all, all, all, 3 * all, B * H, 3 * H * H, 3 * H, 3 * all};
+  float *p[14];
+  if (!arrays(env, args + 3, 14, names, needed, p, "gruSequenceGrad")) return NULL;
+  if (gru_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13]) != 0)
     napi_throw_error(env, NULL, "gruSequenceGrad: out of memory");
   return NULL;
 }
@@ -298,9 +299,9 @@ static napi_value GruLnSequence(napi_env env, napi_callback_info info) {
 }
 
 static napi_value GruLnSequenceGrad(napi_env env, napi_callback_info info) {
-  napi_value args[19];
+  napi_value args[20];
   int32_t s[3];
-  if (!arguments(env, info, 19, args, "gruLnSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms)") ||
+  if (!arguments(env, info, 20, args, "gruLnSequenceGrad: expected (T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, norms, dgx, dh0, dwh, dbh, dNorms, dgh)") ||
       !sizes(env, args, 3, s, "gruLnSequenceGrad"))
     return NULL;
   const size_t T = (size_t)s[0], B = (size_t)s[1], H = (size_t)s[2];
@@ -309,14 +310,15 @@ static napi_value GruLnSequenceGrad(napi_env env, napi_callback_info info) {
   const size_t needed[] = {all, B * H, 3 * H * H, T * B, all, all, all, all, 6 * all, 4 * T * B};
   static const char *const out_names[] = {"dgx", "dh0", "dwh", "dbh"};
   const size_t out_needed[] = {3 * all, B * H, 3 * H * H, 3 * H};
-  float *p[10], *o[4];
+  float *p[10], *o[4], *dgh;
   struct gru_ln_norms norms;
   struct gru_ln_norm_grads d;
   if (!arrays(env, args + 3, 10, names, needed, p, "gruLnSequenceGrad") ||
       !norm_arrays(env, args[13], H, (float **)norms.g, (float **)norms.b, "gruLnSequenceGrad", "norms") ||
-      !arrays(env, args + 14, 4, out_names, out_needed, o, "gruLnSequenceGrad") || !norm_arrays(env, args[18], H, d.g, d.b, "gruLnSequenceGrad", "dNorms"))
+      !arrays(env, args + 14, 4, out_names, out_needed, o, "gruLnSequenceGrad") || !norm_arrays(env, args[18], H, d.g, d.b, "gruLnSequenceGrad", "dNorms") ||
+      !(dgh = float_array(env, args[19], "gruLnSequenceGrad", "dgh", 3 * all)))
     return NULL;
-  if (gru_ln_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], &norms, o[0], o[1], o[2], o[3], &d) != 0)
+  if (gru_ln_sequence_grad(s[0], s[1], s[2], p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], &norms, o[0], o[1], o[2], o[3], &d, dgh) != 0)
     napi_throw_error(env, NULL, "gruLnSequenceGrad: out of memory");
   return NULL;
 }

@@ -8,10 +8,10 @@
  *
  *   r = σ(gx_r + gh_r)   z = σ(gx_z + gh_z)   n = tanh(gx_n + r ⊙ gh_n)   h' = n + z ⊙ (h − n)
  *
- * with σ(a) = 1 / (1 + e^−a) in float32 and tanh as `tanh_` below. The one-step cell and every step of the unroll run the same
- * compiled routine (`gates`, kept out of line), and the unroll forms gh as the one-step path
- * does (sgemm with beta 0, then the bias added in float32), so an unroll's states have the
- * bits of the same steps taken one at a time.
+ * with σ(a) = 1 / (1 + e^−a) in float32 and tanh as `tanh_` below. The one-step cell and every
+ * step of the unroll run the same compiled routine (`gates`, kept out of line), and the unroll
+ * forms gh as the one-step path does (sgemm with beta 0, then the bias added in float32), so an
+ * unroll's states have the bits of the same steps taken one at a time.
  */
 #include "gru.h"
 
@@ -22,8 +22,9 @@
 
 static inline float sigmoid(float a) { return 1.0f / (1.0f + expf(-a)); }
 
-/* tanh through one exp in double, rounded once to float32: (1 − e) / (1 + e) with e = e^−2|a|
- * (≈4× faster than tanhf, within half an ulp of float32 tanh). */
+/* tanh through one exp in double, rounded once to float32: (1 − e) / (1 + e) with e = e^−2|a|.
+ * ≈4× faster than glibc's tanhf; relative error at most 2^−24 for 1e-6 ≤ |a| ≤ 20 (checked over
+ * every float32 there), absolute error below 1e-15 nearer 0, and exactly ±1 beyond. */
 static inline float tanh_(float a) {
   const double e = exp(-2.0 * fabs((double)a));
   return (float)copysign((1.0 - e) / (1.0 + e), (double)a);
@@ -140,14 +141,12 @@ int gru_sequence(int T, int B, int H, const float *gx, const float *h0, const fl
 }
 
 int gru_sequence_grad(int T, int B, int H, const float *d_states, const float *d_last, const float *wh, const float *masks, const float *previous,
-                      const float *r, const float *z, const float *n, const float *gh_n, float *dgx, float *dh0, float *dwh, float *dbh) {
+                      const float *r, const float *z, const float *n, const float *gh_n, float *dgx, float *dh0, float *dwh, float *dbh, float *dgh) {
   const int G = 3 * H;
   const size_t step = (size_t)B * H;
-  float *dgh = malloc(sizeof(float) * (size_t)T * B * G);
   float *scratch = malloc(sizeof(float) * 3 * step);
   double *sums = calloc((size_t)G, sizeof(double));
-  if (!dgh || !scratch || !sums) {
-    free(dgh);
+  if (!scratch || !sums) {
     free(scratch);
     free(sums);
     return -1;
@@ -163,7 +162,6 @@ int gru_sequence_grad(int T, int B, int H, const float *d_states, const float *d
   }
   memcpy(dh0, dh, sizeof(float) * step);
   recurrent_weight_grads(T * B, H, previous, dgh, sums, dwh, dbh);
-  free(dgh);
   free(scratch);
   free(sums);
   return 0;
@@ -349,17 +347,15 @@ int gru_ln_sequence(int T, int B, int H, double eps, const float *gx, const floa
 
 int gru_ln_sequence_grad(int T, int B, int H, const float *d_states, const float *d_last, const float *wh, const float *masks, const float *previous,
                          const float *r, const float *z, const float *n, const float *xhat, const float *inv, const struct gru_ln_norms *norms,
-                         float *dgx, float *dh0, float *dwh, float *dbh, const struct gru_ln_norm_grads *d) {
+                         float *dgx, float *dh0, float *dwh, float *dbh, const struct gru_ln_norm_grads *d, float *dgh) {
   const int G = 3 * H;
   const size_t step = (size_t)B * H;
   struct norm_sums sums;
   double *all = norm_sums(H, &sums);
-  float *dgh = malloc(sizeof(float) * (size_t)T * B * G);
   float *scratch = malloc(sizeof(float) * (3 * step + 4 * (size_t)H));
   double *bias_sums = calloc((size_t)G, sizeof(double));
-  if (!all || !dgh || !scratch || !bias_sums) {
+  if (!all || !scratch || !bias_sums) {
     free(all);
-    free(dgh);
     free(scratch);
     free(bias_sums);
     return -1;
@@ -378,7 +374,6 @@ int gru_ln_sequence_grad(int T, int B, int H, const float *d_states, const float
   recurrent_weight_grads(T * B, H, previous, dgh, bias_sums, dwh, dbh);
   store_norm_sums(H, &sums, d);
   free(all);
-  free(dgh);
   free(scratch);
   free(bias_sums);
   return 0;

@@ -20,15 +20,16 @@ int gru_sequence(int T, int B, int H, const float *gx, const float *h0, const fl
                  float *last, float *previous, float *r, float *z, float *n, float *gh_n);
 
 /* Backpropagation through `gru_sequence` for d_states [T·B, H] and d_last [B, H]: dgx [T·B, 3H],
- * dh0 [B, H], dwh [H, 3H], dbh [3H]. */
+ * dh0 [B, H], dwh [H, 3H], dbh [3H]; dgh [T·B, 3H] is the caller's scratch (the gradients of
+ * every step's gh, kept for one product over all steps). */
 int gru_sequence_grad(int T, int B, int H, const float *d_states, const float *d_last, const float *wh, const float *masks, const float *previous,
-                      const float *r, const float *z, const float *n, const float *gh_n, float *dgx, float *dh0, float *dwh, float *dbh);
+                      const float *r, const float *z, const float *n, const float *gh_n, float *dgx, float *dh0, float *dwh, float *dbh, float *dgh);
 
 /* pytorch_rl2's layer-normalised variant (native/gru.c, src/nn/gru.ts): gx = x·W_i [B, 3H] per step
  * (the variant has no biases; b_h is fixed zeros). Its four norms, in this order: the input's r, z
  * block [2H], the input's candidate [H], the state's r, z block [2H], the state's candidate [H]. xhat
  * [B, 6H] and inv [B, 4] per step are kept for the gradient; eps is the norms' ε. The cell's dh is
- * the direct part, dy ⊙ (1 − z). */
+ * the direct part, dy ⊙ (1 − z); dgh is scratch as for `gru_sequence_grad`. */
 struct gru_ln_norms {
   const float *g[4], *b[4];
 };
@@ -44,6 +45,6 @@ int gru_ln_sequence(int T, int B, int H, double eps, const float *gx, const floa
                     float *inv);
 int gru_ln_sequence_grad(int T, int B, int H, const float *d_states, const float *d_last, const float *wh, const float *masks, const float *previous,
                          const float *r, const float *z, const float *n, const float *xhat, const float *inv, const struct gru_ln_norms *norms,
-                         float *dgx, float *dh0, float *dwh, float *dbh, const struct gru_ln_norm_grads *d);
+                         float *dgx, float *dh0, float *dwh, float *dbh, const struct gru_ln_norm_grads *d, float *dgh);
 
 #endif

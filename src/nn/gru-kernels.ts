@@ -180,9 +180,12 @@ registerBackendKernel(SEQUENCE_GRAD, (backendName, { inputs, backend, attrs }) =
   const [B, H] = dLast.shape;
   const loops = nativeLoops(backendName);
   if (loops && T > 0) {
-    return kernelArrays(backendName, backend).outputs([[T * B, 3 * H], [B, H], [H, 3 * H], [3 * H]], ([dgx, dh0, dwh, dbh], read) =>
-      loops.gruSequenceGrad(T, B, H, read(dStates), read(dLast), read(wh), read(masks), read(previous), read(r), read(z), read(n), read(ghN), dgx, dh0, dwh, dbh),
+    // the last output is the loops' scratch (every step's dgh), on the heap the backend already holds
+    const out = kernelArrays(backendName, backend).outputs([[T * B, 3 * H], [B, H], [H, 3 * H], [3 * H], [T * B, 3 * H]], ([dgx, dh0, dwh, dbh, dgh], read) =>
+      loops.gruSequenceGrad(T, B, H, read(dStates), read(dLast), read(wh), read(masks), read(previous), read(r), read(z), read(n), read(ghN), dgx, dh0, dwh, dbh, dgh),
     );
+    backend.disposeData(out.pop()!.dataId);
+    return out;
   }
   const outer = backendOps(backendName, backend);
   const whT = outer.transpose(wh);

@@ -121,10 +121,14 @@ registerBackendKernel(SEQUENCE_GRAD, (backendName, { inputs, backend, attrs }) =
   const T = (attrs as { steps: number }).steps;
   const loops = loopsOf(backendName, SEQUENCE_GRAD);
   const [B, H] = named.dLast.shape;
-  return kernelArrays(backendName, backend).outputs([[T * B, 3 * H], [B, H], [H, 3 * H], [3 * H], ...normShapes(H)], ([dgx, dh0, dwh, dbh, ...dNorms], read) => {
+  // the last output is the loops' scratch (every step's dgh), on the heap the backend already holds
+  const out = kernelArrays(backendName, backend).outputs([[T * B, 3 * H], [B, H], [H, 3 * H], [3 * H], ...normShapes(H), [T * B, 3 * H]], (outs, read) => {
+    const [dgx, dh0, dwh, dbh] = outs;
     const [dStates, dLast, wh, masks, previous, r, z, n, xhat, inv] = ['dStates', 'dLast', 'wh', 'masks', 'previous', 'r', 'z', 'n', 'xhat', 'inv'].map((k) => read(named[k]));
-    loops.gruLnSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, NORM_INPUTS.map((k) => read(named[k])), dgx, dh0, dwh, dbh, dNorms);
+    loops.gruLnSequenceGrad(T, B, H, dStates, dLast, wh, masks, previous, r, z, n, xhat, inv, NORM_INPUTS.map((k) => read(named[k])), dgx, dh0, dwh, dbh, outs.slice(4, 12), outs[12]);
   });
+  backend.disposeData(out.pop()!.dataId);
+  return out;
 });
 
 if (!tf.getGradient(SEQUENCE)) {

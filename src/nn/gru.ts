@@ -148,34 +148,27 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
     const [T, B] = xs.shape;
     const H = this.units;
     const norms = this.norms;
-    if (norms && T > 0 && gruLnKernelsAvailable()) {
-      // the variant's fused unroll: the inputs' projections for all steps at once, then one kernel (norms included)
+    if (!norms || (T > 0 && gruLnKernelsAvailable())) {
+      // the inputs' projections for all steps at once, then the recurrence as one kernel (the variant's norms included)
       return tf.tidy(() => {
         const gx = this.project(tf.reshape(xs, [T * B, this.inputs]));
         const m = (masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1])) as tf.Tensor2D;
-        const { states, last } = gruLnSequenceOp(gx, h0 ?? this.initialState(B), this.recurrentKernel, this.recurrentBias, m, norms, T);
+        const start = h0 ?? this.initialState(B);
+        const { states, last } = norms ? gruLnSequenceOp(gx, start, this.recurrentKernel, this.recurrentBias, m, norms, T) : gruSequenceOp(gx, start, this.recurrentKernel, this.recurrentBias, m, T);
         return { outputs: tf.reshape(states, [T, B, H]) as tf.Tensor3D, h: last };
       });
     }
-    if (norms) {
-      // the variant as tfjs ops: the inputs' projections and norms for all steps at once, then step by step (autodiff)
-      return tf.tidy(() => {
-        const gxn = unstackSteps<tf.Tensor2D>(tf.reshape(this.normaliseInputs(this.project(tf.reshape(xs, [T * B, this.inputs])), norms), [T, B, 3 * H]));
-        const ms = masks ? unstackSteps<tf.Tensor2D>(tf.reshape(masks, [T, B, 1])) : undefined;
-        let h = h0 ?? this.initialState(B);
-        const outputs: tf.Tensor2D[] = [];
-        for (let t = 0; t < T; t++) {
-          h = this.normalisedStep(gxn[t], ms ? (tf.mul(h, ms[t]) as tf.Tensor2D) : h, norms);
-          outputs.push(h);
-        }
-        return { outputs: stackSteps<tf.Tensor3D>(outputs), h };
-      });
-    }
+    // the variant as tfjs ops: the inputs' projections and norms for all steps at once, then step by step (autodiff)
     return tf.tidy(() => {
-      const gx = this.project(tf.reshape(xs, [T * B, this.inputs]));
-      const m = (masks ? tf.reshape(masks, [T * B, 1]) : tf.ones([T * B, 1])) as tf.Tensor2D;
-      const { states, last } = gruSequenceOp(gx, h0 ?? this.initialState(B), this.recurrentKernel, this.recurrentBias, m, T);
-      return { outputs: tf.reshape(states, [T, B, H]) as tf.Tensor3D, h: last };
+      const gxn = unstackSteps<tf.Tensor2D>(tf.reshape(this.normaliseInputs(this.project(tf.reshape(xs, [T * B, this.inputs])), norms), [T, B, 3 * H]));
+      const ms = masks ? unstackSteps<tf.Tensor2D>(tf.reshape(masks, [T, B, 1])) : undefined;
+      let h = h0 ?? this.initialState(B);
+      const outputs: tf.Tensor2D[] = [];
+      for (let t = 0; t < T; t++) {
+        h = this.normalisedStep(gxn[t], ms ? (tf.mul(h, ms[t]) as tf.Tensor2D) : h, norms);
+        outputs.push(h);
+      }
+      return { outputs: stackSteps<tf.Tensor3D>(outputs), h };
     });
   }
 }

@@ -160,7 +160,7 @@ describe.runIf(blas)('GRU kernels, native body (the addon is built)', () => {
     expect(() => addon.gruCellGrad!(2, 3, f(6), f(18), new Float64Array(6) as never, f(6), f(6), f(6), f(18), f(18), f(6))).toThrow(/h must be a Float32Array/);
     // T = 4: [T·B, H] = 24, [T·B, 3H] = 72, wh [H, 3H] = 27, masks [T·B] = 8
     expect(() => addon.gruSequence!(4, 2, 3, f(72), f(6), f(27), f(9), f(7), f(24), f(6), f(24), f(24), f(24), f(24), f(24))).toThrow(/masks has 7 elements, the matrix needs 8/);
-    expect(() => addon.gruSequenceGrad!(4, 2, 3, f(24), f(6), f(27), f(8), f(24), f(24), f(24), f(24), f(24), f(72), f(6), f(26), f(9))).toThrow(/dwh has 26 elements, the matrix needs 27/);
+    expect(() => addon.gruSequenceGrad!(4, 2, 3, f(24), f(6), f(27), f(8), f(24), f(24), f(24), f(24), f(24), f(72), f(6), f(26), f(9), f(72))).toThrow(/dwh has 26 elements, the matrix needs 27/);
     expect(() => (addon.gruSequence as (...a: unknown[]) => void)(4, 2, 3)).toThrow(/gruSequence: expected/);
   });
 });

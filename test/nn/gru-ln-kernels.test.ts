@@ -134,6 +134,7 @@ describe.runIf(blas)("the layer-normalised GRU's fused kernels (the addon is bui
     expect(() => addon.gruLnCellGrad!(2, 3, f(6), f(6), f(6), f(6), f(6), f(36), f(8), norms(), f(18), f(18), f(6), [...norms().slice(0, 7), new Float64Array(3) as never])).toThrow(/dNorms\[7\] must be a Float32Array/);
     // T = 4: [T·B, H] = 24, [T·B, 3H] = 72, wh 27, masks 8, xhat 144, inv 32
     expect(() => addon.gruLnSequence!(4, 2, 3, 1e-5, f(72), f(6), f(27), f(9), f(8), norms(), f(24), f(6), f(24), f(24), f(24), f(24), f(144), f(31))).toThrow(/inv has 31 elements, the matrix needs 32/);
-    expect(() => addon.gruLnSequenceGrad!(4, 2, 3, f(24), f(6), f(27), f(8), f(24), f(24), f(24), f(24), f(143), f(32), norms(), f(72), f(6), f(27), f(9), norms())).toThrow(/xhat has 143 elements, the matrix needs 144/);
+    expect(() => addon.gruLnSequenceGrad!(4, 2, 3, f(24), f(6), f(27), f(8), f(24), f(24), f(24), f(24), f(143), f(32), norms(), f(72), f(6), f(27), f(9), norms(), f(72))).toThrow(/xhat has 143 elements, the matrix needs 144/);
+    expect(() => addon.gruLnSequenceGrad!(4, 2, 3, f(24), f(6), f(27), f(8), f(24), f(24), f(24), f(24), f(144), f(32), norms(), f(72), f(6), f(27), f(9), norms(), f(71))).toThrow(/dgh has 71 elements, the matrix needs 72/);
   });
 });
