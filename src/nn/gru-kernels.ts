@@ -1,10 +1,12 @@
 /**
  * The kernels of the GRU cell (`gru.ts`, PyTorch's equations): one step from projected inputs
- * gx and gh [B, 3H] and the state h [B, H] (`gruCellOp`, kernel `MetarenaGruCell`), and a masked
- * unroll of T steps (`gruSequenceOp`, kernel `MetarenaGruSequence`) whose gradient is
- * backpropagation through time written out (`MetarenaGruSequenceGrad`): the engine records one
- * op per sequence instead of about fifteen per step, and the recurrent weight gradient is one
- * matrix product over all steps. Each kernel has two bodies:
+ * gx and gh [B, 3H] and the state h [B, H] (`gruCellOp`, kernel `MetarenaGruCell`), the same
+ * with the two projections inside (`gruStepOp`, `MetarenaGruStep`: one engine op per acting
+ * step instead of three), and a masked unroll of T steps (`gruSequenceOp`, kernel
+ * `MetarenaGruSequence`) whose gradient is backpropagation through time written out
+ * (`MetarenaGruSequenceGrad`): the engine records one op per sequence instead of about fifteen
+ * per step, and the recurrent weight gradient is one matrix product over all steps. Each
+ * kernel has two bodies:
  *
  * - native: when OpenBLAS runs the wasm backend's matrix products (`native-blas.ts`) and the
  *   addon has the GRU loops, the loops of native/gru.c run on the wasm heap in place (views
@@ -29,6 +31,7 @@ import { type NativeBlas, nativeBlasInUse } from './native-blas.ts';
 
 const CELL = 'MetarenaGruCell';
 const CELL_GRAD = 'MetarenaGruCellGrad';
+const STEP = 'MetarenaGruStep';
 const SEQUENCE = 'MetarenaGruSequence';
 const SEQUENCE_GRAD = 'MetarenaGruSequenceGrad';
 
@@ -70,9 +73,8 @@ function gateGradients(k: Ops, dy: Info, { ghN, h, r, z, n }: Record<'ghN' | 'h'
   return { dgx: k.concatColumns([daR, daZ, daN]), dgh: k.concatColumns([daR, daZ, k.mul(daN, r)]), dh: k.mul(dy, z) };
 }
 
-/** One step as one kernel (the acting path): outputs h′, r, z, n. */
-registerBackendKernel(CELL, (backendName, { inputs, backend }) => {
-  const { gx, gh, h } = inputs as Record<'gx' | 'gh' | 'h', Info>;
+/** The gate kernel's body: h′, r, z, n [B, H] from gx, gh [B, 3H] and h [B, H]. */
+function cellBody(backendName: string, backend: tf.KernelBackend, gx: Info, gh: Info, h: Info): Info[] {
   const loops = nativeLoops(backendName);
   if (loops) {
     const [B, H] = h.shape;
@@ -83,6 +85,27 @@ registerBackendKernel(CELL, (backendName, { inputs, backend }) => {
   const out = [g.next, g.r, g.z, g.n].map(k.keep);
   k.free();
   return out;
+}
+
+/** One step's gates as one kernel from projected inputs: outputs h′, r, z, n. */
+registerBackendKernel(CELL, (backendName, { inputs, backend }) => {
+  const { gx, gh, h } = inputs as Record<'gx' | 'gh' | 'h', Info>;
+  return cellBody(backendName, backend, gx, gh, h);
+});
+
+/**
+ * A whole step (the acting path) as one kernel: gx = x·W_i + b_i and gh = h·W_h + b_h by the
+ * backend's BatchMatMul and Add kernels, as the dense kernel forms them (so they have
+ * `denseOp`'s bits), then the gate kernel's body; outputs h′, r, z, n and gh.
+ */
+registerBackendKernel(STEP, (backendName, { inputs, backend }) => {
+  const { x, wi, bi, h, wh, bh } = inputs as Record<'x' | 'wi' | 'bi' | 'h' | 'wh' | 'bh', Info>;
+  const k = backendOps(backendName, backend);
+  const gx = k.add(k.matMul(x, wi), bi);
+  const gh = k.keep(k.add(k.matMul(h, wh), bh));
+  const out = cellBody(backendName, backend, gx, gh, h);
+  k.free();
+  return [...out, gh];
 });
 
 registerBackendKernel(CELL_GRAD, (backendName, { inputs, backend }) => {
@@ -110,6 +133,36 @@ if (!tf.getGradient(CELL)) {
       const [gh, h, r, z, n] = saved;
       const [dgx, dgh, dh] = tf.engine().runKernel(CELL_GRAD, { dy, gh, h, r, z, n }) as tf.Tensor[];
       return { gx: () => dgx, gh: () => dgh, h: () => dh };
+    },
+  });
+}
+
+/**
+ * The gradients of a step's projections from those of gx and gh: of x, W_i and b_i through
+ * gx = x·W_i + b_i, of W_h and b_h through gh = h·W_h + b_h, and of h through gh plus `dhDirect`.
+ */
+export function projectionGradients(saved: Record<'x' | 'wi' | 'h' | 'wh', tf.Tensor>, dgx: tf.Tensor, dgh: tf.Tensor, dhDirect: tf.Tensor): Record<'x' | 'wi' | 'bi' | 'h' | 'wh' | 'bh', () => tf.Tensor> {
+  const { x, wi, h, wh } = saved;
+  return {
+    x: () => tf.matMul(dgx, wi, false, true),
+    wi: () => tf.matMul(x, dgx, true, false),
+    bi: () => tf.sum(dgx, 0),
+    h: () => tf.add(dhDirect, tf.matMul(dgh, wh, false, true)),
+    wh: () => tf.matMul(h, dgh, true, false),
+    bh: () => tf.sum(dgh, 0),
+  };
+}
+
+if (!tf.getGradient(STEP)) {
+  tf.registerGradient({
+    kernelName: STEP,
+    inputsToSave: ['x', 'wi', 'h', 'wh'],
+    outputsToSave: [false, true, true, true, true],
+    gradFunc: (dys, saved) => {
+      const dy = (dys as tf.Tensor[])[0];
+      const [x, wi, h, wh, r, z, n, gh] = saved;
+      const [dgx, dgh, dh] = tf.engine().runKernel(CELL_GRAD, { dy, gh, h, r, z, n }) as tf.Tensor[];
+      return projectionGradients({ x, wi, h, wh }, dgx, dgh, dh);
     },
   });
 }
@@ -224,6 +277,11 @@ if (!tf.getGradient(SEQUENCE)) {
       return { gx: () => dgx, h0: () => dh0, wh: () => dwh, bh: () => dbh, masks: () => tf.zerosLike(masks) };
     },
   });
+}
+
+/** One step h′ from inputs x [B, I] and the state h [B, H] with W_i [I, 3H], b_i, W_h [H, 3H], b_h [3H] (differentiable; one engine op). */
+export function gruStepOp(x: tf.Tensor2D, wi: tf.Tensor2D, bi: tf.Tensor1D, h: tf.Tensor2D, wh: tf.Tensor2D, bh: tf.Tensor1D): tf.Tensor2D {
+  return (tf.engine().runKernel(STEP, { x, wi, bi, h, wh, bh }) as tf.Tensor[])[0] as tf.Tensor2D;
 }
 
 /** One step h′ from gx = x·W_i + b_i, gh = h·W_h + b_h [B, 3H] and h [B, H] (differentiable). */

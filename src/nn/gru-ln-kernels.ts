@@ -1,7 +1,8 @@
 /**
  * The kernels of pytorch_rl2's layer-normalised GRU (`gru.ts` with `layerNorm`), run by the
  * OpenBLAS addon's C loops (native/gru.c) on the wasm heap: one step (`gruLnCellOp`, kernel
- * `MetarenaGruLnCell`) and a masked unroll (`gruLnSequenceOp`, `MetarenaGruLnSequence`), each
+ * `MetarenaGruLnCell`; with both projections inside, `gruLnStepOp`, `MetarenaGruLnStep`) and a
+ * masked unroll (`gruLnSequenceOp`, `MetarenaGruLnSequence`), each
  * with its gradient written out (backpropagation through time for the unroll, the recurrent
  * weight gradient one sgemm over all steps). They take the projected inputs gx = x·W_i and apply
  * all four norms inside (the input's and the state's r, z block and candidate), each the LN of
@@ -15,12 +16,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { MetarenaError } from '../core/index.ts';
-import { kernelArrays, registerBackendKernel } from './kernels.ts';
+import { projectionGradients } from './gru-kernels.ts';
+import { backendOps, kernelArrays, registerBackendKernel } from './kernels.ts';
 import { LAYER_NORM_EPSILON } from './layer-norm.ts';
 import { type NativeBlas, nativeBlasInUse } from './native-blas.ts';
 
 const CELL = 'MetarenaGruLnCell';
 const CELL_GRAD = 'MetarenaGruLnCellGrad';
+const STEP = 'MetarenaGruLnStep';
 const SEQUENCE = 'MetarenaGruLnSequence';
 const SEQUENCE_GRAD = 'MetarenaGruLnSequenceGrad';
 
@@ -61,14 +64,31 @@ const normInputs = (norms: GruNorms): tf.NamedTensorMap => Object.fromEntries(NO
 const normShapes = (H: number) => NORM_WIDTHS.flatMap((w) => [[w * H], [w * H]]);
 const normGradients = (grads: tf.Tensor[]) => Object.fromEntries(NORM_INPUTS.map((name, i) => [name, () => grads[i]]));
 
+/** The cell's body: h′, r, z, n [B, H], x̂ [B, 6H], 1/√(σ² + ε) [B, 4] from gx, gh [B, 3H], h [B, H] and the norms (`named`). */
+function cellBody(backendName: string, backend: tf.KernelBackend, gx: Info, gh: Info, h: Info, named: Record<string, Info>): Info[] {
+  const loops = loopsOf(backendName, CELL);
+  const [B, H] = h.shape;
+  return kernelArrays(backendName, backend).outputs([[B, H], [B, H], [B, H], [B, H], [B, 6 * H], [B, 4]], ([next, r, z, n, xhat, inv], read) =>
+    loops.gruLnCell(B, H, LAYER_NORM_EPSILON, read(gx), read(gh), read(h), NORM_INPUTS.map((k) => read(named[k])), next, r, z, n, xhat, inv),
+  );
+}
+
 /** One step from gx = x·W_i and gh = h·W_h + b_h [B, 3H] and h [B, H]: outputs h′, r, z, n [B, H], x̂ [B, 6H], 1/√(σ² + ε) [B, 4]. */
 registerBackendKernel(CELL, (backendName, { inputs, backend }) => {
   const named = inputs as Record<string, Info>;
-  const loops = loopsOf(backendName, CELL);
-  const [B, H] = named.h.shape;
-  return kernelArrays(backendName, backend).outputs([[B, H], [B, H], [B, H], [B, H], [B, 6 * H], [B, 4]], ([next, r, z, n, xhat, inv], read) =>
-    loops.gruLnCell(B, H, LAYER_NORM_EPSILON, read(named.gx), read(named.gh), read(named.h), NORM_INPUTS.map((k) => read(named[k])), next, r, z, n, xhat, inv),
-  );
+  return cellBody(backendName, backend, named.gx, named.gh, named.h, named);
+});
+
+/** A whole step (the acting path) with both projections inside, formed as the dense kernel forms them: the cell's outputs. */
+registerBackendKernel(STEP, (backendName, { inputs, backend }) => {
+  const named = inputs as Record<string, Info>;
+  loopsOf(backendName, STEP);
+  const k = backendOps(backendName, backend);
+  const gx = k.add(k.matMul(named.x, named.wi), named.bi);
+  const gh = k.add(k.matMul(named.h, named.wh), named.bh);
+  const out = cellBody(backendName, backend, gx, gh, named.h, named);
+  k.free();
+  return out;
 });
 
 registerBackendKernel(CELL_GRAD, (backendName, { inputs, backend }) => {
@@ -94,6 +114,23 @@ if (!tf.getGradient(CELL)) {
       const inputs = { dy, h, r, z, n, xhat, inv, ...Object.fromEntries(NORM_INPUTS.map((k, i) => [k, norms[i]])) };
       const [dgx, dgh, dh, ...dNorms] = tf.engine().runKernel(CELL_GRAD, inputs) as tf.Tensor[];
       return { gx: () => dgx, gh: () => dgh, h: () => dh, ...normGradients(dNorms) };
+    },
+  });
+}
+
+if (!tf.getGradient(STEP)) {
+  tf.registerGradient({
+    kernelName: STEP,
+    inputsToSave: ['x', 'wi', 'h', 'wh', ...NORM_INPUTS],
+    outputsToSave: [false, true, true, true, true, true],
+    gradFunc: (dys, saved) => {
+      const dy = (dys as tf.Tensor[])[0];
+      const [x, wi, h, wh, ...rest] = saved;
+      const norms = rest.slice(0, 8);
+      const [r, z, n, xhat, inv] = rest.slice(8);
+      const inputs = { dy, h, r, z, n, xhat, inv, ...Object.fromEntries(NORM_INPUTS.map((k, i) => [k, norms[i]])) };
+      const [dgx, dgh, dh, ...dNorms] = tf.engine().runKernel(CELL_GRAD, inputs) as tf.Tensor[];
+      return { ...projectionGradients({ x, wi, h, wh }, dgx, dgh, dh), ...normGradients(dNorms) };
     },
   });
 }
@@ -146,6 +183,11 @@ if (!tf.getGradient(SEQUENCE)) {
       return { gx: () => dgx, h0: () => dh0, wh: () => dwh, bh: () => dbh, masks: () => tf.zerosLike(masks), ...normGradients(dNorms) };
     },
   });
+}
+
+/** One step h′ from inputs x [B, I] and the state h [B, H] with W_i [I, 3H], b_i, W_h [H, 3H], b_h [3H] (differentiable; one engine op). */
+export function gruLnStepOp(x: tf.Tensor2D, wi: tf.Tensor2D, bi: tf.Tensor1D, h: tf.Tensor2D, wh: tf.Tensor2D, bh: tf.Tensor1D, norms: GruNorms): tf.Tensor2D {
+  return (tf.engine().runKernel(STEP, { x, wi, bi, h, wh, bh, ...normInputs(norms) }) as tf.Tensor[])[0] as tf.Tensor2D;
 }
 
 /** One step h′ from gx = x·W_i, gh = h·W_h + b_h [B, 3H] and h [B, H] (differentiable). */

@@ -55,8 +55,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { denseOp } from './dense.ts';
-import { gruCellOp, gruSequenceOp } from './gru-kernels.ts';
-import { gruLnCellOp, gruLnKernelsAvailable, gruLnSequenceOp } from './gru-ln-kernels.ts';
+import { gruCellOp, gruSequenceOp, gruStepOp } from './gru-kernels.ts';
+import { gruLnCellOp, gruLnKernelsAvailable, gruLnSequenceOp, gruLnStepOp } from './gru-ln-kernels.ts';
 import { LayerNorm } from './layer-norm.ts';
 import { type RecurrentOptions, RecurrentCell, checkSequence, stackSteps, unstackSteps } from './recurrent.ts';
 
@@ -108,6 +108,14 @@ export class GRU extends RecurrentCell<tf.Tensor2D> {
   /** The zero state for a batch of `batch`. */
   initialState(batch: number): tf.Tensor2D {
     return tf.zeros([batch, this.units]);
+  }
+
+  /** One step: x [B, I] and h [B, H] → h′, as one kernel (the projections inside; see `project`, `stepProjected`). */
+  override step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    const norms = this.norms;
+    if (!norms) return gruStepOp(x, this.inputKernel, this.inputBias, h, this.recurrentKernel, this.recurrentBias);
+    if (gruLnKernelsAvailable()) return gruLnStepOp(x, this.inputKernel, this.inputBias, h, this.recurrentKernel, this.recurrentBias, norms);
+    return super.step(x, h);
   }
 
   /** One step from a projected input gx [B, 3H] (see `project`; W_ir | W_iz | W_in) and state h [B, H]. */

@@ -47,6 +47,33 @@ describe.each(BODIES)('GRU kernels, %s body', (body) => {
     g.dispose();
   });
 
+  it('a whole step is one engine op with the bits of projecting and then stepping, its gradients those of tfjs ops to float32 rounding', async () => {
+    const g = new GRU({ inputs: 3, units: 6, seed: 9, name: 'whole' });
+    const x = tf.randomNormal([5, 3], 0, 1, 'float32', 1) as tf.Tensor2D;
+    const h0 = tf.randomNormal([5, 6], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const upstream = tf.randomNormal([5, 6], 0, 1, 'float32', 3);
+    const run = (step: (x: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D) =>
+      tf.tidy(() => {
+        const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(upstream, step(a as tf.Tensor2D, b as tf.Tensor2D)));
+        const { grads } = tf.variableGrads(() => loss(x, h0) as tf.Scalar, g.variables);
+        return [step(x, h0), ...tf.grads(loss)([x, h0]), ...g.variables.map((v) => grads[v.name])].map((t) => t.dataSync() as Float32Array);
+      });
+    const [whole, projected, reference] = on(body, () => [
+      run((a, b) => g.step(a, b)),
+      run((a, b) => g.stepProjected(g.project(a), b)),
+      run((a, b) => opByOpStep(g, tf.add(tf.matMul(a, g.inputKernel), g.inputBias) as tf.Tensor2D, b)),
+    ]);
+    expect(bitDifferences(whole[0], projected[0])).toEqual([]);
+    expect(whole).toHaveLength(3 + 4);
+    whole.forEach((values, i) => expectClose(values, projected[i]));
+    whole.forEach((values, i) => expectClose(values, reference[i]));
+    for (const values of whole.slice(1)) expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(1e-3);
+    const profile = await on(body, () => tf.profile(() => g.step(x, h0)));
+    expect(profile.kernels.map((k) => k.name)).toEqual(['MetarenaGruStep']);
+    tf.dispose([x, h0, upstream]);
+    g.dispose();
+  });
+
   it.each<[string, Case]>([
     ['small', { T: 6, B: 4, I: 3, H: 5, seed: 8 }],
     ['odd sizes', { T: 9, B: 13, I: 7, H: 17, seed: 21 }],

@@ -51,7 +51,7 @@ describe.runIf(blas)("the layer-normalised GRU's fused kernels (the addon is bui
         g.dispose();
         return kernels;
       });
-    expect(names('native').filter((n) => n.startsWith('MetarenaGruLn'))).toEqual(['MetarenaGruLnSequence', 'MetarenaGruLnCell']);
+    expect(names('native').filter((n) => n.startsWith('MetarenaGruLn'))).toEqual(['MetarenaGruLnSequence', 'MetarenaGruLnStep']);
     expect(names('backend ops').filter((n) => n.startsWith('MetarenaGruLn'))).toEqual([]);
     const norm = (width: number) => ({ gain: tf.ones([width]) as tf.Tensor1D, bias: tf.zeros([width]) as tf.Tensor1D });
     const attempt = () =>
@@ -99,6 +99,29 @@ describe.runIf(blas)("the layer-normalised GRU's fused kernels (the addon is bui
     fused.forEach((values, i) => expectClose(values, reference[i]));
     for (const values of fused.slice(1)) expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(1e-3);
     tf.dispose([gx, h0, upstream]);
+    g.dispose();
+  });
+
+  it('a whole step has the bits of projecting and then stepping, and the tfjs-op step\'s gradients to float32 rounding', () => {
+    const g = randomised({ T: 1, B: 5, I: 3, H: 6, seed: 6 });
+    const x = tf.randomNormal([5, 3], 0, 1, 'float32', 1) as tf.Tensor2D;
+    const h0 = tf.randomNormal([5, 6], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const upstream = tf.randomNormal([5, 6], 0, 1, 'float32', 3);
+    const run = (step: (x: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D) =>
+      tf.tidy(() => {
+        const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(upstream, step(a as tf.Tensor2D, b as tf.Tensor2D)));
+        const { grads } = tf.variableGrads(() => loss(x, h0) as tf.Scalar, g.variables);
+        return [step(x, h0), ...tf.grads(loss)([x, h0]), ...g.variables.map((v) => grads[v.name])].map((t) => t.dataSync() as Float32Array);
+      });
+    const whole = on('native', () => run((a, b) => g.step(a, b)));
+    const projected = on('native', () => run((a, b) => g.stepProjected(g.project(a), b)));
+    const reference = on('backend ops', () => run((a, b) => g.step(a, b)));
+    expect(bitDifferences(whole[0], projected[0])).toEqual([]);
+    expect(whole).toHaveLength(3 + 10);
+    whole.forEach((values, i) => expectClose(values, projected[i]));
+    whole.forEach((values, i) => expectClose(values, reference[i]));
+    for (const values of whole.slice(1)) expect(Math.max(...values.map(Math.abs))).toBeGreaterThan(1e-3);
+    tf.dispose([x, h0, upstream]);
     g.dispose();
   });
 
