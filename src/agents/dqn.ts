@@ -15,6 +15,11 @@
  * network moves to `tau·online + (1 − tau)·target` (tau 1: a copy). Env steps are counted over
  * all envs of the vector env.
  *
+ * Cost: a plain network's update is one kernel (`dqn-gradients.ts`: forward passes, TD loss and
+ * backpropagation), its actions one forward kernel; dueling networks go through the gradient tape
+ * with the TD loss as one kernel (`dqn-loss.ts`). Both give the bits of the loss written as tfjs
+ * ops, so which one runs does not change results. Adam and the Polyak update are one kernel each.
+ *
  * Spaces: Box observations (flattened), Discrete actions. The env is read through the transition
  * stream (`transitions.ts`), so every autoreset mode works; a time-limit truncation stores
  * `terminated = 0`, so it bootstraps from the episode's final observation.
@@ -28,6 +33,8 @@ import { type GradientMap, adam, clipByGlobalNorm, initBackend, polyakUpdate } f
 import { type Agent, type AgentEnvSpec, memorylessAgent } from './agent.ts';
 import { type LearnerTensors, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from './learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from './learner.ts';
+import { dqnGradients, qForward } from './dqn-gradients.ts';
+import { dqnTdLoss } from './dqn-loss.ts';
 import { QNetwork } from './q-network.ts';
 import { ReplayBuffer } from './replay-buffer.ts';
 import { TransitionStream } from './transitions.ts';
@@ -94,6 +101,9 @@ export class DQNLearner implements Learner {
   private readonly obsSize: number;
   private readonly numActions: number;
   private readonly actionStart: number;
+  /** The networks' variables (fixed once built), so that each step does not list them again. */
+  private readonly onlineVariables: { readonly variables: tf.Variable[] };
+  private readonly targetVariables: { readonly variables: tf.Variable[] };
   private seconds = 0;
   private stream: TransitionStream | undefined;
   private disposed = false;
@@ -114,7 +124,9 @@ export class DQNLearner implements Learner {
     this.actionStart = (actionSpace as Discrete).start;
     this.online = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q');
     this.target = new QNetwork(this.obsSize, this.numActions, o.hidden, o.dueling, deriveSeed(seed, 'q'), 'q_target');
-    polyakUpdate(this.online, this.target, 1);
+    this.onlineVariables = { variables: this.online.variables };
+    this.targetVariables = { variables: this.target.variables };
+    polyakUpdate(this.onlineVariables, this.targetVariables, 1);
     this.optimizer = adam(o.learningRate);
     this.replay = new ReplayBuffer(o.bufferSize, this.obsSize, 1);
     this.rng = new Rng(deriveSeed(seed, name));
@@ -131,7 +143,13 @@ export class DQNLearner implements Learner {
   /** Q values of `n` observations, row-major [n × actions]. */
   qValues(obs: ArrayLike<number>, n: number): Float32Array {
     if (obs.length !== n * this.obsSize) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${this.name}: expected ${n} observations of ${this.obsSize} numbers, got ${obs.length} numbers`, { field: 'obs' });
-    return tf.tidy(() => this.online.apply(tf.tensor2d(Float32Array.from(obs), [n, this.obsSize])).dataSync() as Float32Array);
+    const x = Float32Array.from(obs);
+    const plain = this.online.plainMlp;
+    if (!plain) return tf.tidy(() => this.online.apply(tf.tensor2d(x, [n, this.obsSize])).dataSync() as Float32Array);
+    const q = qForward(plain, x);
+    const values = q.dataSync() as Float32Array;
+    q.dispose();
+    return values;
   }
 
   /** ε-greedy actions (greedy when ε is 0), as action-space values. */
@@ -191,7 +209,7 @@ export class DQNLearner implements Learner {
       const nextObs = t.nextObs as ArrayLike<number>;
       for (let i = 0; i < n; i++) if (t.valid[i]) this.replay.add(obs, actions, t.rewards[i], nextObs, t.terminated[i] === 1, i);
       for (const f of t.finished) logWindow.episodeEnded(f.episodeReturn);
-      if (Math.floor(this.steps / o.targetUpdateInterval) > Math.floor(prev / o.targetUpdateInterval)) polyakUpdate(this.online, this.target, o.tau);
+      if (Math.floor(this.steps / o.targetUpdateInterval) > Math.floor(prev / o.targetUpdateInterval)) polyakUpdate(this.onlineVariables, this.targetVariables, o.tau);
       if (this.steps >= o.learningStarts && Math.floor(this.steps / o.trainFreq) > Math.floor(prev / o.trainFreq) && this.replay.size > 0) {
         losses = this.update(o.gradientSteps);
       }
@@ -203,45 +221,39 @@ export class DQNLearner implements Learner {
   /** `count` Adam steps on replay minibatches; the last step's loss and mean Q. */
   private update(count: number): { loss: number; q: number } {
     const o = this.options;
-    const { obsSize: d, numActions: k } = this;
+    const d = this.obsSize;
     const b = o.batchSize;
-    let lastLoss: tf.Tensor | undefined;
-    let lastQ: tf.Tensor | undefined;
-    const onlineVars = this.online.variables;
+    let stats: tf.Tensor | undefined;
     for (let s = 0; s < count; s++) {
       const batch = this.replay.sample(b, this.rng);
-      const onehot = new Float32Array(b * k);
-      for (let r = 0; r < b; r++) onehot[r * k + batch.actions[r]] = 1;
       tf.tidy(() => {
-        const xs = tf.tensor2d(batch.obs, [b, d]);
-        const nxs = tf.tensor2d(batch.nextObs, [b, d]);
-        const acts = tf.tensor2d(onehot, [b, k]);
-        const nextTarget = this.target.apply(nxs);
-        const nextValue = o.double ? tf.sum(tf.mul(nextTarget, tf.oneHot(tf.argMax(this.online.apply(nxs), 1), k)), 1) : tf.max(nextTarget, 1);
-        const y = tf.add(tf.tensor1d(batch.rewards), tf.mul(tf.mul(o.gamma, tf.sub(1, tf.tensor1d(batch.terminated))), nextValue));
-        const { grads } = tf.variableGrads(() => {
-          const qa = tf.sum(tf.mul(this.online.apply(xs), acts), 1);
-          const err = tf.sub(qa, y);
-          let loss: tf.Scalar;
-          if (o.loss === 'mse') loss = tf.mean(tf.square(err));
-          else {
-            // Huber with δ = 1 (SB3's smooth L1)
-            const abs = tf.abs(err);
-            const quad = tf.minimum(abs, 1);
-            loss = tf.mean(tf.add(tf.mul(0.5, tf.square(quad)), tf.sub(abs, quad)));
-          }
-          tf.dispose([lastLoss, lastQ]);
-          lastLoss = tf.keep(loss.clone());
-          lastQ = tf.keep(tf.mean(qa));
-          return loss;
-        }, onlineVars);
+        let grads: tf.NamedTensorMap;
+        const plain = this.online.plainMlp;
+        if (plain) {
+          const fused = dqnGradients(plain, this.target.plainMlp!, batch, o);
+          grads = fused.grads;
+          tf.dispose(stats);
+          stats = tf.keep(fused.stats);
+        } else {
+          // the networks on s' are constants of the loss: computed outside the gradient tape
+          const nxs = tf.tensor2d(batch.nextObs, [b, d]);
+          const nextTarget = this.target.apply(nxs);
+          const nextOnline = o.double ? this.online.apply(nxs) : undefined;
+          const xs = tf.tensor2d(batch.obs, [b, d]);
+          grads = tf.variableGrads(() => {
+            const td = dqnTdLoss(this.online.apply(xs), nextTarget, nextOnline, batch, o);
+            tf.dispose(stats);
+            stats = tf.keep(td.stats);
+            return td.loss;
+          }, this.onlineVariables.variables).grads;
+        }
         this.optimizer.applyGradients((o.maxGradNorm > 0 ? clipByGlobalNorm(grads, o.maxGradNorm) : grads) as GradientMap);
       });
       this.gradientSteps++;
     }
-    const out = { loss: lastLoss!.dataSync()[0], q: lastQ!.dataSync()[0] };
-    tf.dispose([lastLoss, lastQ]);
-    return out;
+    const [loss, q] = stats!.dataSync();
+    stats!.dispose();
+    return { loss, q };
   }
 
   private tensors(): LearnerTensors {

@@ -31,6 +31,11 @@ export class QNetwork extends ModuleGroup {
     this.advantage = new Mlp({ inputs: width, hidden: [last], outputs: actions, activation: 'relu', seed: deriveSeed(seed, 'advantage'), name: `${name}/advantage` });
   }
 
+  /** The whole network as one MLP when it has no dueling streams (for kernels that run it whole), else undefined. */
+  get plainMlp(): Mlp | undefined {
+    return this.plain;
+  }
+
   protected get modules(): Mlp[] {
     return [this.plain, this.trunk, this.value, this.advantage].filter((m): m is Mlp => m !== undefined);
   }

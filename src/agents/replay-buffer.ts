@@ -91,11 +91,14 @@ export class ReplayBuffer {
       nextObs: new Float32Array(size * d),
       terminated: new Float32Array(size),
     };
+    // element loops: a subarray per row costs more than copying a few numbers
     for (let r = 0; r < size; r++) {
       const i = rng.integer(this.count);
-      out.obs.set(this.obs.subarray(i * d, (i + 1) * d), r * d);
-      out.nextObs.set(this.nextObs.subarray(i * d, (i + 1) * d), r * d);
-      out.actions.set(this.actions.subarray(i * a, (i + 1) * a), r * a);
+      for (let k = 0; k < d; k++) {
+        out.obs[r * d + k] = this.obs[i * d + k];
+        out.nextObs[r * d + k] = this.nextObs[i * d + k];
+      }
+      for (let k = 0; k < a; k++) out.actions[r * a + k] = this.actions[i * a + k];
       out.rewards[r] = this.rewards[i];
       out.terminated[r] = this.terminated[i];
     }

@@ -1,9 +1,9 @@
 /**
  * Training steps shared by every learner: global gradient-norm clipping (torch's
- * `clip_grad_norm_`) and the Polyak update of a target network.
+ * `clip_grad_norm_`) and the Polyak update of a target network, each one kernel for all variables.
  */
 import * as tf from '@tensorflow/tfjs';
-import { kernelArrays, registerBackendKernel } from './kernels.ts';
+import { backendOps, kernelArrays, registerBackendKernel } from './kernels.ts';
 
 const CLIP_KERNEL = 'MetarenaClipByGlobalNorm';
 const f = Math.fround;
@@ -53,14 +53,56 @@ export function clipByGlobalNorm<G extends tf.NamedTensorMap>(grads: G, maxNorm:
   return Object.fromEntries(names.map((k, i) => [k, clipped[i]])) as G;
 }
 
+const POLYAK_KERNEL = 'MetarenaPolyak';
+/** Variables up to this many numbers are averaged in JavaScript; larger ones by the backend's vectorised kernels. */
+const POLYAK_SMALL = 1024;
+
+// per variable `add(mul(online, τ), mul(target, 1 − τ))` in float32 (τ and 1 − τ rounded to
+// float32 as tfjs's scalar operands are): the backend's Multiply and Add kernels on a large
+// variable, the same float32 operations in JavaScript on a small one; the same bits as those ops
+registerBackendKernel(POLYAK_KERNEL, (backendName, { inputs, backend, attrs }) => {
+  const { tau, count } = attrs as { tau: number; count: number };
+  const named = inputs as Record<string, tf.TensorInfo>;
+  const arrays = kernelArrays(backendName, backend);
+  let k: ReturnType<typeof backendOps> | undefined;
+  const [a, b] = [f(tau), f(1 - tau)];
+  const outputs: tf.TensorInfo[] = [];
+  for (let i = 0; i < count; i++) {
+    const [online, target] = [named[`online${i}`], named[`target${i}`]];
+    if (tf.util.sizeFromShape(online.shape) > POLYAK_SMALL) {
+      k ??= backendOps(backendName, backend);
+      outputs.push(k.keep(k.add(k.mul(online, k.scalar(tau)), k.mul(target, k.scalar(1 - tau)))));
+      continue;
+    }
+    const [out] = arrays.outputs([online.shape], ([out], read) => {
+      const [s, t] = [read(online), read(target)];
+      for (let j = 0; j < out.length; j++) out[j] = f(s[j] * a) + f(t[j] * b);
+    });
+    outputs.push(out);
+  }
+  k?.free();
+  return outputs;
+});
+
 /**
  * target ← τ · online + (1 − τ) · target, variable by variable (the same architecture, the same
- * variable order); τ = 1 copies the online weights.
+ * variable order); τ = 1 copies the online weights. One kernel for all variables, the same bits
+ * as those tfjs ops per variable.
  */
 export function polyakUpdate(online: { readonly variables: readonly tf.Variable[] }, target: { readonly variables: readonly tf.Variable[] }, tau: number): void {
   const src = online.variables;
   const dst = target.variables;
-  tf.tidy(() => {
-    for (let i = 0; i < src.length; i++) dst[i].assign(tau === 1 ? src[i] : tf.add(tf.mul(src[i], tau), tf.mul(dst[i], 1 - tau)));
-  });
+  if (tau === 1) {
+    for (let i = 0; i < src.length; i++) dst[i].assign(src[i]);
+    return;
+  }
+  if (src.length === 0) return;
+  const inputs: tf.NamedTensorMap = {};
+  for (let i = 0; i < src.length; i++) Object.assign(inputs, { [`online${i}`]: src[i], [`target${i}`]: dst[i] });
+  const out = tf.engine().runKernel(POLYAK_KERNEL, inputs, { tau, count: src.length });
+  const averaged = Array.isArray(out) ? out : [out];
+  for (let i = 0; i < src.length; i++) {
+    dst[i].assign(averaged[i]);
+    averaged[i].dispose();
+  }
 }

@@ -50,4 +50,19 @@ describe('polyakUpdate', () => {
     expect([...target.variables[0].dataSync()]).toEqual([1, 2]);
     tf.dispose([...online.variables, ...target.variables]);
   });
+
+  it('gives the bits of add(mul(online, tau), mul(target, 1 − tau)) per variable, small (JavaScript) and large (backend kernels) alike', () => {
+    const shapes = [[4, 57], [57], [300, 300], [2]];
+    const online = { variables: shapes.map((s, i) => tf.variable(tf.randomNormal(s, 0, 1, 'float32', i))) };
+    const target = { variables: shapes.map((s, i) => tf.variable(tf.randomNormal(s, 0, 1, 'float32', 10 + i))) };
+    expect(online.variables[2].size).toBeGreaterThan(1024);
+    for (const tau of [0.00848, 0.3]) {
+      const expected = tf.tidy(() => online.variables.map((v, i) => tf.add(tf.mul(v, tau), tf.mul(target.variables[i], 1 - tau)).dataSync()));
+      const tensors = tf.memory().numTensors;
+      polyakUpdate(online, target, tau);
+      expect(tf.memory().numTensors).toBe(tensors);
+      target.variables.forEach((v, i) => expect(Array.from(v.dataSync())).toEqual(Array.from(expected[i])));
+    }
+    tf.dispose([...online.variables, ...target.variables]);
+  });
 });
