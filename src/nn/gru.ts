@@ -15,19 +15,24 @@
  * `unroll` projects the inputs of all T steps with one matMul (`denseOp`), then runs the masked
  * recurrence as one kernel (`gru-kernels.ts`, `MetarenaGruSequence`) whose gradient is
  * backpropagation through time written out; the recurrent weight gradient is one matMul over
- * all steps. `step` (acting one step at a time) is `denseOp` for gh = h·W_h + b_h and one gate
- * kernel (`MetarenaGruCell`). What runs where:
+ * all steps. `step` (acting one step at a time) is one kernel too (`MetarenaGruStep`: both
+ * projections as `denseOp` forms them, then the gates); `stepProjected` takes gx and runs
+ * `denseOp` for gh = h·W_h + b_h and the gate kernel (`MetarenaGruCell`). What runs where:
  *
  * - with the OpenBLAS addon in the wasm backend's matrix products (`native-blas.ts`, the
- *   default where it is built): both kernels and their gradients are C loops (native/gru.c) over
- *   the wasm heap, each step's h·W_h an sgemm call from C, σ and tanh computed in C;
+ *   default where it is built): the gates of every kernel and their gradients are C loops
+ *   (native/gru.c) over the wasm heap, each unroll step's h·W_h an sgemm call from C, σ and
+ *   tanh computed in C;
  * - otherwise (no addon, `METARENA_NATIVE_BLAS=0`, or another backend): the backend's own
  *   kernels per step, σ the backend's Sigmoid and tanh `kernelTanh`'s.
  *
- * Either way the unroll and the step run the same arithmetic, so the unroll's states are the
- * bits of the same steps taken one at a time (an acting policy and its training unroll agree
- * exactly); the gradients agree to float rounding (they are summed in another order), and the
- * two ways agree with each other and with the step written as tfjs ops to float32 rounding.
+ * Either way the unroll and the step run the same arithmetic, so for the same projected inputs
+ * and batch the unroll's states are the bits of the same steps taken one at a time; the
+ * gradients agree to float rounding (they are summed in another order), and the two ways agree
+ * with each other and with the step written as tfjs ops to float32 rounding. (A product's rows
+ * are the same bits whatever the batch on the wasm kernels; OpenBLAS's sgemm may round a row
+ * differently in a product of another number of rows, so with the addon an acting batch and a
+ * training minibatch can differ in the last bit.)
  * Nothing uses gather (it has no gradient on wasm). A mask of 0 at step t resets the state to
  * zero before step t (an episode or trial starts there), so one batch can hold several episodes
  * back to back. Call `unroll` inside `tf.variableGrads` or `optimizer.minimize` for BPTT.
