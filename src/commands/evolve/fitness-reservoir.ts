@@ -203,6 +203,8 @@ export async function reservoirFitness(options: ReservoirTaskOptions): Promise<F
       info[`return_${env.env}`] = score;
       scores.push(env.random !== null && env.target !== null ? (score - env.random) / (env.target - env.random) : score);
     }
-    return { fitness: mean(scores), info: { ...info, train_episodes: episodes } };
+    // the candidate's hyperparameters, so that every member row says what it scored
+    const hyperparameters = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+    return { fitness: mean(scores), info: { ...hyperparameters, ...info, train_episodes: episodes } };
   };
 }

@@ -43,6 +43,8 @@ describe('reservoirFitness', () => {
     expect(cart).toBeGreaterThan(5);
     expect(acro).toBeLessThanOrEqual(-100);
     expect(r.fitness).toBeCloseTo(((cart - 20) / 480 + (acro + 500) / 400) / 2, 12);
+    // the member row says which hyperparameters scored it
+    expect(r.info).toMatchObject({ spectralRadius: 0.9, leakRate: 0.3, inputScaling: 1 });
     // seeds 0..k−1 (ER-MRL): the same for every evaluation seed unless freshSeeds
     expect(await fitness(candidate, { seed: 99, generation: 3, member: 1, tag: 'point' })).toEqual(r);
     const fresh = await reservoirFitness({ ...o, freshSeeds: true, envs: o.envs.slice(0, 1) });
