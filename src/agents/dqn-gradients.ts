@@ -162,7 +162,7 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
     const dz = l + 1 < L ? k.run('Multiply', { a: dy, b: k.run('Step', { x: hs[l + 1] }, { alpha: 0 }) }) : dy;
     const x = hs[l];
     grads[2 * l] = o.flags ? k.matMul(x, dz, true, false) : k.matMul(k.transpose(x), dz, false, false);
-    grads[2 * l + 1] = { ...k.matMul(ones, dz, false, false), shape: b.shape };
+    grads[2 * l + 1] = { ...k.matMul(ones, dz, false, false), shape: [...b.shape] };
     if (l > 0) dy = o.flags ? k.matMul(dz, w, false, true) : k.matMul(dz, k.transpose(w), false, false);
   }
   const [stats] = k.arrays.outputs([[2]], ([out]) => out.set([loss, meanQ]));
