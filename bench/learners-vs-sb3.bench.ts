@@ -9,6 +9,12 @@
  *   step, action choice and update included on both sides).
  * - `dqn`: CartPole-v1 with rl-zoo's DQN settings (`DQN_SETTINGS`, 1 env); gradient updates per
  *   second after learning starts (ours: `gradientSteps` updates every `trainFreq` env steps).
+ * - `dqnStepwise`: CartPole-v1 with the settings of `metarena evolve se`'s inner agent
+ *   (`SE_PRESETS['CartPole-v1']`: one Adam step per env step on a batch of 199, a Polyak target
+ *   update every step, one hidden layer of 57); env steps (= updates) per second after
+ *   `DQN_STEPWISE_WARMUP` steps. Ours is that preset's Double DQN with the squared TD error and no
+ *   clipping; SB3's DQN takes the same numbers but has no Double DQN target (one forward pass
+ *   less), always uses the Huber loss and always clips the gradient norm (set to 1e10 here).
  * - `ppo`: CartPole-v1 with rl-zoo's PPO settings (8 envs, 32 steps, batch 256, GAE 0.8, γ 0.98,
  *   20 epochs, no entropy bonus, learning rate 1e-3 and clip range 0.2 both decayed linearly
  *   over 1e5 steps); training seconds until a greedy evaluation of 20 episodes, taken every
@@ -40,6 +46,7 @@ import type { Learner } from '../src/agents/learner.ts';
 import { createLearnerRegistry, evaluateReturns } from '../src/agents/learners.ts';
 import type { VectorEnv } from '../src/core/index.ts';
 import { Dense, GRU, type GradientMap, adam, initBackend } from '../src/nn/index.ts';
+import { SE_PRESETS } from '../src/commands/evolve/presets.ts';
 import { createBuiltinRegistry } from '../src/plugins/index.ts';
 import type { BenchOptions } from './run.ts';
 import { median, round } from './stats.ts';
@@ -51,6 +58,11 @@ export const OFF_POLICY_STEPS = 300;
 export const DQN_LEARNING_STARTS = 1000;
 /** Env steps timed for DQN: 8 training phases of 128 updates. */
 export const DQN_STEPS = 2048;
+/** Env steps before and during the timed stretch of `dqnStepwise`. */
+export const DQN_STEPWISE_WARMUP = 100;
+export const DQN_STEPWISE_STEPS = 2000;
+/** The SE inner agent's settings (one update per env step). */
+export const DQN_STEPWISE_SETTINGS = SE_PRESETS['CartPole-v1'].options;
 export const PPO_BUDGET = 100_000;
 export const EVAL_EVERY = 2048;
 export const EVAL_EPISODES = 20;
@@ -115,6 +127,19 @@ async function oursDqn(seed: number): Promise<number> {
   learner.dispose();
   await env.close();
   return updates / seconds;
+}
+
+async function oursDqnStepwise(seed: number): Promise<number> {
+  const env = createBuiltinRegistry().makeVec('CartPole-v1', 1);
+  const learner = (await makeLearner(SE_PRESETS['CartPole-v1'].agent, env, 'CartPole-v1', DQN_STEPWISE_SETTINGS, seed)) as Learner & { gradientSteps: number };
+  await learner.train(env, DQN_STEPWISE_WARMUP);
+  const [started, updates] = [performance.now(), learner.gradientSteps];
+  await learner.train(env, DQN_STEPWISE_WARMUP + DQN_STEPWISE_STEPS);
+  const seconds = (performance.now() - started) / 1000;
+  const done = learner.gradientSteps - updates;
+  learner.dispose();
+  await env.close();
+  return done / seconds;
 }
 
 async function oursPpo(seed: number): Promise<{ seconds: number; steps: number; solved: boolean; evalReturn: number }> {
@@ -226,6 +251,16 @@ async function profileDqn(): Promise<Record<string, unknown>> {
   return out;
 }
 
+async function profileDqnStepwise(): Promise<Record<string, unknown>> {
+  const env = createBuiltinRegistry().makeVec('CartPole-v1', 1);
+  const learner = await makeLearner(SE_PRESETS['CartPole-v1'].agent, env, 'CartPole-v1', DQN_STEPWISE_SETTINGS, 1);
+  await learner.train(env, DQN_STEPWISE_WARMUP);
+  const out = await profile(() => learner.train(env, learner.steps + 100), 100);
+  learner.dispose();
+  await env.close();
+  return out;
+}
+
 async function profilePpo(): Promise<Record<string, unknown>> {
   const env = createBuiltinRegistry().makeVec('CartPole-v1', PPO_ENVS);
   const learner = await makeLearner('ppo', env, 'CartPole-v1', PPO_SETTINGS, 1);
@@ -274,7 +309,7 @@ const summary = ({ ours, theirs }: Figure, higherIsBetter: boolean) => {
 export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
   const backend = await initBackend();
   const log = (line: string) => void process.stderr.write(`bench learners-vs-sb3: ${line}\n`);
-  const figures: Record<string, Figure> = { sac: { ours: [], theirs: [] }, td3: { ours: [], theirs: [] }, dqn: { ours: [], theirs: [] }, ppo: { ours: [], theirs: [] }, gru: { ours: [], theirs: [] }, matmul: { ours: [], theirs: [] } };
+  const figures: Record<string, Figure> = { sac: { ours: [], theirs: [] }, td3: { ours: [], theirs: [] }, dqn: { ours: [], theirs: [] }, dqnStepwise: { ours: [], theirs: [] }, ppo: { ours: [], theirs: [] }, gru: { ours: [], theirs: [] }, matmul: { ours: [], theirs: [] } };
   const ppoRuns: Record<string, unknown>[] = [];
   for (let rep = 0; rep < REPEATS; rep++) {
     const seed = rep + 1;
@@ -288,6 +323,10 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
     const dqn = await theirs('dqn', { seed, steps: DQN_STEPS, 'learning-starts': DQN_LEARNING_STARTS });
     figures.dqn.theirs.push(dqn.updatesPerSecond as number);
     log(`dqn repeat ${rep + 1}: ours ${figures.dqn.ours[rep].toFixed(0)} updates/s, SB3 ${(dqn.updatesPerSecond as number).toFixed(0)} updates/s`);
+    figures.dqnStepwise.ours.push(await oursDqnStepwise(seed));
+    const stepwise = await theirs('dqn-stepwise', { seed, steps: DQN_STEPWISE_STEPS, warmup: DQN_STEPWISE_WARMUP, settings: JSON.stringify(DQN_STEPWISE_SETTINGS) });
+    figures.dqnStepwise.theirs.push(stepwise.updatesPerSecond as number);
+    log(`dqn stepwise repeat ${rep + 1}: ours ${figures.dqnStepwise.ours[rep].toFixed(0)} updates/s, SB3 ${(stepwise.updatesPerSecond as number).toFixed(0)} updates/s`);
     const ours = await oursPpo(seed);
     const sb3 = await theirs('ppo', { seed, budget: PPO_BUDGET, 'eval-every': EVAL_EVERY, 'eval-episodes': EVAL_EPISODES });
     figures.ppo.ours.push(ours.solved ? ours.seconds : Number.POSITIVE_INFINITY);
@@ -304,7 +343,7 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
     log(`matmul repeat ${rep + 1}: ours ${figures.matmul.ours[rep].toFixed(3)} ms, PyTorch ${(mm.msPerMatMul as number).toFixed(3)} ms`);
   }
   log('profiling');
-  const profiles = { sac: await profileOffPolicy('sac'), td3: await profileOffPolicy('td3'), dqn: await profileDqn(), ppo: await profilePpo(), gru: await oursGru(1, true) };
+  const profiles = { sac: await profileOffPolicy('sac'), td3: await profileOffPolicy('td3'), dqn: await profileDqn(), dqnStepwise: await profileDqnStepwise(), ppo: await profilePpo(), gru: await oursGru(1, true) };
   return {
     ours: { backend: backend.name, openblasMatMul: backend.nativeBlas, threads: 1 },
     theirs: { library: 'Stable-Baselines3 2.4.1, Gymnasium 1.0.0', torchThreads: 1 },
@@ -313,6 +352,7 @@ export async function run(_opts: BenchOptions): Promise<Record<string, unknown>>
     sac: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.sac, true), profile: profiles.sac },
     td3: { unit: 'env steps (= updates) per second', env: 'Pendulum-v1', settings: OFF_POLICY_SETTINGS, ...summary(figures.td3, true), profile: profiles.td3 },
     dqn: { unit: 'gradient updates per second', env: 'CartPole-v1', settings: DQN_SETTINGS, ...summary(figures.dqn, true), profile: profiles.dqn },
+    dqnStepwise: { unit: 'env steps (= gradient updates) per second', env: 'CartPole-v1', agent: SE_PRESETS['CartPole-v1'].agent, settings: DQN_STEPWISE_SETTINGS, ...summary(figures.dqnStepwise, true), profile: profiles.dqnStepwise },
     ppo: { unit: 'training seconds to solve (greedy mean >= 475)', env: 'CartPole-v1', settings: PPO_SETTINGS, numEnvs: PPO_ENVS, ...summary(figures.ppo, false), runs: ppoRuns, profile: profiles.ppo },
     gru: { unit: 'ms per BPTT minibatch', shape: { sequences: GRU_BATCH, steps: GRU_SEQ, inputs: GRU_INPUTS, units: 64 }, ...summary(figures.gru, false), profile: profiles.gru },
     matmul: { unit: 'ms per 256×256 by 256×256 float32 matMul', ...summary(figures.matmul, false) },

@@ -6,6 +6,11 @@ object on stdout. PyTorch runs on one CPU thread (torch.set_num_threads(1)).
   offpolicy  SAC or TD3 on Gymnasium's Pendulum-v1, [256, 256], batch 256, one update per env
              step: env steps (= updates) per second after learning starts, warm-up excluded
   dqn        DQN on CartPole-v1 with rl-zoo's settings: gradient updates per second
+  dqn-stepwise
+             DQN on CartPole-v1 with one update per env step, the settings (--settings, JSON
+             in the TypeScript learner's names) of metarena evolve's SE inner agent: updates per
+             second after --warmup steps (SB3's DQN: Huber loss, no Double DQN target, and a
+             gradient-norm clip it always applies, set to 1e10)
   ppo        PPO on CartPole-v1 with rl-zoo's settings: training seconds until a greedy
              evaluation (20 episodes) averages >= 475, evaluation time excluded
   gru        one BPTT minibatch of a GRU-64 (torch.nn.GRU) with linear heads and an Adam step
@@ -106,6 +111,50 @@ def dqn(args):
             return True
 
     model.learn(total_timesteps=args.learning_starts + args.steps, callback=Mark())
+    seconds = time.perf_counter() - marks["t0"]
+    updates = model._n_updates - marks["u0"]
+    return {"updatesPerSecond": updates / seconds, "updates": updates, "envSteps": args.steps, "seconds": seconds}
+
+
+def dqn_stepwise(args):
+    import gymnasium as gym
+    from stable_baselines3 import DQN
+    from stable_baselines3.common.callbacks import BaseCallback
+
+    s = json.loads(args.settings)
+    total = args.warmup + args.steps
+    env = gym.make("CartPole-v1")
+    model = DQN(
+        "MlpPolicy",
+        env,
+        learning_rate=s["learningRate"],
+        batch_size=s["batchSize"],
+        buffer_size=s["bufferSize"],
+        learning_starts=s["learningStarts"],
+        gamma=s["gamma"],
+        tau=s["tau"],
+        target_update_interval=s["targetUpdateInterval"],
+        train_freq=s["trainFreq"],
+        gradient_steps=s["gradientSteps"],
+        # the same env step at which epsilon reaches its floor
+        exploration_fraction=min(1.0, s["explorationFraction"] * s["totalSteps"] / total),
+        exploration_initial_eps=s["explorationInitialEps"],
+        exploration_final_eps=s["explorationFinalEps"],
+        max_grad_norm=s["maxGradNorm"] if s["maxGradNorm"] > 0 else 1e10,
+        policy_kwargs={"net_arch": s["hidden"]},
+        seed=args.seed,
+        device="cpu",
+    )
+    marks = {}
+
+    class Mark(BaseCallback):
+        def _on_step(self):
+            if self.num_timesteps == args.warmup:
+                marks["t0"] = time.perf_counter()
+                marks["u0"] = self.model._n_updates
+            return True
+
+    model.learn(total_timesteps=total, callback=Mark())
     seconds = time.perf_counter() - marks["t0"]
     updates = model._n_updates - marks["u0"]
     return {"updatesPerSecond": updates / seconds, "updates": updates, "envSteps": args.steps, "seconds": seconds}
@@ -229,7 +278,7 @@ def matmul(args):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["offpolicy", "dqn", "ppo", "gru", "matmul"])
+    p.add_argument("mode", choices=["offpolicy", "dqn", "dqn-stepwise", "ppo", "gru", "matmul"])
     p.add_argument("--algo", default="sac")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--steps", type=int, default=500)
@@ -242,8 +291,9 @@ def main():
     p.add_argument("--batch", type=int, default=60)
     p.add_argument("--inputs", type=int, default=8)
     p.add_argument("--repeats", type=int, default=30)
+    p.add_argument("--settings", default="{}")
     args = p.parse_args()
-    out = {"offpolicy": offpolicy, "dqn": dqn, "ppo": ppo, "gru": gru, "matmul": matmul}[args.mode](args)
+    out = {"offpolicy": offpolicy, "dqn": dqn, "dqn-stepwise": dqn_stepwise, "ppo": ppo, "gru": gru, "matmul": matmul}[args.mode](args)
     out["torchThreads"] = torch.get_num_threads()
     out["torch"] = torch.__version__
     print(json.dumps(out))
