@@ -12,6 +12,8 @@
  * variable in the order `AdamOptimizer.applyGradients` runs them; a small variable (where a
  * kernel call costs more than its arithmetic) it updates in JavaScript (`adam-step.ts`, the same
  * float32 operations in the same order). Either way the values are the same bits as tfjs's own Adam.
+ * The bias corrections 1 − βᵗ and the next powers βᵗ⁺¹ are float32 arithmetic inside the same
+ * kernel (two more outputs), not four engine ops around it.
  */
 import * as tf from '@tensorflow/tfjs';
 import { adamStep } from './adam-step.ts';
@@ -35,18 +37,24 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
   const { beta1, beta2, epsilon, learningRate, count } = attrs as unknown as AdamAttrs;
   const named = inputs as Record<string, tf.TensorInfo>;
   const arrays = kernelArrays(backendName, backend);
-  const k = backendOps(backendName, backend);
-  const { oneMinusAccBeta1, oneMinusAccBeta2 } = named;
-  const scalars = { beta1, beta2, epsilon, learningRate, oneMinusAccBeta1: arrays.read(oneMinusAccBeta1)[0], oneMinusAccBeta2: arrays.read(oneMinusAccBeta2)[0] };
+  const f = Math.fround;
+  // tfjs's 1 − β1ᵗ and 1 − β2ᵗ (float32 Sub), and its next β1ᵗ⁺¹, β2ᵗ⁺¹ (float32 Multiply)
+  const [accBeta1, accBeta2] = [arrays.read(named.accBeta1)[0], arrays.read(named.accBeta2)[0]];
+  const scalars = { beta1, beta2, epsilon, learningRate, oneMinusAccBeta1: f(1 - accBeta1), oneMinusAccBeta2: f(1 - accBeta2) };
+  // backend kernels only for large variables: most RL networks have none
+  let k: ReturnType<typeof backendOps> | undefined;
+  let corrections: { m: tf.TensorInfo; v: tf.TensorInfo } | undefined;
   const outputs: tf.TensorInfo[] = [];
   for (let i = 0; i < count; i++) {
     const [value, m, v, g] = ['value', 'm', 'v', 'g'].map((key) => named[`${key}${i}`]);
     if (tf.util.sizeFromShape(value.shape) > SMALL) {
+      k ??= backendOps(backendName, backend);
+      corrections ??= { m: k.scalar(scalars.oneMinusAccBeta1), v: k.scalar(scalars.oneMinusAccBeta2) };
       // the kernels of tfjs's AdamOptimizer.applyGradients, in its order
       const newM = k.keep(k.add(k.mul(m, k.scalar(beta1)), k.mul(g, k.scalar(1 - beta1))));
       const newV = k.keep(k.add(k.mul(v, k.scalar(beta2)), k.mul(k.unary('Square', g), k.scalar(1 - beta2))));
-      const mHat = k.div(newM, oneMinusAccBeta1);
-      const vHat = k.div(newV, oneMinusAccBeta2);
+      const mHat = k.div(newM, corrections.m);
+      const vHat = k.div(newV, corrections.v);
       const update = k.mul(k.div(mHat, k.add(k.unary('Sqrt', vHat), k.scalar(epsilon))), k.scalar(-learningRate));
       outputs.push(newM, newV, k.keep(k.add(update, value)));
       continue;
@@ -54,8 +62,12 @@ registerBackendKernel(KERNEL, (backendName, { inputs, backend, attrs }) => {
     const updated = arrays.outputs([value.shape, value.shape, value.shape], ([newM, newV, newValue], read) => adamStep(read(value), read(m), read(v), read(g), newValue, newM, newV, scalars));
     outputs.push(...updated);
   }
-  k.free();
-  return outputs;
+  k?.free();
+  const powers = arrays.outputs([[], []], ([b1, b2]) => {
+    b1[0] = f(accBeta1 * f(beta1));
+    b2[0] = f(accBeta2 * f(beta2));
+  });
+  return [...outputs, ...powers];
 });
 
 /** The parts of AdamOptimizer's state that tfjs keeps private. */
@@ -76,7 +88,7 @@ export class FusedAdam extends tf.AdamOptimizer {
     const self = this as unknown as AdamState;
     const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
     tf.tidy(() => {
-      const inputs: tf.NamedTensorMap = { oneMinusAccBeta1: tf.sub(1, self.accBeta1), oneMinusAccBeta2: tf.sub(1, self.accBeta2) };
+      const inputs: tf.NamedTensorMap = { accBeta1: self.accBeta1, accBeta2: self.accBeta2 };
       const updated: [tf.Variable, tf.Variable, tf.Variable][] = [];
       names.forEach((name, i) => {
         const value = tf.engine().registeredVariables[name];
@@ -91,10 +103,11 @@ export class FusedAdam extends tf.AdamOptimizer {
         updated.push([m, v, value]);
       });
       const attrs = { beta1: self.beta1, beta2: self.beta2, epsilon: self.epsilon, learningRate: self.learningRate, count: updated.length };
-      const outputs = updated.length > 0 ? (tf.engine().runKernel(KERNEL, inputs, attrs) as tf.Tensor[]) : [];
+      const outputs = tf.engine().runKernel(KERNEL, inputs, attrs) as tf.Tensor[];
       updated.forEach((variables, i) => variables.forEach((variable, j) => variable.assign(outputs[3 * i + j])));
-      self.accBeta1.assign(tf.mul(self.accBeta1, self.beta1));
-      self.accBeta2.assign(tf.mul(self.accBeta2, self.beta2));
+      // β1ᵗ, β2ᵗ move on even when no variable had a gradient, as in tfjs
+      self.accBeta1.assign(outputs[3 * updated.length]);
+      self.accBeta2.assign(outputs[3 * updated.length + 1]);
     });
     self.incrementIterations();
   }
