@@ -16,6 +16,7 @@ import { evolveCommand } from './commands/evolve.ts';
 import { rolloutCommand } from './commands/rollout.ts';
 import { serveCommand } from './commands/serve.ts';
 import { trainCommand } from './commands/train.ts';
+import { workerCommand } from './commands/worker.ts';
 import { MetarenaError } from './core/index.ts';
 import { type CliDeps, defaultDeps } from './commands/deps.ts';
 
@@ -43,6 +44,7 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   serveCommand(program, deps);
   trainCommand(program, deps);
   evolveCommand(program, deps);
+  workerCommand(program, deps);
   return program;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `metarena evolve se|rn|reservoir --env ID --out DIR [--generations N] [--population N]
- * [--workers N] [--seed S] [--resume] [--set key=value]… [--remote HOST:PORT] [--job-timeout S]
- * [--progress-every S] [--json]`: evolves a synthetic environment (`se`), a reward network (`rn`)
+ * [--workers N | --queue redis://HOST:PORT] [--seed S] [--resume] [--set key=value]…
+ * [--remote HOST:PORT] [--job-timeout S] [--progress-every S] [--json]`: evolves a synthetic environment (`se`), a reward network (`rn`)
  * — NES as the GTN of Ferreira et al., ICLR 2022 — or a reservoir's hyperparameters
  * (`reservoir`, CMA-ES with IPOP restarts as ER-MRL), with the population runner of
  * `src/agents/evolve/population.ts`. What each kind measures and which options `--set` takes:
@@ -13,6 +13,17 @@
  * generation's fitnesses do not depend on the workers. A member whose worker dies, or whose
  * evaluation throws or runs past `--job-timeout` seconds, gets no fitness (the worst, for the
  * strategy) and an error line in the metrics; the run goes on.
+ *
+ * With `--queue redis://HOST:PORT` the members are evaluated by `metarena worker --queue
+ * redis://HOST:PORT` processes instead, on any number of machines (`src/commands/worker.ts`):
+ * the generation's jobs go to a BullMQ queue in that Redis and the command waits for their
+ * results (`src/commands/evolve/queue-evaluator.ts`). Jobs are idempotent and seeded as above, so
+ * the run gives the same generations as one on local workers; a job whose worker is killed is
+ * started again elsewhere (at most 3 times in all, then it fails as a killed member does), and
+ * `--job-timeout` limits each evaluation on its worker. `--queue` starts no local worker, so it
+ * refuses `--workers`: to use this machine's cores too, start `metarena worker` on it. Redis
+ * that cannot be reached is an error before any file is written. Neither `--workers` nor
+ * `--queue` is part of the run's settings: a run may be resumed on the other.
  *
  * DIR receives: `run.json` (kind, envs, seed, the task's settings and the command line),
  * `command.txt` (the command line), `state.json` (the checkpoint, after every generation),
@@ -28,12 +39,14 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MetarenaError, parseArgValue, show } from '../core/index.ts';
+import type { Evaluator } from '../agents/evolve/evaluator.ts';
 import type { CliDeps } from './deps.ts';
+import { parseQueueUrl, type QueueUrl } from './evolve/queue-connection.ts';
 import { EVOLVE_KINDS, type EvolveKind, KIND_OPTIONS } from './evolve/options.ts';
 import type { EvolveContext, EvolveSetup } from './evolve/setup.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
@@ -49,6 +62,7 @@ export interface EvolveOptions {
   resume?: boolean;
   set?: string[];
   remote?: string;
+  queue?: string;
   jobTimeout?: string;
   progressEvery?: string;
   json?: boolean;
@@ -106,6 +120,22 @@ async function kindSetup(kind: EvolveKind, ctx: EvolveContext): Promise<EvolveSe
 
 export type EvolveProgress = 'bar' | 'lines';
 
+/** The members' evaluator: in this process (0 workers), the local pool, or the queue. */
+async function makeEvaluator(deps: CliDeps, o: { workers: number; jobTimeout: number; queue: QueueUrl | undefined; run: Record<string, unknown> }): Promise<Evaluator> {
+  if (o.queue) {
+    const { QueueEvaluator } = await import('./evolve/queue-evaluator.ts');
+    const { runId } = await import('./evolve/queue-protocol.ts');
+    return QueueEvaluator.connect({ queue: o.queue, run: runId(o.run), jobTimeout: o.jobTimeout, onNote: (line) => deps.stderr(`${line}\n`) });
+  }
+  if (o.workers === 0) {
+    const { InProcessEvaluator } = await import('../agents/evolve/evaluator.ts');
+    const { resolveTask } = await import('./evolve/tasks.ts');
+    return new InProcessEvaluator(resolveTask);
+  }
+  const { LocalPool } = await import('../agents/evolve/worker-pool.ts');
+  return new LocalPool({ entry: WORKER_ENTRY, workers: o.workers, jobTimeout: o.jobTimeout, onOutput: (line, w) => deps.stderr(`worker ${w}: ${line}\n`) });
+}
+
 export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOptions, progress: EvolveProgress): Promise<void> {
   const started = performance.now();
   const kind = parseKind(kindRaw);
@@ -113,6 +143,10 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
   if (envs.some((e) => e === '')) throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--env must be an env id (or a comma-separated list for reservoir), got ${show(opts.env)}`, { field: '--env' });
   const seed = parseSeed(opts.seed) ?? DEFAULT_SEED;
   const population = parseInteger(opts.population, '--population', 2);
+  const queue = opts.queue !== undefined ? parseQueueUrl(opts.queue) : undefined;
+  if (queue && opts.workers !== undefined) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--workers and --queue exclude each other: with --queue the members run on \`metarena worker --queue ${queue.shown}\` processes (start one on this machine to use its cores)`, { field: '--workers' });
+  }
   const workers = parseInteger(opts.workers, '--workers', 0) ?? availableParallelism();
   const jobTimeout = parseSeconds(opts.jobTimeout, '--job-timeout') ?? 0;
   const progressSeconds = parseSeconds(opts.progressEvery, '--progress-every') ?? DEFAULT_PROGRESS_SECONDS;
@@ -123,7 +157,7 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
   const setup = await kindSetup(kind, { registry, learners: createLearnerRegistry(), envs, options, agentPairs, remote: opts.remote, population });
   generations ??= setup.defaultGenerations;
 
-  // the command that makes this run (the canonical flags; workers and progress do not change its result)
+  // the command that makes this run (the canonical flags; workers, queue and progress do not change its result)
   const command = [
     'metarena evolve',
     kind,
@@ -155,19 +189,16 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', `--out ${show(out)} already holds an evolution; pass --resume to continue it or choose another --out`, { field: '--out' });
   }
   const strategy = setup.strategy(seed, start?.state);
-  mkdirSync(out, { recursive: true });
-  writeAtomic(runFile, `${JSON.stringify(record, null, 1)}\n`);
-  writeAtomic(join(out, 'command.txt'), `${command}\n`);
 
-  const { InProcessEvaluator } = await import('../agents/evolve/evaluator.ts');
-  const { LocalPool } = await import('../agents/evolve/worker-pool.ts');
-  const { resolveTask } = await import('./evolve/tasks.ts');
-  const evaluator = workers === 0 ? new InProcessEvaluator(resolveTask) : new LocalPool({ entry: WORKER_ENTRY, workers, jobTimeout, onOutput: (line, w) => deps.stderr(`worker ${w}: ${line}\n`) });
+  const evaluator = await makeEvaluator(deps, { workers, jobTimeout, queue, run: { out: resolve(out), kind, envs, seed } });
   const bar = progress === 'bar' ? new SingleBar({ format: `evolve ${kind} {bar} generation {gen}/${generations} | {value}/{total} evaluations | best {best} | median {median}`, clearOnComplete: true }) : undefined;
   let last = { best: '-', median: '-' };
   let lastLine = performance.now();
   const fmt = (x: unknown) => (typeof x === 'number' ? (Math.abs(x) >= 1e4 ? x.toExponential(3) : x.toFixed(3)) : '-');
   try {
+    mkdirSync(out, { recursive: true });
+    writeAtomic(runFile, `${JSON.stringify(record, null, 1)}\n`);
+    writeAtomic(join(out, 'command.txt'), `${command}\n`);
     const outcome = await runPopulation({
       out,
       seed,
@@ -225,12 +256,13 @@ export function evolveCommand(program: Command, deps: CliDeps): Command {
     .requiredOption('--out <dir>', 'directory for the run: metrics, checkpoint, fitness curve, model')
     .option('--generations <n>', 'generations to run in all (default: se 50, rn 50, reservoir 10)')
     .option('--population <n>', 'members per generation (default: NES 16; CMA-ES 4 + floor(3 ln n), doubled at each restart)')
-    .option('--workers <n>', 'worker processes evaluating members (default: one per core; 0: in this process)')
+    .option('--workers <n>', 'worker processes evaluating members (default: one per core; 0: in this process); not with --queue')
+    .option('--queue <url>', 'evaluate members on `metarena worker --queue URL` processes through this Redis (BullMQ), e.g. redis://localhost:6379; starts no local worker')
     .option('--seed <s>', 'seed of the run: the initial candidate, perturbations and every member', String(DEFAULT_SEED))
     .option('--resume', 'continue the evolution saved in --out')
     .option('--set <key=value>', 'option of the kind (e.g. sigma=0.05, trainSteps=20000) or of the inner learner (agent.learningRate=1e-3) (repeatable)', collect)
     .option('--remote <address>', 'inner agents train (reservoir) or are tested (se) against a metarena server (gRPC), e.g. localhost:50051')
-    .option('--job-timeout <s>', 'seconds an evaluation may run before its worker is killed and it fails (default: no limit)')
+    .option('--job-timeout <s>', 'seconds an evaluation may run before its worker (or, with --queue, its evaluation process) is killed and it fails (default: no limit)')
     .option('--progress-every <s>', `seconds between progress lines within a generation when stderr is not a terminal, 0 for none (default ${DEFAULT_PROGRESS_SECONDS})`)
     .option('--json', 'print {generations, seconds, fitness, model} as JSON')
     .action(async (kind: string, opts: EvolveOptions) => {

@@ -1,8 +1,9 @@
 /**
  * What the population runner (`population.ts`) asks of whatever evaluates its members: the
  * `Evaluator` interface, the messages it carries, and the in-process evaluator. The local pool of
- * worker processes (`worker-pool.ts`) is the default evaluator of `metarena evolve`; a queue of
- * remote workers can take its place by implementing the same interface.
+ * worker processes (`worker-pool.ts`) is the default evaluator of `metarena evolve`; the queue of
+ * remote workers of `--queue` (`src/commands/evolve/queue-evaluator.ts`) implements the same
+ * interface.
  *
  * - A `FitnessTask` is plain JSON, `{kind, options}`: what to measure (e.g. `se` with the env and
  *   the inner agent's settings). An evaluator resolves it to a `FitnessFunction` once per process

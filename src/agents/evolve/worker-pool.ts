@@ -47,6 +47,8 @@ export interface LocalPoolOptions {
 interface Batch {
   task: FitnessTask;
   jobs: readonly EvalJob[];
+  /** Seconds a job of this batch may run (0: no limit). */
+  jobTimeout: number;
   results: (EvalResult | undefined)[];
   next: number;
   remaining: number;
@@ -99,12 +101,15 @@ export class LocalPool implements Evaluator {
     return this.slots.map((s) => s.child.pid).filter((p): p is number => p !== undefined);
   }
 
-  evaluate(task: FitnessTask, jobs: readonly EvalJob[], onResult?: (result: EvalResult, job: EvalJob) => void): Promise<EvalResult[]> {
+  /** As `Evaluator.evaluate`; `options.jobTimeout` replaces the pool's for this batch. */
+  evaluate(task: FitnessTask, jobs: readonly EvalJob[], onResult?: (result: EvalResult, job: EvalJob) => void, options: { jobTimeout?: number } = {}): Promise<EvalResult[]> {
+    const jobTimeout = options.jobTimeout ?? this.jobTimeout;
+    if (!(jobTimeout >= 0)) return Promise.reject(new MetarenaError('METARENA_INVALID_ARGUMENT', `jobTimeout must be >= 0 seconds, got ${show(jobTimeout)}`, { field: 'jobTimeout', allowed: '>= 0' }));
     if (this.closing) return Promise.reject(new MetarenaError('METARENA_CLOSED', 'the worker pool is closed', { field: 'evaluate' }));
     if (this.batch) return Promise.reject(new MetarenaError('METARENA_INVALID_STATE', 'the worker pool is already evaluating a generation', { field: 'evaluate' }));
     if (jobs.length === 0) return Promise.resolve([]);
     return new Promise<EvalResult[]>((resolve, reject) => {
-      this.batch = { task, jobs, results: new Array(jobs.length), next: 0, remaining: jobs.length, onResult, resolve, reject };
+      this.batch = { task, jobs, jobTimeout, results: new Array(jobs.length), next: 0, remaining: jobs.length, onResult, resolve, reject };
       while (this.slots.length < Math.min(this.concurrency, jobs.length)) this.spawn();
       this.pump();
     });
@@ -174,7 +179,7 @@ export class LocalPool implements Evaluator {
       const k = slot.job;
       const job = batch.jobs[k];
       const seconds = (performance.now() - slot.started) / 1000;
-      const why = slot.timedOut ? `timed out after ${this.jobTimeout} s (worker killed)` : `its worker died (${how})`;
+      const why = slot.timedOut ? `timed out after ${batch.jobTimeout} s (worker killed)` : `its worker died (${how})`;
       this.clearJob(slot);
       this.finish(k, { id: job.id, fitness: Number.NaN, seconds, error: `generation ${job.generation} member ${job.member} (${job.tag}): ${why}${output}` });
     } else if (!slot.ready) {
@@ -219,11 +224,11 @@ export class LocalPool implements Evaluator {
       slot.job = k;
       slot.started = performance.now();
       slot.tail = [];
-      if (this.jobTimeout > 0) {
+      if (batch.jobTimeout > 0) {
         slot.timer = setTimeout(() => {
           slot.timedOut = true;
           slot.child.kill('SIGKILL');
-        }, this.jobTimeout * 1000);
+        }, batch.jobTimeout * 1000);
       }
       slot.child.send({ type: 'job', task: batch.task, job: batch.jobs[k] } satisfies ToWorker);
     }
