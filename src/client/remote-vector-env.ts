@@ -32,8 +32,10 @@ import {
   encodeStep,
   hasBatchDtype,
 } from '../wire/index.ts';
+import { expandAddresses } from './addresses.ts';
 import { GrpcTransport } from './grpc-transport.ts';
-import { type ConnectOptions, type SessionTransport } from './transport.ts';
+import { ShardedVectorEnv } from './sharded-vector-env.ts';
+import { type ConnectOptions, type SessionTransport, type VectorConnectOptions } from './transport.ts';
 import { WsTransport } from './ws-transport.ts';
 
 /** Opens a session transport of the requested kind. */
@@ -76,11 +78,21 @@ export class RemoteVectorEnv implements VectorEnv {
 
   /**
    * Opens a session and makes `numEnvs` copies of `envId` with the core make options (plus
-   * `seed`, used by the first reset that gives none).
+   * `seed`, used by the first reset that gives none). With a list of addresses the envs are
+   * spread over one session per server (a ShardedVectorEnv, seeded as one vector env).
    */
-  static async connect(conn: ConnectOptions, envId: string, numEnvs: number, options: WireMakeOptions = {}): Promise<RemoteVectorEnv> {
+  static connect(conn: ConnectOptions, envId: string, numEnvs: number, options?: WireMakeOptions): Promise<RemoteVectorEnv>;
+  static connect(conn: VectorConnectOptions & { address: readonly string[] }, envId: string, numEnvs: number, options?: WireMakeOptions): Promise<ShardedVectorEnv>;
+  static connect(conn: VectorConnectOptions, envId: string, numEnvs: number, options?: WireMakeOptions): Promise<RemoteVectorEnv | ShardedVectorEnv>;
+  static async connect(conn: VectorConnectOptions, envId: string, numEnvs: number, options: WireMakeOptions = {}): Promise<RemoteVectorEnv | ShardedVectorEnv> {
+    if (typeof conn === 'object' && conn !== null && Array.isArray(conn.address)) {
+      const { address, onServerLost, ...rest } = conn;
+      const servers = await expandAddresses(address, { tls: Boolean(rest.tls) });
+      const open = (a: string, n: number, o: WireMakeOptions) => RemoteVectorEnv.connect({ ...rest, address: a }, envId, n, o);
+      return ShardedVectorEnv.open(servers, envId, numEnvs, options, { open, onServerLost });
+    }
     const make = encodeMake(envId, numEnvs, options);
-    const transport = await openTransport(conn);
+    const transport = await openTransport(conn as ConnectOptions);
     try {
       const res = await transport.request({ make });
       const m = res.make;
@@ -120,6 +132,11 @@ export class RemoteVectorEnv implements VectorEnv {
     };
   }
 
+  /** Why the session ended (the server went away, a timeout, close()), or undefined while it is open. */
+  get lost(): MetarenaError | undefined {
+    return this.transport.broken;
+  }
+
   /** Closes the vector env and its session; calling it twice is harmless. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -139,4 +156,4 @@ export class RemoteVectorEnv implements VectorEnv {
 }
 
 /** Same as `RemoteVectorEnv.connect`. */
-export const connectVectorEnv = (conn: ConnectOptions, envId: string, numEnvs: number, options?: WireMakeOptions) => RemoteVectorEnv.connect(conn, envId, numEnvs, options);
+export const connectVectorEnv = (conn: VectorConnectOptions, envId: string, numEnvs: number, options?: WireMakeOptions) => RemoteVectorEnv.connect(conn, envId, numEnvs, options);

@@ -22,6 +22,27 @@ export interface ConnectOptions {
   tls?: boolean | { ca?: string | Buffer };
 }
 
+/** What a vector env of several servers does when one of them is lost mid-run. */
+export type ServerLostPolicy = 'error' | 'reconnect';
+
+/**
+ * `RemoteVectorEnv.connect`'s options: one server as in ConnectOptions, or several, over which
+ * the sub-envs are spread in contiguous blocks (see ShardedVectorEnv).
+ */
+export interface VectorConnectOptions extends Omit<ConnectOptions, 'address'> {
+  /**
+   * `host:port`, or a list of them (one session per entry). In a list, `dns:///name:port` stands
+   * for every address the name resolves to (a Kubernetes headless Service lists its pods).
+   */
+  address: string | readonly string[];
+  /**
+   * With several servers: `error` (default) fails every later call with METARENA_UNAVAILABLE
+   * naming the lost server and its envs; `reconnect` makes those envs again on the servers left
+   * and resets them (a step reports them truncated, `info.server_lost` set).
+   */
+  onServerLost?: ServerLostPolicy;
+}
+
 interface Waiting {
   id: number;
   resolve(r: v1.Response): void;
