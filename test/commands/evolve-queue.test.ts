@@ -70,8 +70,9 @@ function lines(child: ChildProcess) {
   return {
     seen,
     exited,
-    wait(re: RegExp, what: string, ms = 20_000): Promise<string> {
-      const found = seen.find((l) => re.test(l));
+    /** The first line from line `from` on that matches `re`. */
+    wait(re: RegExp, what: string, ms = 20_000, from = 0): Promise<string> {
+      const found = seen.slice(from).find((l) => re.test(l));
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms; output:\n${seen.join('\n')}`)), ms);
@@ -148,7 +149,7 @@ describe('metarena evolve --queue', () => {
 
   it('two workers, one killed mid-generation: the run completes with the metrics and model of a single-process run', async () => {
     single = outDir();
-    expect((await runMain(rnArgs(single, '--generations', '2', '--workers', '0', '--seed', '11'))).code).toBe(0);
+    expect((await runMain(rnArgs(single, '--generations', '3', '--workers', '0', '--seed', '11'))).code).toBe(0);
 
     const [survivor] = alive().length ? alive() : [await startWorker()];
     const doomed = await startWorker();
@@ -159,7 +160,7 @@ describe('metarena evolve --queue', () => {
     });
     killed.catch(() => {});
     const out = outDir();
-    const run = await runMain(rnArgs(out, '--generations', '2', '--queue', url, '--seed', '11'));
+    const run = await runMain(rnArgs(out, '--generations', '3', '--queue', url, '--seed', '11'));
     expect(run.code).toBe(0);
     const lost = await killed;
     expect(await doomed.exited).toBeNull();
@@ -168,24 +169,46 @@ describe('metarena evolve --queue', () => {
     expect(survivor.seen.some((l) => l.startsWith(`job ${lost} `) && l.endsWith('started (start 2 of at most 3)'))).toBe(true);
     expect(survivor.seen.some((l) => l.startsWith(`job ${lost} `) && l.includes(' done: fitness '))).toBe(true);
 
-    expect(memberFitness(out)).toHaveLength(8);
+    expect(memberFitness(out)).toHaveLength(12);
     expect(memberFitness(out)).toEqual(memberFitness(single));
     for (const m of members(out)) expect(m.error).toBeNull();
     expect(rows(out).filter((r) => r.kind === 'generation').map((r) => [r.best, r.median, r.failed])).toEqual(rows(single).filter((r) => r.kind === 'generation').map((r) => [r.best, r.median, r.failed]));
     expect(json(join(out, 'state.json')).state).toEqual(json(join(single, 'state.json')).state);
     expect(Array.from(RewardNetModel.load(join(out, 'model')).params)).toEqual(Array.from(RewardNetModel.load(join(single, 'model')).params));
     const { generation, fitness } = json(join(single, 'summary.json'));
-    expect(json(join(out, 'summary.json'))).toMatchObject({ generations: 2, generation, fitness });
+    expect(json(join(out, 'summary.json'))).toMatchObject({ generations: 3, generation, fitness });
     // --queue is no setting of the run: the same command line as the single-process run's
     expect(readFileSync(join(out, 'command.txt'), 'utf8').replace(out, 'OUT')).toBe(readFileSync(join(single, 'command.txt'), 'utf8').replace(single, 'OUT'));
+  });
+
+  it('a run killed during a generation and resumed on the queue reuses the jobs done meanwhile (none runs twice) and gives the single-process result', async () => {
+    const [worker] = alive();
+    const from = worker.seen.length;
+    const cut = outDir();
+    // a progress line per result: the run has read a result when it prints one
+    const killed = spawn(process.execPath, [BIN, ...rnArgs(cut, '--generations', '3', '--queue', url, '--seed', '11'), '--progress-every', '0.001'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = lines(killed);
+    // killed once it has read the first result of generation 1 (generation 0 is checkpointed then)
+    await output.wait(/^evolve rn generation 2\/3: 1\/4 evaluations$/, 'the first result of generation 1', 30_000);
+    killed.kill('SIGKILL');
+    const exited = output.exited;
+    expect(await exited).toBeNull();
+    expect(json(join(cut, 'state.json')).generation).toBe(1);
+    const resumed = await runMain(rnArgs(cut, '--generations', '3', '--queue', url, '--seed', '11', '--resume'));
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toContain('resuming rn CliffWalking-v0 from generation 1 of 3');
+    const starts = worker.seen.slice(from).filter((l) => / started \(start \d+ of at most 3\)$/.test(l)).map((l) => l.split(' ')[1]);
+    expect(starts).toHaveLength(12);
+    expect(new Set(starts).size).toBe(12);
+    expect(memberFitness(cut)).toEqual(memberFitness(single));
+    expect(json(join(cut, 'state.json')).state).toEqual(json(join(single, 'state.json')).state);
   });
 
   it('--resume on the queue continues a local run to the single-process result', async () => {
     const cut = outDir();
     expect((await runMain(rnArgs(cut, '--generations', '1', '--workers', '0', '--seed', '11'))).code).toBe(0);
-    const resumed = await runMain(rnArgs(cut, '--generations', '2', '--queue', url, '--seed', '11', '--resume'));
+    const resumed = await runMain(rnArgs(cut, '--generations', '3', '--queue', url, '--seed', '11', '--resume'));
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toContain('resuming rn CliffWalking-v0 from generation 1 of 2');
     expect(memberFitness(cut)).toEqual(memberFitness(single));
     expect(json(join(cut, 'state.json')).state).toEqual(json(join(single, 'state.json')).state);
   });

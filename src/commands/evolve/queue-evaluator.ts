@@ -10,11 +10,14 @@
  *   jobs that finished before the resume give their results at once. A job's fitness depends only
  *   on its candidate and seed, so it does not matter which worker ran it, or how often.
  * - Waiting: the generation's jobs are polled every `pollSeconds` (their state; a finished job's
- *   result is read once, then the job is removed). A job whose worker stopped (killed, cut off)
- *   is re-queued by BullMQ's stalled-job check on the workers (`--lock-timeout` there); a job that
- *   left the queue without a result (Redis restarted without persistence, a removed job) is added
- *   again here. A job is started at most `attempts` times in all (default QUEUE_ATTEMPTS); after
- *   that it fails as a member whose local worker died does: fitness NaN and an error line.
+ *   result is read once). A generation's jobs are removed from Redis when the next one starts or
+ *   the evaluator closes (the runner has checkpointed it then), so a run killed during a
+ *   generation and resumed finds the jobs that finished meanwhile. A job whose worker stopped
+ *   (killed, cut off) is re-queued by BullMQ's stalled-job check on the workers (`--lock-timeout`
+ *   there); a job that left the queue without a result (Redis restarted without persistence, a
+ *   removed job) is added again here. A job is started at most `attempts` times in all (default
+ *   QUEUE_ATTEMPTS); after that it fails as a member whose local worker died does: fitness NaN
+ *   and an error line.
  * - `jobTimeout` (`--job-timeout`): the worker kills an evaluation that runs longer and reports
  *   it as timed out, as the local pool does; a job still without a result TIMEOUT_GRACE_SECONDS
  *   after that (a stuck worker) fails here.
@@ -60,6 +63,8 @@ export class QueueEvaluator implements Evaluator {
   readonly concurrency = Number.POSITIVE_INFINITY;
   private closed = false;
   private busy = false;
+  /** Ids of the last generation's jobs, all answered: removed when the next starts or at close. */
+  private answered: string[] = [];
 
   private constructor(
     private readonly client: Redis,
@@ -86,6 +91,7 @@ export class QueueEvaluator implements Evaluator {
     if (jobs.length === 0) return [];
     this.busy = true;
     try {
+      await this.removeAnswered();
       return await this.run(task, jobs, onResult);
     } finally {
       this.busy = false;
@@ -95,8 +101,16 @@ export class QueueEvaluator implements Evaluator {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (!this.busy) await this.removeAnswered();
     await this.queue.close().catch(() => {});
     this.client.disconnect();
+  }
+
+  private async removeAnswered(): Promise<void> {
+    const ids = this.answered;
+    this.answered = [];
+    // a job still locked by a stuck worker stays (its age removes it)
+    await Promise.all(ids.map((id) => this.queue.remove(id).catch(() => 0)));
   }
 
   private unavailable(e: unknown): MetarenaError {
@@ -152,7 +166,6 @@ export class QueueEvaluator implements Evaluator {
           }
           if (result) finish(k, result);
         }
-        await job.remove().catch(() => {});
       } else if (state === 'unknown') {
         started[k] = undefined;
         if (++readded[k] >= attempts) fail(k, 0, `left the queue ${readded[k]} times without a result (Redis restarted without its data, or the job was removed)`);
@@ -197,6 +210,7 @@ export class QueueEvaluator implements Evaluator {
       }
       if (pending.size > 0) await sleep(pollSeconds * 1000);
     }
+    this.answered = queued.map((q) => q.id);
     return results as EvalResult[];
   }
 }
