@@ -231,7 +231,9 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
     bar?.stop();
     const result = outcome.result;
     if (!result) throw new MetarenaError('METARENA_INVALID_STATE', `evolve: no candidate to deliver after ${outcome.generations} generations (every evaluation failed)`, { field: '--generations' });
-    const modelRecord = { command, kind, envs, seed, generations: outcome.generations, generation: result.generation, fitness: result.fitness };
+    // the inner training the model was evolved for: `train` on a synthetic env defaults to it (synthetic-training.ts)
+    const { agent, trainSteps } = setup.settings as { agent?: unknown; trainSteps?: unknown };
+    const modelRecord = { command, kind, envs, seed, generations: outcome.generations, generation: result.generation, fitness: result.fitness, ...(agent === undefined ? {} : { agent }), ...(trainSteps === undefined ? {} : { trainSteps }) };
     const model = await setup.saveModel(result, out, modelRecord);
     const seconds = Math.round(((performance.now() - started) / 1000) * 100) / 100;
     const summary = { kind, envs, seed, generations: outcome.generations, seconds, runSeconds: Math.round(outcome.seconds * 100) / 100, fitness: result.fitness, generation: result.generation, model: relative(out, model), command };

@@ -1,6 +1,6 @@
 /**
  * `metarena train --agent NAME --env ID [--env-arg name=value]… [make options] [--plugin PATH]…
- * [--num-envs N] [--remote ADDRESS] --steps N [--seed S] --out DIR [--set key=value]…
+ * [--num-envs N] [--remote ADDRESS] --steps N [--eval-env ID] [--seed S] --out DIR [--set key=value]…
  * [--target-return R] [--eval-every N] [--eval-episodes N] [--eval-max-episode-steps N]
  * [--checkpoint-every N] [--progress-every S] [--resume] [--json]`: trains a learner (ppo, dqn, double-dqn, dueling-dqn,
  * sac, td3, q-learning, sarsa, rl2) against an in-process or remote vector env. The make options
@@ -14,7 +14,10 @@
  * `trainReturnLast10`, the mean real return of the last 10 training episodes of this invocation —
  * ER-MRL's fitness; SB3's `ep_rew_mean` is the same over 100 — and `trainEpisodes`). Every
  * `--eval-every` steps the greedy policy plays `--eval-episodes` episodes on a separate env;
- * `--target-return R` stops once such an evaluation reaches R. Evaluations judge the env's own
+ * `--target-return R` stops once such an evaluation reaches R. `--eval-env ID` has them play
+ * another env (with the make options, without the env args); on `Synthetic/<ID>` they play the
+ * real `<ID>` by default, and the SE's record gives the learner options and `--steps` defaults
+ * (synthetic-training.ts). Evaluations judge the env's own
  * reward: where a reward-shaping wrapper (RewardNet, ICM) records it as `info.env_reward`, that is
  * what an evaluation sums (the eval rows say so: `eval_reward` is `env_reward`, else `reward`).
  * An evaluation episode is cut at `--eval-max-episode-steps` (default: the env's time limit, or
@@ -38,6 +41,7 @@ import type { Learner, TrainLog } from '../agents/learner.ts';
 import { type AutoresetMode, type MakeVecOptions, MetarenaError, type VectorEnv, deriveSeed, show } from '../core/index.ts';
 import type { CliDeps } from './deps.ts';
 import { EpisodeRecorder } from './episode-recorder.ts';
+import { syntheticTraining } from './synthetic-training.ts';
 import { type FlaggedMakeOptions, type MakeFlags, makeOptionFlags, parseEnvArgs, parseMakeOptions } from './make-options.ts';
 import { collect, parseInteger, parsePairs, parseSeed } from './parse.ts';
 import { type PluginFlags, pluginFlag, registryWithPlugins } from './plugin-option.ts';
@@ -50,7 +54,8 @@ export interface TrainOptions extends MakeFlags, PluginFlags {
   numEnvs?: string;
   autoreset?: string;
   remote?: string;
-  steps: string;
+  steps?: string;
+  evalEnv?: string;
   seed?: string;
   out: string;
   set?: string[];
@@ -77,6 +82,8 @@ export interface RunRecord {
   autoreset?: AutoresetMode;
   seed: number;
   options: Record<string, unknown>;
+  /** The env the evaluations played, when not the trained one (`--eval-env`, or a synthetic env's real env). */
+  evalEnv?: string;
 }
 
 /** How a field of `comparable` is named in a difference: its flag (`--set NAME:` for a learner option). */
@@ -163,19 +170,19 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   const plugin = learners.get(opts.agent, '--agent');
   const { registry: envs } = await registryWithPlugins(deps, opts.plugin);
   const envId = opts.env;
-  const steps = parseInteger(opts.steps, '--steps', 1)!;
+  const givenSteps = parseInteger(opts.steps, '--steps', 1);
   const seed = parseSeed(opts.seed) ?? DEFAULT_SEED;
   const numEnvs = parseInteger(opts.numEnvs, '--num-envs', 1) ?? plugin.defaultNumEnvs ?? 1;
   const evalEpisodes = parseInteger(opts.evalEpisodes, '--eval-episodes', 0) ?? DEFAULT_EVAL_EPISODES;
-  const evalEvery = parseInteger(opts.evalEvery, '--eval-every', 1) ?? Math.max(1, Math.ceil(steps / 10));
+  const givenEvalEvery = parseInteger(opts.evalEvery, '--eval-every', 1);
   const evalMaxEpisodeSteps = parseInteger(opts.evalMaxEpisodeSteps, '--eval-max-episode-steps', 1);
-  const checkpointEvery = parseInteger(opts.checkpointEvery, '--checkpoint-every', 1) ?? evalEvery;
+  const givenCheckpointEvery = parseInteger(opts.checkpointEvery, '--checkpoint-every', 1);
   const targetReturn = parseNumber(opts.targetReturn, '--target-return');
   const progressSeconds = parseNumber(opts.progressEvery, '--progress-every', 0) ?? DEFAULT_PROGRESS_SECONDS;
   if (targetReturn !== undefined && evalEpisodes === 0) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--target-return needs evaluations: --eval-episodes must be >= 1', { field: '--eval-episodes', allowed: 'integer >= 1' });
   }
-  const given = learners.parseSettings(plugin.name, parsePairs(opts.set, '--set'));
+  const setOptions = learners.parseSettings(plugin.name, parsePairs(opts.set, '--set'));
 
   // the env: known locally (always in-process; for --remote when the server has the same plugin)
   const envPlugin = opts.remote === undefined || envs.hasEnv(envId) ? envs.env(envId) : undefined;
@@ -199,6 +206,17 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
       probe.close();
     }
   }
+  // an SE trains the agent it was evolved for, and its evaluations play the real env (synthetic-training.ts)
+  const synthetic = opts.remote === undefined ? await syntheticTraining(envId, envArgs) : undefined;
+  const seDefaults = synthetic?.agent?.agent === plugin.name ? synthetic.agent.options : {};
+  if (Object.keys(seDefaults).length) deps.stderr(`${envId}: ${plugin.name} options default to those the SE was evolved with (--set overrides them)\n`);
+  const given = { ...seDefaults, ...setOptions };
+  const steps = givenSteps ?? synthetic?.trainSteps;
+  if (steps === undefined) throw new MetarenaError('METARENA_INVALID_ARGUMENT', "--steps is required (an integer >= 1): only a synthetic env's model gives a default", { field: '--steps', allowed: 'integer >= 1' });
+  const evalEvery = givenEvalEvery ?? Math.max(1, Math.ceil(steps / 10));
+  const checkpointEvery = givenCheckpointEvery ?? evalEvery;
+  const evalEnvId = opts.evalEnv ?? synthetic?.realEnv ?? envId;
+  if (evalEnvId !== envId && !envs.hasEnv(evalEnvId) && opts.remote === undefined) envs.env(evalEnvId); // names the unknown id
 
   // the run and, for --resume, the saved run it must match
   const out = opts.out;
@@ -208,7 +226,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
   const autoTotal = 'totalSteps' in plugin.options && !('totalSteps' in given);
   let options = learners.options(plugin.name, autoTotal ? { ...given, totalSteps: steps } : given);
   const runName = `${envId}__${plugin.name}__${seed}`;
-  const record = (): RunRecord => ({ run: runName, agent: plugin.name, env: envId, envArgs, make, numEnvs, autoreset, seed, options });
+  const record = (): RunRecord => ({ run: runName, agent: plugin.name, env: envId, envArgs, make, numEnvs, autoreset, seed, options, ...(evalEnvId === envId ? {} : { evalEnv: evalEnvId }) });
   if (opts.resume) {
     const saved = readSettings(runFile) as RunRecord | undefined;
     if (!hasCheckpoint || !saved) {
@@ -231,7 +249,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
 
   // the work
   const vecOptions: MakeVecOptions = { ...makeOptions, autoresetMode: autoreset };
-  const open = (n: number, options = vecOptions) => (opts.remote !== undefined ? connectRemote(opts.remote, envId, n, options) : Promise.resolve(envs.makeVec(envId, n, options)));
+  const open = (n: number, options = vecOptions, id = envId) => (opts.remote !== undefined ? connectRemote(opts.remote, id, n, options) : Promise.resolve(envs.makeVec(id, n, options)));
   let env: EpisodeRecorder | undefined;
   let evalEnv: VectorEnv | undefined;
   let learner: Learner | undefined;
@@ -241,7 +259,9 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
     if (!envPlugin) checkFits(vecSpec(env));
     // evaluation episodes end: at the flag's cap, else at the env's own time limit, else at the default cap
     const evalCap = evalMaxEpisodeSteps ?? env.maxEpisodeSteps ?? DEFAULT_EVAL_MAX_EPISODE_STEPS;
-    if (evalEpisodes > 0) evalEnv = await open(Math.min(evalEpisodes, 8), evalCap === env.maxEpisodeSteps ? vecOptions : { ...vecOptions, maxEpisodeSteps: evalCap });
+    // another env's evaluations take the make options, not the trained env's args
+    const evalOptions = evalEnvId === envId ? vecOptions : { ...vecOptions, args: {} };
+    if (evalEpisodes > 0) evalEnv = await open(Math.min(evalEpisodes, 8), evalCap === env.maxEpisodeSteps ? evalOptions : { ...evalOptions, maxEpisodeSteps: evalCap }, evalEnvId);
     learner = opts.resume
       ? await plugin.load(checkpointDir)
       : await plugin.create(vecSpec(env), options, seed);
@@ -352,11 +372,12 @@ export function trainCommand(program: Command, deps: CliDeps): Command {
     .option('--num-envs <n>', "envs stepped together (default: the learner's, else 1)")
     .option('--autoreset <mode>', 'how ended episodes restart: next_step (default; a step that only resets) or same_step (the next episode starts within the step, its final observation in info)')
     .option('--remote <address>', 'train against a metarena server (gRPC), e.g. localhost:50051')
-    .requiredOption('--steps <n>', 'env steps to train for (all envs together)')
+    .option('--steps <n>', "env steps to train for (all envs together); required, except on a synthetic env whose model records its evolution's budget")
     .option('--seed <s>', 'seed of the learner and the envs', String(DEFAULT_SEED))
     .requiredOption('--out <dir>', 'directory for the run: metrics, checkpoint, learning curve')
     .option('--set <key=value>', 'learner option, e.g. learningRate=1e-3 (repeatable)', collect)
     .option('--target-return <R>', 'stop once a greedy evaluation reaches R')
+    .option('--eval-env <id>', 'env the greedy evaluations play (default: the trained env; for Synthetic/<ID>, the real <ID>)')
     .option('--eval-every <n>', 'env steps between greedy evaluations (default: steps / 10)')
     .option('--eval-episodes <n>', `episodes per evaluation, 0 for none (default ${DEFAULT_EVAL_EPISODES})`)
     .option('--eval-max-episode-steps <n>', "steps after which an evaluation episode is cut (default: the env's time limit, else 1000)")

@@ -109,11 +109,30 @@ describe('metarena evolve', () => {
     const center = members.find((m) => m.tag === 'center')!;
     expect(json(join(out, 'summary.json'))).toMatchObject({ generation: 0, fitness: center.fitness });
     const model = SyntheticModel.load(join(out, 'model'));
-    expect(model.record).toMatchObject({ kind: 'se', generation: 0 });
+    expect(model.record).toMatchObject({ kind: 'se', generation: 0, trainSteps: 60, agent: { agent: 'double-dqn', options: { batchSize: 16, learningStarts: 30 } } });
     const env = registry.make('Synthetic/CartPole-v1', { args: { model: join(out, 'model') } });
     const first = env.reset({ seed: 1 });
     expect(env.observationSpace.contains(first.obs)).toBe(true);
     expect(typeof env.step(0).reward).toBe('number');
+
+    // train on it: the inner agent's options and budget are the defaults, --set overrides them, evaluations play the real env
+    const run = join(out, 'train');
+    const t = await runMain(['train', '--agent', 'double-dqn', '--env', 'Synthetic/CartPole-v1', '--env-arg', `model=${join(out, 'model')}`, '--out', run, '--eval-episodes', '2', '--set', 'learningRate=0.001', '--progress-every', '0', '--json']);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stderr).toContain('double-dqn options default to those the SE was evolved with');
+    expect(JSON.parse(t.stdout).steps).toBe(60);
+    expect(json(join(run, 'run.json'))).toMatchObject({ env: 'Synthetic/CartPole-v1', evalEnv: 'CartPole-v1', options: { hidden: [57], batchSize: 16, learningStarts: 30, learningRate: 0.001, totalSteps: 2000 } });
+    const evals = rows(run).filter((x) => x.kind === 'eval');
+    expect(evals.length).toBeGreaterThan(0);
+    const played = await runMain(['eval', '--env', 'CartPole-v1', '--agents', `checkpoint:dir=${run}`, '--trials', '2', '--out', join(out, 'eval')]);
+    expect(played.code, played.stderr).toBe(0);
+    // another learner keeps its own defaults; an env without a model has no default budget
+    const dqn = await runMain(['train', '--agent', 'dqn', '--env', 'Synthetic/CartPole-v1', '--env-arg', `model=${join(out, 'model')}`, '--out', join(out, 'dqn'), '--steps', '40', '--eval-episodes', '1', '--progress-every', '0']);
+    expect(dqn.code, dqn.stderr).toBe(0);
+    expect(json(join(out, 'dqn', 'run.json')).options.batchSize).not.toBe(16);
+    const noSteps = await runMain(['train', '--agent', 'dqn', '--env', 'CartPole-v1', '--out', join(out, 'none')]);
+    expect(noSteps.code).not.toBe(0);
+    expect(noSteps.stderr).toMatch(/--steps is required/);
   });
 
   it('reservoir: a tiny CMA-ES run on masked CartPole-v1 writes the wrapper options as reservoir.json, usable as --wrapper', async () => {
