@@ -230,7 +230,7 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
     });
     bar?.stop();
     const result = outcome.result;
-    if (!result) throw new MetarenaError('METARENA_INVALID_STATE', `evolve: no candidate to deliver after ${outcome.generations} generations (every evaluation failed)`, { field: '--generations' });
+    if (!result || !Number.isFinite(result.fitness)) throw new MetarenaError('METARENA_INVALID_STATE', `evolve: no candidate to deliver after ${outcome.generations} generations (every evaluation failed)`, { field: '--generations' });
     // the inner training the model was evolved for: `train` on a synthetic env defaults to it (synthetic-training.ts)
     const { agent, trainSteps } = setup.settings as { agent?: unknown; trainSteps?: unknown };
     const modelRecord = { command, kind, envs, seed, generations: outcome.generations, generation: result.generation, fitness: result.fitness, ...(agent === undefined ? {} : { agent }), ...(trainSteps === undefined ? {} : { trainSteps }) };

@@ -135,6 +135,15 @@ describe('metarena evolve', () => {
     expect(noSteps.stderr).toMatch(/--steps is required/);
   });
 
+  it('an evolution whose every evaluation failed delivers nothing and says why', async () => {
+    const out = outDir();
+    const r = await runMain(['evolve', 'reservoir', '--env', 'Pendulum-v1', '--out', out, '--generations', '1', '--population', '2', '--workers', '0', '--set', 'trainSteps=64', '--set', 'seeds=1', '--set', 'agent.numSteps=32', '--set', 'agent.numMinibatches=1', '--set', 'agent.updateEpochs=1']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/no candidate to deliver after 1 generations \(every evaluation failed\)/);
+    expect(rows(out).filter((x) => x.kind === 'member').map((m) => m.error)).toEqual([expect.stringMatching(/no episode of Pendulum-v1 ended in 64 training steps/), expect.stringMatching(/no episode/)]);
+    expect(existsSync(join(out, 'reservoir.json'))).toBe(false);
+  });
+
   it('reservoir: a tiny CMA-ES run on masked CartPole-v1 writes the wrapper options as reservoir.json, usable as --wrapper', async () => {
     const out = outDir();
     const r = await runMain(['evolve', 'reservoir', '--env', 'CartPole-v1', '--out', out, '--generations', '1', '--population', '2', '--workers', '0', '--set', 'trainSteps=256', '--set', 'seeds=2', '--set', 'units=12', '--set', 'agent.numSteps=64', '--set', 'agent.numMinibatches=1', '--set', 'agent.updateEpochs=1']);
