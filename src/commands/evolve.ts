@@ -230,7 +230,9 @@ export async function runEvolve(deps: CliDeps, kindRaw: string, opts: EvolveOpti
     });
     bar?.stop();
     const result = outcome.result;
-    if (!result || !Number.isFinite(result.fitness)) throw new MetarenaError('METARENA_INVALID_STATE', `evolve: no candidate to deliver after ${outcome.generations} generations (every evaluation failed)`, { field: '--generations' });
+    // the delivered ψ may carry no fitness of its own (no centre evaluations): refuse only a run none of whose evaluations succeeded
+    const anyScored = outcome.rows.some((r) => r.kind === 'member' && typeof r.fitness === 'number' && Number.isFinite(r.fitness));
+    if (!result || !anyScored) throw new MetarenaError('METARENA_INVALID_STATE', `evolve: no candidate to deliver after ${outcome.generations} generations (every evaluation failed)`, { field: '--generations' });
     // the inner training the model was evolved for: `train` on a synthetic env defaults to it (synthetic-training.ts)
     const { agent, trainSteps } = setup.settings as { agent?: unknown; trainSteps?: unknown };
     const modelRecord = { command, kind, envs, seed, generations: outcome.generations, generation: result.generation, fitness: result.fitness, ...(agent === undefined ? {} : { agent }), ...(trainSteps === undefined ? {} : { trainSteps }) };

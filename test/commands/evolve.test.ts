@@ -163,10 +163,11 @@ describe('metarena evolve', () => {
     expect(env.observationSpace.shape).toEqual([12]);
   });
 
-  it('a member whose worker is killed (--job-timeout) gets no fitness and an error line; the run completes', async () => {
+  it('a member whose worker is killed (--job-timeout) gets no fitness and an error line; the generation is logged, and with no member scored nothing is delivered', async () => {
     const out = outDir();
     const r = await runMain([...rnArgs(out, '--generations', '1', '--workers', '2', '--job-timeout', '0.05')]);
-    expect(r.code).toBe(0);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/no candidate to deliver after 1 generations \(every evaluation failed\)/);
     const members = rows(out).filter((x) => x.kind === 'member');
     expect(members).toHaveLength(4);
     for (const m of members) {
@@ -175,7 +176,7 @@ describe('metarena evolve', () => {
     }
     expect(r.stderr).toMatch(/error: generation 0 member 0 \(plus\): timed out/);
     expect(rows(out).find((x) => x.kind === 'generation')).toMatchObject({ failed: 4, best: null });
-    expect(existsSync(join(out, 'model', 'model.json'))).toBe(true);
+    expect(existsSync(join(out, 'model', 'model.json'))).toBe(false);
   });
 
   it.each([
