@@ -9,8 +9,11 @@
 
     gymnasium.make("metarena/CartPole-v1", address=...)   # ids registered by ``import metarena``
 
-``address`` defaults to ``$METARENA_ADDRESS``, else 127.0.0.1:50051. The server's episode
-statistics arrive as ``info["metarena_episode"]`` (``return``, ``length``); ``info["episode"]``
+``address`` defaults to ``$METARENA_ADDRESS``, else 127.0.0.1:50051. ``make_vec`` also takes a
+list of addresses (``["10.0.0.1:50051", "10.0.0.2:50051"]``, ``"dns:NAME:PORT"`` standing for
+every address NAME resolves to): the envs are spread over the servers in contiguous blocks, one
+session per server, stepped at once and seeded as one vector env (see ``metarena.sharded``).
+The server's episode statistics arrive as ``info["metarena_episode"]`` (``return``, ``length``); ``info["episode"]``
 is left to gymnasium's ``RecordEpisodeStatistics``.
 
 Options of ``make`` / ``make_vec`` (all optional):
@@ -28,11 +31,14 @@ Options of ``make`` / ``make_vec`` (all optional):
     autoreset_mode       make_vec only: "next_step" (default) | "same_step" | "disabled"
     token                bearer token, when the server asks for one
     timeout              seconds per call (default 60; None waits forever)
+    on_server_lost       make_vec over a list of addresses only: "error" (default; a lost
+                         server's envs fail every later call) | "reconnect" (made again on the
+                         servers left, reported truncated with info["server_lost"])
     credentials          grpc.ChannelCredentials for a TLS server
 """
 from __future__ import annotations
 
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Sequence, Union
 
 from ._proto import metarena_pb2 as proto
 from .catalog import EnvCatalog, EnvDescription, ServerStats, WrapperDescription, env_catalog, env_description, server_stats
@@ -42,6 +48,7 @@ from .env import RemoteEnv
 from .errors import MetarenaError, MetarenaTimeoutError
 from .registration import BUILTIN_ENV_IDS, register_envs, register_ids
 from .session import DEFAULT_TIMEOUT, unary
+from .sharded import ServerLostError, ShardedVectorEnv
 from .vector import RemoteVectorEnv
 
 __version__ = "0.1.0"
@@ -52,8 +59,20 @@ def make(env_id: str, address: Optional[str] = None, **options: Any) -> RemoteEn
     return RemoteEnv(env_id, address=address, **options)
 
 
-def make_vec(env_id: str, num_envs: int = 1, address: Optional[str] = None, **options: Any) -> RemoteVectorEnv:
-    """``num_envs`` remote envs as a ``gymnasium.vector.VectorEnv`` over one stream."""
+def make_vec(env_id: str, num_envs: int = 1, address: Union[None, str, Sequence[str]] = None, **options: Any) -> Union[RemoteVectorEnv, ShardedVectorEnv]:
+    """``num_envs`` remote envs as a ``gymnasium.vector.VectorEnv``: over one stream for one
+    address (a ``RemoteVectorEnv``), spread over the servers of a list (or tuple) of addresses
+    in contiguous blocks (a ``ShardedVectorEnv``, which also takes ``on_server_lost``)."""
+    if isinstance(address, (list, tuple)):
+        return ShardedVectorEnv(env_id, num_envs, address=address, **options)
+    if "on_server_lost" in options:
+        raise MetarenaError(
+            "METARENA_INVALID_OPTION",
+            f"on_server_lost applies to a vector env spread over a list of addresses, got address={address!r}; with one server there is none to move the envs to",
+            field="on_server_lost",
+            allowed="with address=[...]",
+            status="INVALID_ARGUMENT",
+        )
     return RemoteVectorEnv(env_id, num_envs, address=address, **options)
 
 
@@ -91,6 +110,8 @@ __all__: List[str] = [
     "ServerStats",
     "RemoteEnv",
     "RemoteVectorEnv",
+    "ShardedVectorEnv",
+    "ServerLostError",
     "MetarenaError",
     "MetarenaTimeoutError",
     "AutoresetMode",
