@@ -39,13 +39,21 @@ import {
   type VectorResetArgs,
   type VectorResetResult,
   type VectorStepResult,
+  type Block,
   batchCodec,
+  checkResetArgs,
   checkSeed,
+  concatBatches,
+  describeBlock,
+  mergeInfos,
+  shiftErrorIndices,
   show,
+  sliceBatch,
+  sliceResetArgs,
+  splitBlocks,
   toBatch,
 } from '../core/index.ts';
 import type { EnvSpecParts, WireMakeOptions } from '../wire/index.ts';
-import { type Block, concatBatches, describeBlock, mergeInfos, shiftErrorIndices, sliceBatch, splitBlocks } from './blocks.ts';
 import type { ServerLostPolicy } from './transport.ts';
 
 /** One block's vector env: a RemoteVectorEnv, seen through what this class needs. */
@@ -214,25 +222,7 @@ export class ShardedVectorEnv implements VectorEnv {
 
   async reset(args: VectorResetArgs = {}): Promise<VectorResetResult> {
     this.checkUsable('reset');
-    const n = this.numEnvs;
-    const { seed, options } = args ?? {};
-    if (typeof seed === 'number') {
-      checkSeed(seed);
-      const most = Number.MAX_SAFE_INTEGER - (n - 1);
-      if (seed > most) {
-        throw new MetarenaError('METARENA_INVALID_SEED', `seed ${seed} gives env ${n - 1} the seed ${seed} + ${n - 1}, past the largest safe integer; with ${n} envs seed must be at most ${most}`, { field: 'seed', allowed: `integer in [0, ${most}]` });
-      }
-    } else if (Array.isArray(seed) && seed.length !== n) {
-      throw new MetarenaError('METARENA_INVALID_SEED', `seed must be an integer or a list of ${n} seeds, got ${show(seed)}`, { field: 'seed' });
-    }
-    const mask = options?.mask;
-    if (mask !== undefined && (!mask || typeof mask !== 'object' || mask.length !== n)) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.mask must have ${n} entries (one per env), got ${show(mask)}`, { field: 'options.mask', allowed: `${n} booleans` });
-    }
-    const contexts = options?.contexts;
-    if (contexts !== undefined && (!Array.isArray(contexts) || contexts.length !== n)) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.contexts must be a list of ${n} contexts (or nulls), got ${show(contexts)}`, { field: 'options.contexts' });
-    }
+    checkResetArgs(args, this.numEnvs);
     return this.serial(() => this.resetParts(args));
   }
 
@@ -265,27 +255,9 @@ export class ShardedVectorEnv implements VectorEnv {
     return result;
   }
 
-  /** A block's slice of the reset arguments. */
-  private static sliceReset(args: VectorResetArgs, b: Block, resetAll = false): VectorResetArgs {
-    const { seed, options } = args ?? {};
-    const end = b.start + b.count;
-    const out: VectorResetArgs = {};
-    if (typeof seed === 'number') out.seed = seed + b.start;
-    else if (Array.isArray(seed)) out.seed = seed.slice(b.start, end);
-    else if (seed !== undefined) out.seed = seed;
-    if (options) {
-      const o: NonNullable<VectorResetArgs['options']> = {};
-      if (options.mask !== undefined && !resetAll) o.mask = Array.from(options.mask).slice(b.start, end);
-      if (options.context) o.context = options.context;
-      if (options.contexts) o.contexts = options.contexts.slice(b.start, end);
-      out.options = o;
-    }
-    return out;
-  }
-
   private async resetParts(args: VectorResetArgs): Promise<VectorResetResult> {
     const parts = this.parts;
-    const settled = await Promise.allSettled(parts.map((p) => p.env.reset(ShardedVectorEnv.sliceReset(args, p.block))));
+    const settled = await Promise.allSettled(parts.map((p) => p.env.reset(sliceResetArgs(args, p.block))));
     const results: { block: Block; obs: Batch; info: Info }[] = [];
     const lost: Part[] = [];
     let refused: unknown;
@@ -298,7 +270,7 @@ export class ShardedVectorEnv implements VectorEnv {
     });
     if (lost.length > 0) {
       const remade = await this.replace(lost);
-      const again = await Promise.allSettled(remade.map((p) => p.env.reset(ShardedVectorEnv.sliceReset(args, p.block, true))));
+      const again = await Promise.allSettled(remade.map((p) => p.env.reset(sliceResetArgs(args, p.block, true))));
       again.forEach((s, k) => {
         const p = remade[k];
         if (s.status === 'fulfilled') {

@@ -2,17 +2,24 @@
  * `metarena serve [--grpc HOST:PORT] [--ws HOST:PORT] [--token T] [--tls-cert F --tls-key F]
  * [--plugin PATH_OR_PACKAGE]… [--allow-origin URL]… [--idle-timeout S] [--max-sessions N]
  * [--max-envs-per-session N] [--max-envs N] [--memory-budget-bytes N] [--max-message-bytes N]
- * [--max-connections N] [--open-timeout S]`: serves the registered envs over gRPC and WebSocket. Prints exactly
+ * [--max-connections N] [--open-timeout S] [--workers N] [--request-timeout MS] [--spread-min-envs N]`: serves the registered
+ * envs over gRPC and WebSocket. Sessions run on N worker threads (default: one per core,
+ * `os.availableParallelism()`; 0: on the I/O thread), each worker loading the `--plugin` modules
+ * too; `--request-timeout` answers a request still running after MS milliseconds with
+ * DEADLINE_EXCEEDED and replaces its worker (refused with `--workers 0`); `--spread-min-envs N`
+ * spreads a make of at least N envs over every worker (EnvPool-style blocks, bit for bit the
+ * same trajectories), so one session can use every core. Prints exactly
  * `metarena listening grpc=HOST:PORT ws=HOST:PORT` on stdout once both accept connections (port 0
  * becomes the real port) and runs until SIGTERM or SIGINT, then closes every session and exits.
  * The token may also come from METARENA_TOKEN. On stderr it says which `--plugin` modules it
  * loaded, which envs and wrappers each added, and how many envs it serves.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { MetarenaError, show } from '../core/index.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from '../server/state.ts';
 import type { CliDeps } from './deps.ts';
-import { collect } from './parse.ts';
+import { collect, parseInteger, parsePositiveNumber } from './parse.ts';
 import { loadedLines, pluginFlag, registryWithPlugins } from './plugin-option.ts';
 
 export interface ServeCliOptions {
@@ -31,6 +38,9 @@ export interface ServeCliOptions {
   maxConnections?: string;
   openTimeout?: string;
   allowOrigin?: string[];
+  workers?: string;
+  requestTimeout?: string;
+  spreadMinEnvs?: string;
 }
 
 function positive(raw: string | undefined, option: string): number | undefined {
@@ -54,6 +64,23 @@ export function serveLimits(opts: ServeCliOptions): Partial<ServerLimits> {
   return limits;
 }
 
+/** `--workers`, `--request-timeout` and `--spread-min-envs`, checked: the last two need worker threads. */
+export function serveWorkers(opts: Pick<ServeCliOptions, 'workers' | 'requestTimeout' | 'spreadMinEnvs'>): { workers: number; requestTimeoutMs: number | undefined; spreadMinEnvs: number } {
+  const workers = parseInteger(opts.workers, '--workers', 0) ?? availableParallelism();
+  const requestTimeoutMs = parsePositiveNumber(opts.requestTimeout, '--request-timeout');
+  const spreadMinEnvs = parseInteger(opts.spreadMinEnvs, '--spread-min-envs', 0) ?? 0;
+  if (spreadMinEnvs > 0 && workers === 0) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--spread-min-envs spreads vector envs over worker threads: it needs --workers >= 2', { field: '--spread-min-envs', allowed: 'with --workers >= 2' });
+  }
+  if (requestTimeoutMs !== undefined && workers === 0) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--request-timeout needs sessions on worker threads (--workers >= 1): a request running on the I/O thread (--workers 0) cannot be interrupted', {
+      field: '--request-timeout',
+      allowed: 'with --workers >= 1',
+    });
+  }
+  return { workers, requestTimeoutMs, spreadMinEnvs };
+}
+
 export function serveCommand(program: Command, deps: CliDeps): Command {
   const command = program.command('serve').description('serve the environments over gRPC and WebSocket');
   return pluginFlag(command)
@@ -71,11 +98,17 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
     .option('--max-connections <n>', `TCP connections at once over both listeners (default ${DEFAULT_LIMITS.maxConnections})`)
     .option('--open-timeout <seconds>', `close a connection that starts no call or upgrade this long (default ${DEFAULT_LIMITS.openTimeoutSeconds})`)
     .option('--allow-origin <url>', 'let browser pages of this origin open WebSocket sessions (repeatable; * for any)', collect, [])
+    .option('--workers <n>', `worker threads the sessions run on, each session pinned to one; 0: all on the I/O thread (default: one per core, ${availableParallelism()})`)
+    .option('--request-timeout <ms>', 'answer a request still running after this many ms with DEADLINE_EXCEEDED and replace its worker (default: none; needs --workers >= 1)')
+    .option('--spread-min-envs <n>', 'spread a make of at least this many envs (and 2 per worker) over all workers, stepped concurrently, bit for bit as one vector env; such a make then holds up every worker (default 0: never)')
     .action(async (opts: ServeCliOptions) => {
+      const { workers, requestTimeoutMs, spreadMinEnvs } = serveWorkers(opts);
+      const limits = serveLimits(opts);
       // the server (gRPC, WebSocket) loads only when this command runs
       const { startServer } = await import('../server/index.ts');
       const { registry, loaded } = await registryWithPlugins(deps, opts.plugin);
       deps.stderr(`${loadedLines(loaded)}metarena: serving ${registry.listEnvs().length} envs and ${registry.listWrappers().length} wrappers\n`);
+      deps.stderr(workers === 0 ? 'metarena: sessions run on the I/O thread (--workers 0)\n' : `metarena: sessions run on ${workers} worker thread${workers === 1 ? '' : 's'} (--workers)\n`);
       const server = await startServer({
         grpc: opts.grpc,
         ws: opts.ws,
@@ -84,7 +117,11 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
         tlsKey: opts.tlsKey,
         allowOrigins: opts.allowOrigin,
         registry,
-        limits: serveLimits(opts),
+        limits,
+        workers,
+        workerPlugins: opts.plugin ?? [],
+        requestTimeoutMs,
+        spreadMinEnvs,
       });
       deps.stdout(`${server.listeningLine}\n`);
       await new Promise<void>((resolve) => {

@@ -5,6 +5,9 @@
  * error, not a broken stream; a malformed unary request is INVALID_ARGUMENT naming its message.
  * Every call, of any service, tells `onCall` its peer, so the connection counts as opened (see
  * connections.ts); a connection without calls for the open timeout is closed by grpc-js.
+ * Answers may come back later than their request (sessions on worker threads): the stream is
+ * ended only once every request has been answered, and reading pauses while the client does not
+ * read its answers or has `MAX_IN_FLIGHT` requests unanswered.
  */
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
@@ -15,13 +18,14 @@ import { MetarenaError } from '../core/index.ts';
 import { asMetarenaError, GRPC_CODE_OF, pb, statusText, type v1 } from '../wire/index.ts';
 import { bearerMatches } from './auth.ts';
 import { describeEnv, listEnvs } from './catalog.ts';
-import { Session } from './session.ts';
+import { MAX_IN_FLIGHT, type OpenChannel } from './channel.ts';
 import type { ServerState } from './state.ts';
 
 export const SERVICE_NAME = 'metarena.v1.Metarena';
 export const PROTO_PATH = fileURLToPath(new URL('../../proto/metarena/v1/metarena.proto', import.meta.url));
 
 const raw = (b: Buffer) => b;
+const asBuffer = (u8: Uint8Array): Buffer => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
 
 /** A unary request as decoded: the message, or why its bytes are not one. */
 type Decoded<Req> = { ok: Req } | { bad: MetarenaError };
@@ -68,7 +72,7 @@ export interface GrpcFace {
   calls: Set<grpc.ServerDuplexStream<Buffer, Buffer>>;
 }
 
-export function createGrpcServer(state: ServerState, token: string | undefined, onCall: (peer: string) => void): GrpcFace {
+export function createGrpcServer(state: ServerState, openChannel: OpenChannel, token: string | undefined, onCall: (peer: string) => void): GrpcFace {
   const max = state.limits.maxMessageBytes;
   const server = new grpc.Server({
     interceptors: [
@@ -111,22 +115,52 @@ export function createGrpcServer(state: ServerState, token: string | undefined, 
       const refusal = state.refusal();
       if (refusal) return void call.emit('error', statusError(refusal.code, refusal.message));
       calls.add(call);
-      const session = new Session(state, 'grpc', (code, message) => {
-        calls.delete(call);
-        call.emit('error', statusError(code, message));
-      });
+      let waitingForDrain = false;
+      let readingPaused = false;
+      let ending = false;
+      const pauseReading = () => {
+        if (readingPaused) return;
+        readingPaused = true;
+        call.pause();
+      };
+      const resumeReading = () => {
+        if (!readingPaused || waitingForDrain || channel.inFlight >= MAX_IN_FLIGHT) return;
+        readingPaused = false;
+        call.resume();
+      };
       const finish = () => {
         calls.delete(call);
-        session.close();
+        channel.close();
       };
+      const channel = openChannel('grpc', {
+        answer: (bytes) => {
+          if (!call.write(asBuffer(bytes)) && !waitingForDrain) {
+            waitingForDrain = true;
+            pauseReading();
+            call.once('drain', () => {
+              waitingForDrain = false;
+              resumeReading();
+            });
+          }
+          if (ending && channel.inFlight === 0) {
+            finish();
+            call.end();
+          } else resumeReading();
+        },
+        end: (code, message) => {
+          calls.delete(call);
+          call.emit('error', statusError(code, message));
+        },
+      });
       call.on('data', (bytes: Buffer) => {
-        if (session.closed) return;
-        if (!call.write(session.handle(bytes))) {
-          call.pause();
-          call.once('drain', () => call.resume());
-        }
+        if (channel.closed) return;
+        channel.request(bytes);
+        if (channel.inFlight >= MAX_IN_FLIGHT) pauseReading();
       });
       call.on('end', () => {
+        // the client sent its last request: answer what is in flight, then end the stream
+        ending = true;
+        if (channel.inFlight > 0 && !channel.closed) return;
         finish();
         call.end();
       });

@@ -2,3 +2,4 @@
 export { type RunningServer, type ServeOptions, parseHostPort, startServer } from './server.ts';
 export { DEFAULT_LIMITS, type ServerLimits } from './state.ts';
 export { loadPluginModules, registerAll } from './plugins.ts';
+export type { WorkerInfo } from './worker-pool.ts';

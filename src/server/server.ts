@@ -3,7 +3,10 @@
  * (registry, sessions, limits). `startServer` resolves once both accept connections. Both
  * listeners accept TCP through one connection gate (cap and open timeout, connections.ts), and
  * while the server runs, asynchronous plugin errors are contained (containment.ts). The registry
- * comes from the caller (the composition root), never from here.
+ * comes from the caller (the composition root), never from here. With `workers` ≥ 1 sessions run
+ * on a pool of worker threads (worker-pool.ts), which build their registries from the built-in
+ * envs and the plugin modules; with 0 (the default of this API; `metarena serve` defaults to one
+ * per core) they run on the I/O thread, as `requestTimeoutMs` cannot interrupt there.
  */
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
@@ -12,10 +15,13 @@ import * as grpc from '@grpc/grpc-js';
 import { MetarenaError, type Registry, show } from '../core/index.ts';
 import type { v1 } from '../wire/index.ts';
 import { ConnectionGate, peerOf } from './connections.ts';
+import { inProcessChannels, type OpenChannel } from './channel.ts';
 import { installContainment } from './containment.ts';
 import { createGrpcServer, SERVICE_NAME } from './grpc.ts';
 import { loadPluginModules, registerAll } from './plugins.ts';
+import { Ledger } from './ledger.ts';
 import { DEFAULT_LIMITS, type ServerLimits, ServerState } from './state.ts';
+import { type WorkerInfo, WorkerPool } from './worker-pool.ts';
 import { attachWebSocket } from './ws.ts';
 
 export interface ServeOptions {
@@ -39,6 +45,26 @@ export interface ServeOptions {
    */
   allowOrigins?: readonly string[];
   limits?: Partial<ServerLimits>;
+  /**
+   * Worker threads the sessions run on, each session pinned to one (default 0: every session on
+   * the I/O thread, as before worker pools). A worker's registry is the built-in envs plus
+   * `workerPlugins`; the server refuses to start when `registry` holds an env or wrapper the
+   * workers lack.
+   */
+  workers?: number;
+  /** Plugin modules each worker loads (default: `plugins`; the CLI passes its `--plugin` modules). */
+  workerPlugins?: readonly string[];
+  /**
+   * Milliseconds a request may run in its worker; past that it is answered METARENA_TIMEOUT
+   * (DEADLINE_EXCEEDED) and the worker is replaced (default: no limit; needs `workers` ≥ 1).
+   */
+  requestTimeoutMs?: number;
+  /**
+   * With 2 or more workers: a make of at least this many envs (and at least 2 per worker) is
+   * spread over every worker in contiguous blocks, stepped concurrently, merged in env order,
+   * bit for bit the same as one vector env (default 0: never; needs `workers` ≥ 1).
+   */
+  spreadMinEnvs?: number;
 }
 
 export interface RunningServer {
@@ -52,6 +78,8 @@ export interface RunningServer {
   connections(): number;
   /** WebSocket answer bytes accepted for sending but not yet handed to the OS. */
   wsBufferedBytes(): number;
+  /** Each worker thread's state: loaded, open sessions and envs, workers started in its slot (empty with 0 workers). */
+  workers(): WorkerInfo[];
   /** Ends every session (UNAVAILABLE / close code 4014), frees the envs and stops listening. */
   close(graceMs?: number): Promise<void>;
 }
@@ -87,11 +115,31 @@ function checkLimits(limits: ServerLimits): void {
   }
 }
 
+/** The worker count and request timeout, checked: a timeout needs workers to stop. */
+function checkWorkers(workers: number, requestTimeoutMs: number | undefined, spreadMinEnvs: number): void {
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new MetarenaError('METARENA_INVALID_OPTION', `--workers must be an integer >= 0 (0: sessions on the I/O thread), got ${show(workers)}`, { field: 'workers', allowed: 'integer >= 0' });
+  if (!Number.isSafeInteger(spreadMinEnvs) || spreadMinEnvs < 0) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `--spread-min-envs must be an integer >= 0 (0: never spread), got ${show(spreadMinEnvs)}`, { field: 'spread_min_envs', allowed: 'integer >= 0' });
+  }
+  if (requestTimeoutMs === undefined) return;
+  if (typeof requestTimeoutMs !== 'number' || !Number.isFinite(requestTimeoutMs) || requestTimeoutMs <= 0) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `--request-timeout must be a positive number of milliseconds, got ${show(requestTimeoutMs)}`, { field: 'request_timeout', allowed: 'number > 0' });
+  }
+  if (workers === 0) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', '--request-timeout needs sessions on worker threads (--workers >= 1): a request running on the I/O thread (--workers 0) cannot be interrupted', {
+      field: 'request_timeout',
+      allowed: 'with --workers >= 1',
+    });
+  }
+}
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const grpcAt = parseHostPort(options.grpc ?? '127.0.0.1:50051', 'grpc');
   const wsAt = parseHostPort(options.ws ?? '127.0.0.1:50052', 'ws');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   checkLimits(limits);
+  const workers = options.workers ?? 0;
+  checkWorkers(workers, options.requestTimeoutMs, options.spreadMinEnvs ?? 0);
   const allowOrigins = checkOrigins(options.allowOrigins ?? []);
   if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) throw new MetarenaError('METARENA_INVALID_OPTION', 'give both --tls-cert and --tls-key, or neither', { field: options.tlsCert ? 'tls_key' : 'tls_cert' });
   const registry = options.registry;
@@ -109,10 +157,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     tls = { cert: read(options.tlsCert, 'tls_cert'), key: read(options.tlsKey, 'tls_key') };
   }
 
-  const state = new ServerState(registry, limits);
+  const state = new ServerState(registry, limits, { ledger: Ledger.create(workers + 1) });
+  let pool: WorkerPool | undefined;
+  if (workers > 0) {
+    try {
+      pool = await WorkerPool.start(state, { workers, plugins: options.workerPlugins ?? options.plugins ?? [], requestTimeoutMs: options.requestTimeoutMs, spreadMinEnvs: options.spreadMinEnvs });
+    } catch (e) {
+      state.stop();
+      throw e;
+    }
+  }
+  const openChannel: OpenChannel = pool ? pool.open : inProcessChannels(state);
   const gate = new ConnectionGate(limits.maxConnections, limits.openTimeoutSeconds * 1000);
   let grpcListener: ReturnType<ConnectionGate['listener']> | undefined;
-  const face = createGrpcServer(state, options.token, (peer) => grpcListener?.opened(peer));
+  const face = createGrpcServer(state, openChannel, options.token, (peer) => grpcListener?.opened(peer));
   const credentials = tls ? grpc.ServerCredentials.createSsl(null, [{ cert_chain: tls.cert, private_key: tls.key }], false) : grpc.ServerCredentials.createInsecure();
   const injector = face.server.createConnectionInjector(credentials);
   grpcListener = gate.listener((socket) => injector.injectConnection(socket));
@@ -122,7 +180,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const httpServer: HttpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, notWs) : createHttpServer(notWs);
   const wsListener = gate.listener((socket) => httpServer.emit('connection', socket));
-  const ws = attachWebSocket(httpServer, state, { token: options.token, allowOrigins, onUpgrade: (req) => wsListener.opened(peerOf(req.socket)) });
+  const ws = attachWebSocket(httpServer, state, openChannel, { token: options.token, allowOrigins, onUpgrade: (req) => wsListener.opened(peerOf(req.socket)) });
   const uninstall = installContainment();
   const stopListening = () => {
     grpcListener.stopAccepting();
@@ -141,6 +199,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       stats: () => state.stats(),
       connections: () => gate.open,
       wsBufferedBytes: () => ws.bufferedBytes(),
+      workers: () => pool?.workers() ?? [],
       close: (graceMs = 5000) =>
         (closing ??= (async () => {
           state.shuttingDown = true;
@@ -166,6 +225,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           httpServer.closeAllConnections();
           grpcListener.destroyAll();
           wsListener.destroyAll();
+          await pool?.close();
           state.stop();
           uninstall();
         })()),
@@ -173,6 +233,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (e) {
     stopListening();
     face.server.forceShutdown();
+    await pool?.close();
     state.stop();
     uninstall();
     throw e;

@@ -5,6 +5,11 @@
  * throwing plugin, a NaN, an answer larger than the message limit) becomes an in-band error for
  * that request only. A plugin that fails later, from a timer or a promise it started, ends its own
  * session with METARENA_PLUGIN_ERROR (see containment.ts).
+ *
+ * On a worker pool a vector env may be spread over several workers (worker-pool.ts): the
+ * client's session then `adopt`s its envs (they count against its per-session cap and get one
+ * of its handles), and each worker holds a block of them in a block session, whose requests,
+ * errors and reservations the I/O thread counts instead.
  */
 import { estimateEnvBytes, MetarenaError, type SyncVectorEnv, show } from '../core/index.ts';
 import {
@@ -28,7 +33,13 @@ interface Held {
   spec: v1.IEnvSpec;
   /** MakeRequest.seed, used by the first reset that gives no seed. */
   pendingSeed: number | undefined;
-  reservation: Reservation;
+  /** What the vector env holds against the server-wide limits (none in a block session). */
+  reservation: Reservation | undefined;
+}
+
+export interface SessionOptions {
+  /** A block session (see above): no per-session cap, no reservations, requests not counted. */
+  block?: boolean;
 }
 
 /**
@@ -40,6 +51,15 @@ const KEEP_WRITER_BYTES = 4 * 1024 * 1024;
 
 const asBuffer = (u8: Uint8Array): Buffer => (Buffer.isBuffer(u8) ? u8 : Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength));
 
+/** The error for an answer of `bytes` bytes to a `payload` request, past the message limit `max`. */
+export function answerTooLarge(payload: string, bytes: number, max: number): MetarenaError {
+  return new MetarenaError(
+    'METARENA_LIMIT_EXCEEDED',
+    `the answer to this ${payload} request would be ${bytes} bytes, more than the server sends in one message (${max} bytes, --max-message-bytes); it was not sent. Use fewer envs per vector env, or raise the limit`,
+    { field: payload, allowed: `answers of at most ${max} bytes` },
+  );
+}
+
 /** How the transport ends its stream: a gRPC status number and a message. */
 export type EndStream = (code: number, message: string) => void;
 
@@ -50,13 +70,18 @@ export class Session implements OpenSession, ErrorOwner {
   private nextHandle = 1;
   private writer: protobuf.Writer | undefined;
   private envs = 0;
+  /** Handles of vector envs spread over workers, with their env counts. */
+  private readonly adopted = new Map<number, number>();
+  private readonly block: boolean;
   private readonly answerOne = (bytes: Uint8Array) => this.answer(bytes);
 
   constructor(
     private readonly state: ServerState,
     readonly transport: 'grpc' | 'ws',
     private readonly endStream: EndStream,
+    options: SessionOptions = {},
   ) {
+    this.block = options.block === true;
     state.sessions.add(this);
     state.sessionsTotal += 1;
   }
@@ -79,7 +104,7 @@ export class Session implements OpenSession, ErrorOwner {
 
   private answer(bytes: Uint8Array): Buffer {
     this.lastActive = Date.now();
-    this.state.requestsTotal += 1;
+    if (!this.block) this.state.countRequest();
     let id = 0;
     let response: v1.IResponse;
     try {
@@ -96,18 +121,13 @@ export class Session implements OpenSession, ErrorOwner {
       if (encoded.length > this.state.limits.maxMessageBytes) throw this.tooLarge(request.payload ?? 'request', encoded.length);
       return asBuffer(encoded);
     } catch (e) {
-      this.state.errorsTotal += 1;
+      if (!this.block) this.state.countError();
       return asBuffer(pb.Response.encode({ id, error: encodeError(e) }).finish());
     }
   }
 
   private tooLarge(payload: string, bytes: number): MetarenaError {
-    const max = this.state.limits.maxMessageBytes;
-    return new MetarenaError(
-      'METARENA_LIMIT_EXCEEDED',
-      `the answer to this ${payload} request would be ${bytes} bytes, more than the server sends in one message (${max} bytes, --max-message-bytes); it was not sent. Use fewer envs per vector env, or raise the limit`,
-      { field: payload, allowed: `answers of at most ${max} bytes` },
-    );
+    return answerTooLarge(payload, bytes, this.state.limits.maxMessageBytes);
   }
 
   /** The response's bytes (a copy the caller owns), through the session's reused writer. */
@@ -153,8 +173,8 @@ export class Session implements OpenSession, ErrorOwner {
     });
   }
 
-  private make(msg: v1.IMakeRequest): v1.IMakeResponse {
-    const { envId, numEnvs, seed, options } = decodeMake(msg);
+  /** Refuses `numEnvs` more envs past the per-session cap. */
+  private checkSessionCap(numEnvs: number): void {
     const max = this.state.limits.maxEnvsPerSession;
     if (this.envs + numEnvs > max) {
       throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `num_envs ${numEnvs} would bring this session to ${this.envs + numEnvs} envs; the server allows ${max} per session (--max-envs-per-session)`, {
@@ -162,14 +182,45 @@ export class Session implements OpenSession, ErrorOwner {
         allowed: `at most ${max - this.envs}`,
       });
     }
+  }
+
+  /**
+   * Takes `numEnvs` envs held by block sessions on other workers into this session: they count
+   * against its per-session cap and get one of its handles. Answers a MakeResponse with the
+   * handle, or the error.
+   */
+  adopt(numEnvs: number): Buffer {
+    try {
+      if (this.closed) throw new MetarenaError('METARENA_CLOSED', 'the session is closed', { field: 'request' });
+      this.checkSessionCap(numEnvs);
+      const handle = this.nextHandle++;
+      this.adopted.set(handle, numEnvs);
+      this.envs += numEnvs;
+      return asBuffer(pb.Response.encode({ make: { env_handle: handle } }).finish());
+    } catch (e) {
+      return asBuffer(pb.Response.encode({ error: encodeError(e) }).finish());
+    }
+  }
+
+  /** The adopted vector env `handle` was closed. */
+  disown(handle: number): void {
+    const n = this.adopted.get(handle);
+    if (n === undefined) return;
+    this.adopted.delete(handle);
+    this.envs -= n;
+  }
+
+  private make(msg: v1.IMakeRequest): v1.IMakeResponse {
+    const { envId, numEnvs, seed, options } = decodeMake(msg);
+    if (!this.block) this.checkSessionCap(numEnvs);
     const registry = this.state.registry;
     const plugin = registry.env(envId);
-    const reservation = this.state.reserve(envId, numEnvs, estimateEnvBytes(plugin, options.args));
+    const reservation = this.block ? undefined : this.state.reserve(envId, numEnvs, estimateEnvBytes(plugin, options.args));
     let vec: SyncVectorEnv;
     try {
       vec = registry.makeVec(envId, numEnvs, options);
     } catch (e) {
-      this.state.release(reservation);
+      if (reservation) this.state.release(reservation);
       throw e;
     }
     const handle = this.nextHandle++;
@@ -222,7 +273,7 @@ export class Session implements OpenSession, ErrorOwner {
     const h = this.get(handle, 'close.env_handle');
     this.held.delete(handle);
     this.envs -= h.vec.numEnvs;
-    this.state.release(h.reservation);
+    if (h.reservation) this.state.release(h.reservation);
     h.vec.closeSync();
   }
 
@@ -230,7 +281,7 @@ export class Session implements OpenSession, ErrorOwner {
   failAsync(error: unknown): void {
     const plugins = [...new Set([...this.held.values()].map((h) => h.spec.env_id))].join(', ') || 'none open';
     const message = error instanceof Error ? error.message : String(error);
-    this.state.errorsTotal += 1;
+    if (!this.block) this.state.countError();
     this.expire(13, `METARENA_PLUGIN_ERROR: a plugin of this session (${plugins}) failed outside a request: ${message}; the session was closed`);
   }
 
@@ -251,7 +302,7 @@ export class Session implements OpenSession, ErrorOwner {
     this.closed = true;
     this.state.sessions.delete(this);
     for (const h of this.held.values()) {
-      this.state.release(h.reservation);
+      if (h.reservation) this.state.release(h.reservation);
       try {
         h.vec.closeSync();
       } catch {
@@ -259,6 +310,7 @@ export class Session implements OpenSession, ErrorOwner {
       }
     }
     this.held.clear();
+    this.adopted.clear();
     this.envs = 0;
   }
 }

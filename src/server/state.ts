@@ -2,11 +2,14 @@
  * What the server holds across transports: the registry, the limits, the open sessions, the
  * server-wide env and memory reservations, the counters behind GetStats, and the idle sweep that
  * frees forgotten sessions. Sessions are seen through `OpenSession`, so this file knows nothing
- * of how a session runs.
+ * of how a session runs. Reservations and counters are kept in a `Ledger` (ledger.ts) that the
+ * I/O thread and every worker thread of the server share; each worker has a state of its own
+ * over the same ledger, with no idle sweep (the I/O thread sweeps).
  */
 import { totalmem } from 'node:os';
 import { MetarenaError, type Registry } from '../core/index.ts';
 import type { v1 } from '../wire/index.ts';
+import { Ledger } from './ledger.ts';
 
 export interface ServerLimits {
   /** Open sessions (streams and sockets) at once. */
@@ -41,11 +44,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   openTimeoutSeconds: 5,
 };
 
-/** What the server state needs of a session: its counts, its last activity and a way to end it. */
+/** What the server state needs of a session: its last activity and a way to end it. */
 export interface OpenSession {
   readonly lastActive: number;
-  readonly vectorEnvCount: number;
-  readonly envCount: number;
   /** Ends the session's stream with a gRPC status number and message, freeing its envs. */
   expire(code: number, message: string): void;
 }
@@ -58,24 +59,30 @@ export interface Reservation {
 
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 
+export interface StateOptions {
+  /** The shared counts (default: a new ledger of this thread alone). */
+  ledger?: Ledger;
+  /** Whether this state closes idle sessions (default true; false in worker threads). */
+  sweep?: boolean;
+}
+
 export class ServerState {
   readonly sessions = new Set<OpenSession>();
+  readonly ledger: Ledger;
   sessionsTotal = 0;
-  requestsTotal = 0;
-  errorsTotal = 0;
   /** Set once shutdown starts: no new sessions. */
   shuttingDown = false;
   private readonly started = Date.now();
   private sweeper: NodeJS.Timeout | undefined;
-  private reservedEnvs = 0;
-  private reservedBytes = 0;
 
   constructor(
     readonly registry: Registry,
     readonly limits: ServerLimits,
+    options: StateOptions = {},
   ) {
+    this.ledger = options.ledger ?? Ledger.create(1);
     const idleMs = limits.idleTimeoutSeconds * 1000;
-    if (Number.isFinite(idleMs) && idleMs > 0) {
+    if (options.sweep !== false && Number.isFinite(idleMs) && idleMs > 0) {
       this.sweeper = setInterval(() => this.sweep(idleMs), Math.max(20, Math.min(1000, idleMs / 4)));
       this.sweeper.unref();
     }
@@ -96,29 +103,35 @@ export class ServerState {
    */
   reserve(envId: string, numEnvs: number, bytesPerEnv: number): Reservation {
     const { maxEnvs, memoryBudgetBytes } = this.limits;
-    if (this.reservedEnvs + numEnvs > maxEnvs) {
-      throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `num_envs ${numEnvs} would bring the server to ${this.reservedEnvs + numEnvs} envs; it allows ${maxEnvs} over all sessions (--max-envs)`, {
+    const bytes = numEnvs * bytesPerEnv;
+    const r = this.ledger.reserve(numEnvs, bytes, maxEnvs, memoryBudgetBytes);
+    if (r.ok) return { envs: numEnvs, bytes };
+    if (r.limit === 'envs') {
+      throw new MetarenaError('METARENA_LIMIT_EXCEEDED', `num_envs ${numEnvs} would bring the server to ${r.heldEnvs + numEnvs} envs; it allows ${maxEnvs} over all sessions (--max-envs)`, {
         field: 'num_envs',
-        allowed: `at most ${Math.max(0, maxEnvs - this.reservedEnvs)}`,
+        allowed: `at most ${Math.max(0, maxEnvs - r.heldEnvs)}`,
       });
     }
-    const bytes = numEnvs * bytesPerEnv;
-    if (this.reservedBytes + bytes > memoryBudgetBytes) {
-      const fit = Math.max(0, Math.floor((memoryBudgetBytes - this.reservedBytes) / Math.max(1, bytesPerEnv)));
-      throw new MetarenaError(
-        'METARENA_LIMIT_EXCEEDED',
-        `${numEnvs} × ${envId} with these args is estimated at ${mib(bytesPerEnv)} per env, ${mib(bytes)} in all; with ${mib(this.reservedBytes)} already held that exceeds the server's memory budget of ${mib(memoryBudgetBytes)} (--memory-budget-bytes)`,
-        { field: 'num_envs', allowed: `at most ${fit} with these args` },
-      );
-    }
-    this.reservedEnvs += numEnvs;
-    this.reservedBytes += bytes;
-    return { envs: numEnvs, bytes };
+    const fit = Math.max(0, Math.floor((memoryBudgetBytes - r.heldBytes) / Math.max(1, bytesPerEnv)));
+    throw new MetarenaError(
+      'METARENA_LIMIT_EXCEEDED',
+      `${numEnvs} × ${envId} with these args is estimated at ${mib(bytesPerEnv)} per env, ${mib(bytes)} in all; with ${mib(r.heldBytes)} already held that exceeds the server's memory budget of ${mib(memoryBudgetBytes)} (--memory-budget-bytes)`,
+      { field: 'num_envs', allowed: `at most ${fit} with these args` },
+    );
   }
 
   release(r: Reservation): void {
-    this.reservedEnvs -= r.envs;
-    this.reservedBytes -= r.bytes;
+    this.ledger.release(r.envs, r.bytes);
+  }
+
+  /** One more request answered (or refused), over every thread of the server. */
+  countRequest(): void {
+    this.ledger.countRequest();
+  }
+
+  /** One more request answered with an error, or session ended by one. */
+  countError(): void {
+    this.ledger.countError();
   }
 
   private sweep(idleMs: number): void {
@@ -127,20 +140,15 @@ export class ServerState {
   }
 
   stats(): v1.IStats {
-    let vectorEnvs = 0;
-    let envs = 0;
-    for (const s of this.sessions) {
-      vectorEnvs += s.vectorEnvCount;
-      envs += s.envCount;
-    }
+    const totals = this.ledger.totals();
     const mem = process.memoryUsage();
     return {
       sessions: this.sessions.size,
-      vector_envs: vectorEnvs,
-      envs,
+      vector_envs: totals.vectorEnvs,
+      envs: totals.envs,
       sessions_total: this.sessionsTotal,
-      requests_total: this.requestsTotal,
-      errors_total: this.errorsTotal,
+      requests_total: totals.requests,
+      errors_total: totals.errors,
       rss_bytes: mem.rss,
       heap_used_bytes: mem.heapUsed,
       uptime_seconds: (Date.now() - this.started) / 1000,

@@ -8,7 +8,9 @@
  *
  * Backpressure: while more than `SEND_HIGH_WATER_BYTES` of a socket's answers wait to be sent
  * (a client that does not read), the gateway stops reading that socket's requests, and goes on
- * once what was queued has been handed to the OS, as HTTP/2 flow control does for gRPC streams.
+ * once what was queued has been handed to the OS, as HTTP/2 flow control does for gRPC streams;
+ * it also stops while a session on a worker thread has `MAX_IN_FLIGHT` requests unanswered, so
+ * such a session goes at most that many answers past the mark.
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,7 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MetarenaError } from '../core/index.ts';
 import { encodeError, pb } from '../wire/index.ts';
 import { bearerMatches } from './auth.ts';
-import { Session } from './session.ts';
+import { MAX_IN_FLIGHT, type OpenChannel, type SessionChannel, type SessionSink } from './channel.ts';
 import type { ServerState } from './state.ts';
 
 const HTTP_OF_STATUS: Record<number, string> = { 7: '403 Forbidden', 8: '429 Too Many Requests', 14: '503 Service Unavailable', 16: '401 Unauthorized' };
@@ -62,60 +64,89 @@ function originRefusal(origin: string | undefined, allowed: readonly string[]): 
   return `a page of origin ${origin} may not open a session: the server allows ${allowed.length ? allowed.join(', ') : 'no browser origins'} (serve --allow-origin URL)`;
 }
 
+/** Why a socket's requests are not read: answers piling up, or too many requests unanswered. */
+const HIGH_WATER = 1;
+const IN_FLIGHT = 2;
+
 /** Answers one socket's frames in order, and stops reading it while its answers pile up. */
-class SocketPump {
-  private paused = false;
-  /** Frames that arrived while paused (at most what one socket read held), answered from `next`. */
+class SocketPump implements SessionSink {
+  /** The reasons (bits) reading is stopped for; 0 while the socket is read. */
+  private blocked = 0;
+  /** Frames that arrived while blocked (at most what one socket read held), handed over from `next`. */
   private readonly waiting: { data: Buffer; isBinary: boolean }[] = [];
   private next = 0;
   private readonly onFlushed = () => this.flushed();
+  channel: SessionChannel | undefined;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly session: Session,
     private readonly state: ServerState,
   ) {}
 
   receive(data: Buffer, isBinary: boolean): void {
-    if (this.paused) this.waiting.push({ data, isBinary });
-    else this.answer(data, isBinary);
+    if (this.blocked) this.waiting.push({ data, isBinary });
+    else this.submit(data, isBinary);
   }
 
-  private answer(data: Buffer, isBinary: boolean): void {
-    if (this.session.closed) return;
+  answer(bytes: Uint8Array): void {
+    this.send(bytes);
+    if (this.channel && this.channel.inFlight < MAX_IN_FLIGHT) this.unblock(IN_FLIGHT);
+  }
+
+  end(code: number, message: string): void {
+    this.ws.close(4000 + code, closeReason(message));
+  }
+
+  private submit(data: Buffer, isBinary: boolean): void {
+    const channel = this.channel;
+    if (!channel || channel.closed) return;
     if (!isBinary) {
       const err = new MetarenaError('METARENA_INVALID_ARGUMENT', 'frames must be binary protobuf metarena.v1.Request messages, got a text frame', { field: 'frame' });
-      this.state.requestsTotal += 1;
-      this.state.errorsTotal += 1;
-      this.send(pb.Response.encode({ id: 0, error: encodeError(err) }).finish());
+      this.state.countRequest();
+      this.state.countError();
+      channel.reply(pb.Response.encode({ id: 0, error: encodeError(err) }).finish());
       return;
     }
-    this.send(this.session.handle(data));
+    channel.request(data);
+    if (channel.inFlight >= MAX_IN_FLIGHT) this.block(IN_FLIGHT);
   }
 
   private send(bytes: Uint8Array): void {
     if (this.ws.bufferedAmount + bytes.length <= SEND_HIGH_WATER_BYTES) return void this.ws.send(bytes);
     // past the high-water mark: read no more until this answer (and all before it) left
-    this.paused = true;
-    this.ws.pause();
+    this.block(HIGH_WATER);
     this.ws.send(bytes, this.onFlushed);
   }
 
+  private block(reason: number): void {
+    if (this.blocked === 0) this.ws.pause();
+    this.blocked |= reason;
+  }
+
+  private unblock(reason: number): void {
+    if ((this.blocked & reason) === 0) return;
+    this.blocked &= ~reason;
+    if (this.blocked === 0) this.drain();
+  }
+
   private flushed(): void {
-    if (!this.paused || this.session.closed) return;
-    this.paused = false;
-    while (!this.paused && this.next < this.waiting.length) {
+    if (this.channel?.closed) return;
+    this.unblock(HIGH_WATER);
+  }
+
+  private drain(): void {
+    while (this.blocked === 0 && this.next < this.waiting.length) {
       const frame = this.waiting[this.next++];
-      this.answer(frame.data, frame.isBinary);
+      this.submit(frame.data, frame.isBinary);
     }
-    if (this.paused) return;
+    if (this.blocked) return;
     this.waiting.length = 0;
     this.next = 0;
     this.ws.resume();
   }
 }
 
-export function attachWebSocket(http: HttpServer, state: ServerState, options: WsOptions): WsFace {
+export function attachWebSocket(http: HttpServer, state: ServerState, openChannel: OpenChannel, options: WsOptions): WsFace {
   const wss = new WebSocketServer({ noServer: true, maxPayload: state.limits.maxMessageBytes, perMessageDeflate: false });
   const sockets = new Set<WebSocket>();
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -127,14 +158,15 @@ export function attachWebSocket(http: HttpServer, state: ServerState, options: W
     if (refusal) return refuse(socket, refusal.code, refusal.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      const session = new Session(state, 'ws', (code, message) => ws.close(4000 + code, closeReason(message)));
-      const pump = new SocketPump(ws, session, state);
+      const pump = new SocketPump(ws, state);
+      const channel = openChannel('ws', pump);
+      pump.channel = channel;
       ws.on('message', (data: Buffer, isBinary: boolean) => pump.receive(data, isBinary));
       ws.on('close', () => {
         sockets.delete(ws);
-        session.close();
+        channel.close();
       });
-      ws.on('error', () => session.close());
+      ws.on('error', () => channel.close());
     });
   });
   const bufferedBytes = () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Info, InfoBatcher, type MakeVecOptions, MetarenaError, Registry, Rng, type VectorEnv, type VectorResetArgs } from '../../src/core/index.ts';
 import { RemoteVectorEnv, ShardedVectorEnv } from '../../src/client/index.ts';
 import { dnsTarget, expandAddresses } from '../../src/client/addresses.ts';
-import { mergeInfos, splitBlocks } from '../../src/client/blocks.ts';
+import { mergeInfos, splitBlocks } from '../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 import { type RunningServer, startServer } from '../../src/server/index.ts';
 

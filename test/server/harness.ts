@@ -83,9 +83,16 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
   }
 }
 
-/** A server on free loopback ports serving the built-in envs (plus `options`). */
+/**
+ * Worker threads of the servers the tests start unless a test says otherwise:
+ * `METARENA_TEST_WORKERS=2 npx vitest run test/server` runs the server tests over a worker pool,
+ * without it they run with sessions on the I/O thread (`--workers 0`).
+ */
+export const TEST_WORKERS = Number(process.env.METARENA_TEST_WORKERS ?? 0);
+
+/** A server on free loopback ports serving the built-in envs (plus `options`), with `TEST_WORKERS` workers. */
 export function startLoopbackServer(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
-  return startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry(), ...options });
+  return startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry(), workers: TEST_WORKERS, ...options });
 }
 
 /**

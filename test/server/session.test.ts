@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/index.ts';
 import { RemoteVectorEnv, getStats } from '../../src/client/index.ts';
-import { createBuiltinRegistry } from '../../src/plugins/index.ts';
-import { type RunningServer, startServer } from '../../src/server/index.ts';
+import { fileURLToPath } from 'node:url';
+import type { RunningServer } from '../../src/server/index.ts';
 import { pb, type v1 } from '../../src/wire/index.ts';
-import faulty from './fixtures/faulty-envs.ts';
-import { eventually, FrameCounter, RawSession, RawWebSocket } from './harness.ts';
+import { eventually, FrameCounter, RawSession, RawWebSocket, startLoopbackServer } from './harness.ts';
 
 const S = pb.Status;
 let server: RunningServer;
 
 beforeAll(async () => {
-  const registry = createBuiltinRegistry();
-  for (const p of faulty) registry.register(p);
-  server = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry, limits: { maxMessageBytes: 1 << 20, maxEnvsPerSession: 64 } });
+  const faulty = fileURLToPath(new URL('./fixtures/faulty-envs.ts', import.meta.url));
+  server = await startLoopbackServer({ plugins: [faulty], limits: { maxMessageBytes: 1 << 20, maxEnvsPerSession: 64 } });
 });
 afterAll(async () => {
   await server?.close();
@@ -185,7 +183,7 @@ describe('actions of the wrong shape', () => {
 
 describe('the response-size limit', () => {
   it('refuses in-band, on gRPC and WebSocket alike, an answer larger than --max-message-bytes, and the session stays usable', async () => {
-    const small = await startServer({ grpc: '127.0.0.1:0', ws: '127.0.0.1:0', registry: createBuiltinRegistry(), limits: { maxMessageBytes: 4096 } });
+    const small = await startLoopbackServer({ limits: { maxMessageBytes: 4096 } });
     // 300 CartPole observations are 4800 bytes of float32 alone; 4 fit
     const requests: v1.IRequest[] = [
       { id: 1, make: { env_id: 'CartPole-v1', num_envs: 300 } },

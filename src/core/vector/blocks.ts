@@ -1,13 +1,20 @@
 /**
- * Blocks of a vector env spread over several sessions: env indices split into contiguous
- * blocks, batches cut into blocks and put back together, and the blocks' infos merged into the
+ * Blocks of a vector env spread over several sessions (a client's ShardedVectorEnv over several
+ * servers, a server's vector env spread over its worker threads): env indices split into
+ * contiguous blocks, reset arguments and batches cut into blocks and put back together, errors
+ * renumbered to whole-vector-env indices, and the blocks' infos merged into the
  * layout one vector env of all the envs gives (Gymnasium's dict of arrays with `_key` masks,
  * as `InfoBatcher.result()` builds it): numbers in a Float64Array, booleans in a Uint8Array,
  * nested dicts merged key by key, anything else in a list with null where an env reported
  * nothing. A key whose blocks disagree on the kind becomes a list of each env's value as
  * reported, as the core widens such a column.
  */
-import { type Batch, Dict, type FlatArray, type Info, MetarenaError, type Space, Tuple, batchCodec } from '../core/index.ts';
+import { MetarenaError, show } from '../errors.ts';
+import { checkSeed } from '../rng.ts';
+import type { Info } from '../env.ts';
+import { Dict, type FlatArray, type Space, Tuple } from '../spaces/index.ts';
+import { type Batch, batchCodec } from './batch.ts';
+import type { VectorResetArgs } from './vector-env.ts';
 
 /** A contiguous range of env indices: envs `start` … `start + count - 1`. */
 export interface Block {
@@ -168,4 +175,51 @@ export function shiftErrorIndices(e: unknown, block: Block): unknown {
   const field = e.details.field?.replace(INDEXED_FIELD, (_m, head: string, i: string) => `${head}[${Number(i) + block.start}]`);
   const shifted = new MetarenaError(e.code, e.message.replace(INDEXED_TEXT, shift), { ...e.details, ...(field !== undefined ? { field } : {}) }, { cause: e });
   return shifted;
+}
+
+/**
+ * Checks reset arguments against a vector env of `n` envs before they are cut into blocks, so
+ * the errors name the whole vector env: a seed whose last env's seed would pass the largest safe
+ * integer, and seed lists, masks and context lists of another length.
+ */
+export function checkResetArgs(args: VectorResetArgs | undefined, n: number): void {
+  const { seed, options } = args ?? {};
+  if (typeof seed === 'number') {
+    checkSeed(seed);
+    const most = Number.MAX_SAFE_INTEGER - (n - 1);
+    if (seed > most) {
+      throw new MetarenaError('METARENA_INVALID_SEED', `seed ${seed} gives env ${n - 1} the seed ${seed} + ${n - 1}, past the largest safe integer; with ${n} envs seed must be at most ${most}`, { field: 'seed', allowed: `integer in [0, ${most}]` });
+    }
+  } else if (Array.isArray(seed) && seed.length !== n) {
+    throw new MetarenaError('METARENA_INVALID_SEED', `seed must be an integer or a list of ${n} seeds, got ${show(seed)}`, { field: 'seed' });
+  }
+  const mask = options?.mask;
+  if (mask !== undefined && (!mask || typeof mask !== 'object' || mask.length !== n)) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.mask must have ${n} entries (one per env), got ${show(mask)}`, { field: 'options.mask', allowed: `${n} booleans` });
+  }
+  const contexts = options?.contexts;
+  if (contexts !== undefined && (!Array.isArray(contexts) || contexts.length !== n)) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `options.contexts must be a list of ${n} contexts (or nulls), got ${show(contexts)}`, { field: 'options.contexts' });
+  }
+}
+
+/**
+ * A block's slice of the reset arguments: seeds follow the envs (the block starting at env s
+ * gets seed + s), and its entries of per-env seeds, masks and contexts (`resetAll`: no mask).
+ */
+export function sliceResetArgs(args: VectorResetArgs | undefined, b: Block, resetAll = false): VectorResetArgs {
+  const { seed, options } = args ?? {};
+  const end = b.start + b.count;
+  const out: VectorResetArgs = {};
+  if (typeof seed === 'number') out.seed = seed + b.start;
+  else if (Array.isArray(seed)) out.seed = seed.slice(b.start, end);
+  else if (seed !== undefined) out.seed = seed;
+  if (options) {
+    const o: NonNullable<VectorResetArgs['options']> = {};
+    if (options.mask !== undefined && !resetAll) o.mask = Array.from(options.mask).slice(b.start, end);
+    if (options.context) o.context = options.context;
+    if (options.contexts) o.contexts = options.contexts.slice(b.start, end);
+    out.options = o;
+  }
+  return out;
 }
