@@ -10,7 +10,8 @@
  *   count and with `--workers 0` for contrast (there the make holds the I/O thread), and how
  *   long the make took.
  * - `lockstep_1env`: CartPole-v1, 1 env, lock-step: steps/s and p50 round trip (ms) with
- *   `--workers 0` and with the default worker count (one per core).
+ *   `--workers 0`, with the default worker count (one per core) and with it but
+ *   `--worker-spin 0` (workers sleep after each answer: a thread wake-up per request).
  *
  * Actions are drawn up front, so acting costs nothing. On a 2-core machine the client and the
  * server's I/O thread share the cores with the workers, which caps what a second worker gains.
@@ -128,6 +129,7 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
   const inProcess = await whileMaking(['--workers', '0']);
   const lockstepInProcess = await lockstep1(['--workers', '0'], seconds);
   const lockstepPooled = await lockstep1([], seconds);
+  const lockstepSleeping = await lockstep1(['--worker-spin', '0'], seconds);
   return {
     default_workers: availableParallelism(),
     halfcheetah64: {
@@ -138,6 +140,6 @@ export async function run(opts: { seconds: number }): Promise<Record<string, unk
       ratio_pipelined4: round(two.pipelined4 / one.pipelined4),
     },
     cartpole_while_make4096: { default_workers: pooled, workers0: inProcess },
-    lockstep_1env: { workers0: lockstepInProcess, default_workers: lockstepPooled },
+    lockstep_1env: { workers0: lockstepInProcess, default_workers: lockstepPooled, default_workers_spin0: lockstepSleeping },
   };
 }

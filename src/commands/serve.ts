@@ -2,13 +2,15 @@
  * `metarena serve [--grpc HOST:PORT] [--ws HOST:PORT] [--token T] [--tls-cert F --tls-key F]
  * [--plugin PATH_OR_PACKAGE]… [--allow-origin URL]… [--idle-timeout S] [--max-sessions N]
  * [--max-envs-per-session N] [--max-envs N] [--memory-budget-bytes N] [--max-message-bytes N]
- * [--max-connections N] [--open-timeout S] [--workers N] [--request-timeout MS] [--spread-min-envs N]`: serves the registered
+ * [--max-connections N] [--open-timeout S] [--workers N] [--request-timeout MS] [--spread-min-envs N]
+ * [--worker-spin US]`: serves the registered
  * envs over gRPC and WebSocket. Sessions run on N worker threads (default: one per core,
  * `os.availableParallelism()`; 0: on the I/O thread), each worker loading the `--plugin` modules
  * too; `--request-timeout` answers a request still running after MS milliseconds with
  * DEADLINE_EXCEEDED and replaces its worker (refused with `--workers 0`); `--spread-min-envs N`
  * spreads a make of at least N envs over every worker (EnvPool-style blocks, bit for bit the
- * same trajectories), so one session can use every core. Prints exactly
+ * same trajectories), so one session can use every core; `--worker-spin US` bounds how long a
+ * worker polls for the next request after an answer (spin-wait.ts). Prints exactly
  * `metarena listening grpc=HOST:PORT ws=HOST:PORT` on stdout once both accept connections (port 0
  * becomes the real port) and runs until SIGTERM or SIGINT, then closes every session and exits.
  * The token may also come from METARENA_TOKEN. On stderr it says which `--plugin` modules it
@@ -17,6 +19,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { MetarenaError, show } from '../core/index.ts';
+import { DEFAULT_WORKER_SPIN_US } from '../server/spin-wait.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from '../server/state.ts';
 import type { CliDeps } from './deps.ts';
 import { collect, parseInteger, parsePositiveNumber } from './parse.ts';
@@ -41,6 +44,7 @@ export interface ServeCliOptions {
   workers?: string;
   requestTimeout?: string;
   spreadMinEnvs?: string;
+  workerSpin?: string;
 }
 
 function positive(raw: string | undefined, option: string): number | undefined {
@@ -65,12 +69,16 @@ export function serveLimits(opts: ServeCliOptions): Partial<ServerLimits> {
 }
 
 /** `--workers`, `--request-timeout` and `--spread-min-envs`, checked: the last two need worker threads. */
-export function serveWorkers(opts: Pick<ServeCliOptions, 'workers' | 'requestTimeout' | 'spreadMinEnvs'>): { workers: number; requestTimeoutMs: number | undefined; spreadMinEnvs: number } {
+export function serveWorkers(opts: Pick<ServeCliOptions, 'workers' | 'requestTimeout' | 'spreadMinEnvs' | 'workerSpin'>): { workers: number; requestTimeoutMs: number | undefined; spreadMinEnvs: number; workerSpinMicros: number | undefined } {
   const workers = parseInteger(opts.workers, '--workers', 0) ?? availableParallelism();
   const requestTimeoutMs = parsePositiveNumber(opts.requestTimeout, '--request-timeout');
   const spreadMinEnvs = parseInteger(opts.spreadMinEnvs, '--spread-min-envs', 0) ?? 0;
+  const workerSpinMicros = parseInteger(opts.workerSpin, '--worker-spin', 0);
   if (spreadMinEnvs > 0 && workers === 0) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--spread-min-envs spreads vector envs over worker threads: it needs --workers >= 2', { field: '--spread-min-envs', allowed: 'with --workers >= 2' });
+  }
+  if (workerSpinMicros !== undefined && workers === 0) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--worker-spin sets how long worker threads poll for requests: it needs --workers >= 1', { field: '--worker-spin', allowed: 'with --workers >= 1' });
   }
   if (requestTimeoutMs !== undefined && workers === 0) {
     throw new MetarenaError('METARENA_INVALID_ARGUMENT', '--request-timeout needs sessions on worker threads (--workers >= 1): a request running on the I/O thread (--workers 0) cannot be interrupted', {
@@ -78,7 +86,7 @@ export function serveWorkers(opts: Pick<ServeCliOptions, 'workers' | 'requestTim
       allowed: 'with --workers >= 1',
     });
   }
-  return { workers, requestTimeoutMs, spreadMinEnvs };
+  return { workers, requestTimeoutMs, spreadMinEnvs, workerSpinMicros };
 }
 
 export function serveCommand(program: Command, deps: CliDeps): Command {
@@ -101,8 +109,9 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
     .option('--workers <n>', `worker threads the sessions run on, each session pinned to one; 0: all on the I/O thread (default: one per core, ${availableParallelism()})`)
     .option('--request-timeout <ms>', 'answer a request still running after this many ms with DEADLINE_EXCEEDED and replace its worker (default: none; needs --workers >= 1)')
     .option('--spread-min-envs <n>', 'spread a make of at least this many envs (and 2 per worker) over all workers, stepped concurrently, bit for bit as one vector env; such a make then holds up every worker (default 0: never)')
+    .option('--worker-spin <us>', `microseconds a worker polls for the next request after an answer before it sleeps, at most: a lock-step client skips a thread wake-up per step, for a busy core while it steps (default ${DEFAULT_WORKER_SPIN_US}; 0: never)`)
     .action(async (opts: ServeCliOptions) => {
-      const { workers, requestTimeoutMs, spreadMinEnvs } = serveWorkers(opts);
+      const { workers, requestTimeoutMs, spreadMinEnvs, workerSpinMicros } = serveWorkers(opts);
       const limits = serveLimits(opts);
       // the server (gRPC, WebSocket) loads only when this command runs
       const { startServer } = await import('../server/index.ts');
@@ -122,6 +131,7 @@ export function serveCommand(program: Command, deps: CliDeps): Command {
         workerPlugins: opts.plugin ?? [],
         requestTimeoutMs,
         spreadMinEnvs,
+        workerSpinMicros,
       });
       deps.stdout(`${server.listeningLine}\n`);
       await new Promise<void>((resolve) => {

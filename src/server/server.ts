@@ -65,6 +65,12 @@ export interface ServeOptions {
    * bit for bit the same as one vector env (default 0: never; needs `workers` ≥ 1).
    */
   spreadMinEnvs?: number;
+  /**
+   * Microseconds a worker polls for its next message after an answer before it sleeps, at most
+   * (spin-wait.ts: a lock-step request then skips a thread wake-up; default
+   * `DEFAULT_WORKER_SPIN_US`; 0: never).
+   */
+  workerSpinMicros?: number;
 }
 
 export interface RunningServer {
@@ -116,8 +122,11 @@ function checkLimits(limits: ServerLimits): void {
 }
 
 /** The worker count and request timeout, checked: a timeout needs workers to stop. */
-function checkWorkers(workers: number, requestTimeoutMs: number | undefined, spreadMinEnvs: number): void {
+function checkWorkers(workers: number, requestTimeoutMs: number | undefined, spreadMinEnvs: number, spinMicros: number | undefined): void {
   if (!Number.isSafeInteger(workers) || workers < 0) throw new MetarenaError('METARENA_INVALID_OPTION', `--workers must be an integer >= 0 (0: sessions on the I/O thread), got ${show(workers)}`, { field: 'workers', allowed: 'integer >= 0' });
+  if (spinMicros !== undefined && (typeof spinMicros !== 'number' || !Number.isFinite(spinMicros) || spinMicros < 0 || spinMicros > 100_000)) {
+    throw new MetarenaError('METARENA_INVALID_OPTION', `--worker-spin must be a number of microseconds from 0 (never poll) to 100000, got ${show(spinMicros)}`, { field: 'worker_spin', allowed: '0..100000' });
+  }
   if (!Number.isSafeInteger(spreadMinEnvs) || spreadMinEnvs < 0) {
     throw new MetarenaError('METARENA_INVALID_OPTION', `--spread-min-envs must be an integer >= 0 (0: never spread), got ${show(spreadMinEnvs)}`, { field: 'spread_min_envs', allowed: 'integer >= 0' });
   }
@@ -139,7 +148,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   checkLimits(limits);
   const workers = options.workers ?? 0;
-  checkWorkers(workers, options.requestTimeoutMs, options.spreadMinEnvs ?? 0);
+  checkWorkers(workers, options.requestTimeoutMs, options.spreadMinEnvs ?? 0, options.workerSpinMicros);
   const allowOrigins = checkOrigins(options.allowOrigins ?? []);
   if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) throw new MetarenaError('METARENA_INVALID_OPTION', 'give both --tls-cert and --tls-key, or neither', { field: options.tlsCert ? 'tls_key' : 'tls_cert' });
   const registry = options.registry;
@@ -161,7 +170,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let pool: WorkerPool | undefined;
   if (workers > 0) {
     try {
-      pool = await WorkerPool.start(state, { workers, plugins: options.workerPlugins ?? options.plugins ?? [], requestTimeoutMs: options.requestTimeoutMs, spreadMinEnvs: options.spreadMinEnvs });
+      pool = await WorkerPool.start(state, { workers, plugins: options.workerPlugins ?? options.plugins ?? [], requestTimeoutMs: options.requestTimeoutMs, spreadMinEnvs: options.spreadMinEnvs, spinMicros: options.workerSpinMicros });
     } catch (e) {
       state.stop();
       throw e;

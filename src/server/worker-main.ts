@@ -4,7 +4,8 @@
  * built-in envs plus the `--plugin` modules), keeps a server state over the ledger it shares with
  * the I/O thread (so the server-wide limits hold across workers), contains asynchronous plugin
  * errors per session as the I/O thread does with `--workers 0`, and answers every request
- * message with one response message, in order (worker-protocol.ts).
+ * message with one response message, in order (worker-protocol.ts), polling for the next one a
+ * while before it sleeps (spin-wait.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { MetarenaError } from '../core/index.ts';
@@ -13,6 +14,7 @@ import { installContainment } from './containment.ts';
 import { Ledger } from './ledger.ts';
 import { loadPluginModules, registerAll } from './plugins.ts';
 import { Session } from './session.ts';
+import { serveSpinning } from './spin-wait.ts';
 import { ServerState } from './state.ts';
 import { type FromWorker, type ToWorker, transferable, type WorkerBoot } from './worker-protocol.ts';
 
@@ -30,7 +32,7 @@ try {
   const state = await start();
   installContainment();
   const sessions = new Map<number, Session>();
-  port.on('message', (m: ToWorker) => {
+  serveSpinning<ToWorker>(port, (m) => {
     if (m.t === 'request') {
       const session = sessions.get(m.session);
       if (!session || session.closed) return post({ t: 'response', session: m.session, bytes: null });
@@ -60,7 +62,7 @@ try {
     if (m.t === 'disown') return sessions.get(m.session)?.disown(m.handle);
     sessions.get(m.session)?.close();
     sessions.delete(m.session);
-  });
+  }, boot.spinMs);
   post({ t: 'ready', envs: state.registry.listEnvs().map((p) => p.id), wrappers: state.registry.listWrappers().map((p) => p.id) });
 } catch (e) {
   const err = e instanceof MetarenaError ? e : new MetarenaError('METARENA_INTERNAL', e instanceof Error ? e.message : String(e));

@@ -15,6 +15,10 @@
  * vector env (pooled-session.ts, spanned-env.ts). A worker that dies takes the sessions with
  * blocks on it along.
  *
+ * The hop to a worker and back costs a lock-step request two thread wake-ups; a worker polls for
+ * its next message a while after each answer (`spinMicros`, spin-wait.ts), which takes the
+ * wake-up off the way in while requests come close together.
+ *
  * Plain `worker_threads`, not a task pool such as piscina: a session holds its envs in one
  * worker's memory for its whole life and every request of it must go to that worker, in order,
  * which a pool that hands each task to any free thread does not do.
@@ -33,6 +37,7 @@ import { encodeError, pb } from '../wire/index.ts';
 import type { OpenChannel, SessionChannel, SessionSink, Transport } from './channel.ts';
 import { PoolWorker, type WorkerSession } from './pool-worker.ts';
 import { PooledSession, type SessionRouter } from './pooled-session.ts';
+import { DEFAULT_WORKER_SPIN_US } from './spin-wait.ts';
 import type { ServerState } from './state.ts';
 import { startTsWorker } from './worker-loader.ts';
 import type { FromWorker, ToWorker, WorkerBoot } from './worker-protocol.ts';
@@ -51,6 +56,8 @@ export interface PoolOptions {
    * (default 0: never).
    */
   spreadMinEnvs?: number;
+  /** Microseconds a worker polls for its next message after an answer, at most (default `DEFAULT_WORKER_SPIN_US`; 0: never). */
+  spinMicros?: number;
   /** Where the pool says that a worker failed or was replaced (default: stderr). */
   log?: (line: string) => void;
 }
@@ -194,7 +201,7 @@ export class WorkerPool implements SessionRouter {
 
   /** Starts a worker in `slot`; resolves with its registry's ids once it has loaded. */
   private spawn(slot: number): Promise<{ envs: string[]; wrappers: string[] }> {
-    const boot: Omit<WorkerBoot, 'entry'> = { slot, ledger: this.state.ledger.buffer as SharedArrayBuffer, limits: this.state.limits, plugins: this.options.plugins, cwd: process.cwd() };
+    const boot: Omit<WorkerBoot, 'entry'> = { slot, ledger: this.state.ledger.buffer as SharedArrayBuffer, limits: this.state.limits, plugins: this.options.plugins, cwd: process.cwd(), spinMs: (this.options.spinMicros ?? DEFAULT_WORKER_SPIN_US) / 1000 };
     const thread = startTsWorker(ENTRY, { workerData: { ...boot } });
     thread.unref();
     const w = new PoolWorker(slot, thread);

@@ -19,6 +19,8 @@ export interface WorkerBoot {
   plugins: readonly string[];
   /** Where relative plugin paths are resolved from. */
   cwd: string;
+  /** Milliseconds the worker polls for its next message after an answer, at most (spin-wait.ts). */
+  spinMs: number;
   /** The worker entry module (worker-main.ts) as a URL, for the loader to import. */
   entry: string;
 }

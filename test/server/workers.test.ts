@@ -181,9 +181,11 @@ describe('determinism across worker counts', () => {
 });
 
 describe('worker options', () => {
-  it('refuses bad --workers, --request-timeout and --spread-min-envs values, naming the flag', () => {
-    expect(serveWorkers({ workers: '3', requestTimeout: '250', spreadMinEnvs: '64' })).toEqual({ workers: 3, requestTimeoutMs: 250, spreadMinEnvs: 64 });
-    expect(serveWorkers({ workers: '0' })).toEqual({ workers: 0, requestTimeoutMs: undefined, spreadMinEnvs: 0 });
+  it('refuses bad --workers, --request-timeout, --spread-min-envs and --worker-spin values, naming the flag', () => {
+    expect(serveWorkers({ workers: '3', requestTimeout: '250', spreadMinEnvs: '64', workerSpin: '0' })).toEqual({ workers: 3, requestTimeoutMs: 250, spreadMinEnvs: 64, workerSpinMicros: 0 });
+    expect(serveWorkers({ workers: '0' })).toEqual({ workers: 0, requestTimeoutMs: undefined, spreadMinEnvs: 0, workerSpinMicros: undefined });
+    for (const bad of ['-1', '0.5', 'long']) expect(() => serveWorkers({ workers: '2', workerSpin: bad }), bad).toThrow(/--worker-spin must be an integer >= 0/);
+    expect(() => serveWorkers({ workers: '0', workerSpin: '100' })).toThrow(/--worker-spin sets how long worker threads poll for requests: it needs --workers >= 1/);
     expect(serveWorkers({}).workers).toBeGreaterThanOrEqual(1);
     for (const bad of ['-1', '1.5', 'two', '']) expect(() => serveWorkers({ workers: bad }), bad).toThrow(/--workers must be an integer >= 0/);
     for (const bad of ['0', '-5', 'soon', '']) expect(() => serveWorkers({ workers: '2', requestTimeout: bad }), bad).toThrow(/--request-timeout must be a positive number/);
@@ -196,6 +198,7 @@ describe('worker options', () => {
     await expect(startLoopbackServer({ workers: -1 })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', message: expect.stringContaining('--workers') });
     await expect(startLoopbackServer({ workers: 0, requestTimeoutMs: 100 })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', message: expect.stringContaining('--request-timeout needs') });
     await expect(startLoopbackServer({ workers: 1, requestTimeoutMs: Number.NaN })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', message: expect.stringContaining('--request-timeout') });
+    for (const bad of [-1, 1e6, Number.NaN]) await expect(startLoopbackServer({ workers: 1, workerSpinMicros: bad })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', details: { field: 'worker_spin' } });
     const registry = createBuiltinRegistry();
     registry.register(defineEnv({ id: 'inline/Only-v0', description: 'registered in process', observationSpace: new Box({ low: 0, high: 1, shape: [1] }), actionSpace: new Discrete(2), maxEpisodeSteps: 5, create: () => ({ reset: () => ({ obs: Float32Array.of(0) }), step: () => ({ obs: Float32Array.of(0), reward: 0, terminated: true }) }) }));
     await expect(startLoopbackServer({ workers: 1, registry })).rejects.toMatchObject({ code: 'METARENA_INVALID_OPTION', message: expect.stringContaining('inline/Only-v0') });
