@@ -1,7 +1,10 @@
 /**
  * One vector env spread over several servers (`RemoteVectorEnv.connect` with a list of
  * addresses), against the same vector env on one server, side by side in one run: two server
- * processes (`metarena serve`, as `remote.bench.ts` starts them) and this process as the client.
+ * processes (`metarena serve --worker-spin 0`, as `remote.bench.ts` starts them) and this process
+ * as the client. The servers share this machine's cores with each other and the client, so their
+ * workers sleep after each answer instead of polling (polling takes the core another server's
+ * thread is waiting for), as the README advises for several servers on one machine.
  *
  * - `cartpole_256`: CartPole-v1 ×256, lock-step (send a step, wait for every answer), on one
  *   server and over both (128 envs each, stepped concurrently). The measurements alternate
@@ -68,7 +71,7 @@ async function compare(addresses: string[], envId: string, numEnvs: number, seco
 }
 
 export async function run({ seconds }: { seconds: number }): Promise<Record<string, unknown>> {
-  const servers = await Promise.all([spawnServer(), spawnServer()]);
+  const servers = await Promise.all([spawnServer(['--worker-spin', '0']), spawnServer(['--worker-spin', '0'])]);
   try {
     const addresses = servers.map((s) => s.grpc);
     return {
