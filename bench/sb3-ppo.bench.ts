@@ -7,6 +7,8 @@
  *
  * - `metarena`: the 8 envs are one remote vector env (`metarena.sb3.make_vec_env`) on a server
  *   this bench starts (`node bin/metarena.js serve`), one message per step for the batch.
+ * - `metarena_worker_spin0`: the same on a server whose workers sleep after each answer
+ *   (`--worker-spin 0`), to show what polling costs or gains a client on the same cores.
  * - `gymnasium`: SB3's `make_vec_env("CartPole-v1", 8)`, a DummyVecEnv of Gymnasium's CartPole.
  *
  * Each run reports the wall-clock of `learn` and the mean return of 20 greedy episodes (solved:
@@ -47,22 +49,30 @@ async function train(backend: 'metarena' | 'gymnasium', address: string): Promis
   return JSON.parse(line) as Sb3Run;
 }
 
-export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
-  const server = await spawnServer();
+/** The metarena run on a server started with `flags`. */
+async function onServer(flags: string[]): Promise<Sb3Run> {
+  const server = await spawnServer(flags);
   try {
-    const gymnasium = await train('gymnasium', server.grpc);
-    const metarena = await train('metarena', server.grpc);
-    const ratio = Math.round((metarena.train_seconds / gymnasium.train_seconds) * 100) / 100;
-    return {
-      metarena,
-      gymnasium,
-      wallclock_ratio: ratio,
-      goal_ratio: GOAL_RATIO,
-      meets_goal: ratio <= GOAL_RATIO,
-      both_solved: metarena.solved && gymnasium.solved,
-    };
+    return await train('metarena', server.grpc);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
   }
+}
+
+export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
+  const gymnasium = await train('gymnasium', '');
+  const metarena = await onServer([]);
+  const sleeping = await onServer(['--worker-spin', '0']);
+  const ratio = Math.round((metarena.train_seconds / gymnasium.train_seconds) * 100) / 100;
+  return {
+    metarena,
+    gymnasium,
+    metarena_worker_spin0: sleeping,
+    wallclock_ratio: ratio,
+    wallclock_ratio_worker_spin0: Math.round((sleeping.train_seconds / gymnasium.train_seconds) * 100) / 100,
+    goal_ratio: GOAL_RATIO,
+    meets_goal: ratio <= GOAL_RATIO,
+    both_solved: metarena.solved && gymnasium.solved,
+  };
 }
