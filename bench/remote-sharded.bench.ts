@@ -17,13 +17,9 @@
 import { RemoteVectorEnv } from '../src/client/index.ts';
 import { type Box, Rng, type VectorEnv } from '../src/core/index.ts';
 import { spawnServer } from './remote.bench.ts';
+import { median, round } from './stats.ts';
 
 const ROUNDS = 5;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Env-steps/s of lock-step random actions for `seconds`, after a warm-up. */
 async function measure(env: VectorEnv, actions: (t: number) => unknown, seconds: number): Promise<number> {
@@ -61,7 +57,7 @@ async function compare(addresses: string[], envId: string, numEnvs: number, seco
       numEnvs,
       oneServer: Math.round(oneServer),
       twoServers: Math.round(twoServers),
-      ratio: Math.round((twoServers / oneServer) * 100) / 100,
+      ratio: round(twoServers / oneServer),
       rounds: { one: rounds.one.map(Math.round), two: rounds.two.map(Math.round) },
     };
   } finally {

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { spawnServer } from './remote.bench.ts';
 import type { BenchOptions } from './run.ts';
+import { round } from './stats.ts';
 
 export const slow = 'trains SB3 PPO on CartPole-v1 for 1e5 steps twice (through the client and on Gymnasium), a few minutes';
 
@@ -40,11 +41,12 @@ interface Sb3Run {
   [key: string]: unknown;
 }
 
-async function train(backend: 'metarena' | 'gymnasium', address: string): Promise<Sb3Run> {
+/** One training run in its own Python process; `address`: the server's gRPC face, for the metarena backend. */
+async function train(backend: 'metarena' | 'gymnasium', address?: string): Promise<Sb3Run> {
   const peers = process.env.METARENA_PEERS ?? resolve(ROOT, '../shared/peers');
   const python = process.env.METARENA_PYTHON ?? '/usr/bin/python3';
   const env = { ...process.env, PYTHONPATH: [`${peers}/gymnasium-1.0.0`, `${peers}/stable-baselines3-2.4.1`].join(':'), OMP_NUM_THREADS: '1' };
-  const { stdout } = await execFileAsync(python, [SCRIPT, '--backend', backend, '--address', address, '--seed', String(SEED)], { env, maxBuffer: 1 << 24 });
+  const { stdout } = await execFileAsync(python, [SCRIPT, '--backend', backend, ...(address ? ['--address', address] : []), '--seed', String(SEED)], { env, maxBuffer: 1 << 24 });
   const line = stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as Sb3Run;
 }
@@ -61,16 +63,16 @@ async function onServer(flags: string[]): Promise<Sb3Run> {
 }
 
 export async function run(_opts: BenchOptions): Promise<Record<string, unknown>> {
-  const gymnasium = await train('gymnasium', '');
+  const gymnasium = await train('gymnasium');
   const metarena = await onServer([]);
   const sleeping = await onServer(['--worker-spin', '0']);
-  const ratio = Math.round((metarena.train_seconds / gymnasium.train_seconds) * 100) / 100;
+  const ratio = round(metarena.train_seconds / gymnasium.train_seconds);
   return {
     metarena,
     gymnasium,
     metarena_worker_spin0: sleeping,
     wallclock_ratio: ratio,
-    wallclock_ratio_worker_spin0: Math.round((sleeping.train_seconds / gymnasium.train_seconds) * 100) / 100,
+    wallclock_ratio_worker_spin0: round(sleeping.train_seconds / gymnasium.train_seconds),
     goal_ratio: GOAL_RATIO,
     meets_goal: ratio <= GOAL_RATIO,
     both_solved: metarena.solved && gymnasium.solved,

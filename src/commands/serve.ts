@@ -68,7 +68,7 @@ export function serveLimits(opts: ServeCliOptions): Partial<ServerLimits> {
   return limits;
 }
 
-/** `--workers`, `--request-timeout` and `--spread-min-envs`, checked: the last two need worker threads. */
+/** `--workers`, `--request-timeout`, `--spread-min-envs` and `--worker-spin`, checked: the last three need worker threads. */
 export function serveWorkers(opts: Pick<ServeCliOptions, 'workers' | 'requestTimeout' | 'spreadMinEnvs' | 'workerSpin'>): { workers: number; requestTimeoutMs: number | undefined; spreadMinEnvs: number; workerSpinMicros: number | undefined } {
   const workers = parseInteger(opts.workers, '--workers', 0) ?? availableParallelism();
   const requestTimeoutMs = parsePositiveNumber(opts.requestTimeout, '--request-timeout');

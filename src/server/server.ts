@@ -121,7 +121,7 @@ function checkLimits(limits: ServerLimits): void {
   }
 }
 
-/** The worker count and request timeout, checked: a timeout needs workers to stop. */
+/** The worker count, request timeout, spread threshold and worker polling, checked: a timeout needs workers to stop. */
 function checkWorkers(workers: number, requestTimeoutMs: number | undefined, spreadMinEnvs: number, spinMicros: number | undefined): void {
   if (!Number.isSafeInteger(workers) || workers < 0) throw new MetarenaError('METARENA_INVALID_OPTION', `--workers must be an integer >= 0 (0: sessions on the I/O thread), got ${show(workers)}`, { field: 'workers', allowed: 'integer >= 0' });
   if (spinMicros !== undefined && (typeof spinMicros !== 'number' || !Number.isFinite(spinMicros) || spinMicros < 0 || spinMicros > 100_000)) {
