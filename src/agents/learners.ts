@@ -10,6 +10,7 @@ import { type ArgSpecs, type ArgsOf, MetarenaError, show } from '../core/index.t
 import { doubleDqnLearner, dqnLearner, duelingDqnLearner } from './dqn.ts';
 export { evaluateReturns } from './episode-returns.ts';
 import type { Learner, LearnerPlugin } from './learner.ts';
+import { pearlLearner } from './pearl/learner.ts';
 import { PluginRegistry } from './plugin-registry.ts';
 import { ppoLearner } from './ppo/learner.ts';
 import { rl2Learner } from './rl2/learner.ts';
@@ -77,7 +78,7 @@ function readJson(file: string, field: string): Record<string, unknown> {
 }
 
 /** The built-in learners. */
-export const builtinLearners: readonly LearnerPlugin[] = [ppoLearner, rl2Learner, dqnLearner, doubleDqnLearner, duelingDqnLearner, sacLearner, td3Learner, qLearningLearner, sarsaLearner] as unknown as LearnerPlugin[];
+export const builtinLearners: readonly LearnerPlugin[] = [ppoLearner, rl2Learner, dqnLearner, doubleDqnLearner, duelingDqnLearner, sacLearner, td3Learner, pearlLearner, qLearningLearner, sarsaLearner] as unknown as LearnerPlugin[];
 
 /** A new registry with every built-in learner. */
 export function createLearnerRegistry(): LearnerRegistry {

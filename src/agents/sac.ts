@@ -80,20 +80,9 @@ export class SACLearner extends OffPolicyLearner<SACOptions> {
     return Math.exp(this.logAlpha.dataSync()[0]);
   }
 
-  /**
-   * Squashed-Gaussian actions for observations `obs` [B, obs] with standard-normal noise `eps`
-   * [B, A]: `a` in (−1, 1) and `logp` [B]. Without `eps`, the greedy tanh(mean) (logp undefined).
-   */
+  /** The squashed-Gaussian actions of this actor (see `squashedGaussian`). */
   sample(obs: tf.Tensor2D, eps?: tf.Tensor2D): { a: tf.Tensor2D; logp?: tf.Tensor1D } {
-    const out = this.actor.apply(obs);
-    const [mu, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-    if (!eps) return { a: tf.tanh(mu) };
-    const logStd = tf.add(LOG_STD_MIN, tf.mul(0.5 * (LOG_STD_MAX - LOG_STD_MIN), tf.add(tf.tanh(rawLogStd), 1)));
-    const u = tf.add(mu, tf.mul(tf.exp(logStd), eps));
-    // log N(u; mu, std) = −ε²/2 − log std − log √(2π); log(1 − tanh(u)²) = 2 (log 2 − u − softplus(−2u))
-    const logNormal = tf.sub(tf.sub(tf.mul(-0.5, tf.square(eps)), logStd), HALF_LOG_2PI);
-    const logJacobian = tf.mul(2, tf.sub(tf.sub(LOG_2, u), tf.softplus(tf.mul(-2, u))));
-    return { a: tf.tanh(u) as tf.Tensor2D, logp: tf.sum(tf.sub(logNormal, logJacobian), 1) as tf.Tensor1D };
+    return squashedGaussian(this.actor, obs, eps);
   }
 
   /** Actions in [-1, 1] for `n` observation rows: greedy, or sampled with `rng`. */
@@ -183,6 +172,23 @@ export class SACLearner extends OffPolicyLearner<SACOptions> {
   protected disposeOwn(): void {
     this.logAlpha.dispose();
   }
+}
+
+/**
+ * Squashed-Gaussian actions of `actor` (outputs: means, then raw log-stds) for inputs `obs`
+ * [B, inputs] with standard-normal noise `eps` [B, A]: `a` in (−1, 1) and `logp` [B]. Without
+ * `eps`, the greedy tanh(mean) (logp undefined).
+ */
+export function squashedGaussian(actor: Mlp, obs: tf.Tensor2D, eps?: tf.Tensor2D): { a: tf.Tensor2D; logp?: tf.Tensor1D } {
+  const out = actor.apply(obs);
+  const [mu, rawLogStd] = tf.split(out, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+  if (!eps) return { a: tf.tanh(mu) };
+  const logStd = tf.add(LOG_STD_MIN, tf.mul(0.5 * (LOG_STD_MAX - LOG_STD_MIN), tf.add(tf.tanh(rawLogStd), 1)));
+  const u = tf.add(mu, tf.mul(tf.exp(logStd), eps));
+  // log N(u; mu, std) = −ε²/2 − log std − log √(2π); log(1 − tanh(u)²) = 2 (log 2 − u − softplus(−2u))
+  const logNormal = tf.sub(tf.sub(tf.mul(-0.5, tf.square(eps)), logStd), HALF_LOG_2PI);
+  const logJacobian = tf.mul(2, tf.sub(tf.sub(LOG_2, u), tf.softplus(tf.mul(-2, u))));
+  return { a: tf.tanh(u) as tf.Tensor2D, logp: tf.sum(tf.sub(logNormal, logJacobian), 1) as tf.Tensor1D };
 }
 
 export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = continuousLearnerPlugin({ name: 'sac', description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)', options: SAC_OPTIONS, learner: SACLearner });
