@@ -70,12 +70,12 @@ export class CurrentTrials {
     return this.trials[i].episode;
   }
 
-  /** Records env `i`'s transition from row `i` of the row-major batches `obs`, `actions`, `nextObs`. */
-  record(i: number, obs: ArrayLike<number>, actions: ArrayLike<number>, reward: number, nextObs: ArrayLike<number>, terminated: boolean): void {
+  /** Records env `i`'s transition from row `i` of the row-major batches `obs`, `actions` and row `nextRow` (default `i`) of `nextObs`. */
+  record(i: number, obs: ArrayLike<number>, actions: ArrayLike<number>, reward: number, nextObs: ArrayLike<number>, terminated: boolean, nextRow = i): void {
     const t = this.trials[i];
     t.obs.push(obs, i * this.obsSize);
     t.actions.push(actions, i * this.actionSize);
-    t.nextObs.push(nextObs, i * this.obsSize);
+    t.nextObs.push(nextObs, nextRow * this.obsSize);
     t.scalars.push([reward, terminated ? 1 : 0], 0);
   }
 
@@ -87,19 +87,20 @@ export class CurrentTrials {
   }
 
   /**
-   * Env `i`'s context so far as rows of (obs, action, reward), `obsSize + actionSize + 1` wide
-   * (the encoder's input), and their number.
+   * Env `i`'s context so far as rows of (obs, action, reward[, next obs]), the encoder's input,
+   * and their number.
    */
-  context(i: number): { rows: Float32Array; count: number } {
+  context(i: number, withNextObs = false): { rows: Float32Array; count: number } {
     const t = this.trials[i];
     const { obsSize: d, actionSize: a } = this;
     const n = t.obs.length;
-    const w = d + a + 1;
+    const w = d + a + 1 + (withNextObs ? d : 0);
     const rows = new Float32Array(n * w);
     for (let r = 0; r < n; r++) {
       rows.set(t.obs.data.subarray(r * d, (r + 1) * d), r * w);
       rows.set(t.actions.data.subarray(r * a, (r + 1) * a), r * w + d);
       rows[r * w + d + a] = t.scalars.data[r * 2];
+      if (withNextObs) rows.set(t.nextObs.data.subarray(r * d, (r + 1) * d), r * w + d + a + 1);
     }
     return { rows, count: n };
   }

@@ -4,7 +4,8 @@
  * `metarena train`: SAC (`../sac.ts`) whose actor and twin critics also see a latent task
  * variable z, inferred from the trial's own transitions.
  *
- * - Task inference: an encoder MLP maps each context transition (s, a, r) to a Gaussian factor;
+ * - Task inference: an encoder MLP maps each context transition (s, a, r, s′; (s, a, r) with
+ *   `contextNextObs` false) to a Gaussian factor;
  *   the posterior over z (`latentSize`, 5) is their product (`posterior.ts`), the prior N(0, I).
  *   The encoder is trained through the critics' Bellman loss plus `klWeight` (0.1) times the
  *   KL of each task's posterior to the prior, summed over the meta-batch as oyster sums it;
@@ -63,6 +64,7 @@ export const PEARL_OPTIONS = {
   metaBatch: { type: 'integer', default: 16, min: 1, description: 'tasks (trials) per update' },
   contextSize: { type: 'integer', default: 20, min: 1, description: 'most context transitions per task in an update (each update draws 1…this many)' },
   updatesPerStep: { type: 'number', default: 0.5, min: 0, exclusiveMin: true, description: "gradient updates per env step after learningStarts (oyster's point-robot setting: 1000 per 2000 steps)" },
+  contextNextObs: { type: 'boolean', default: true, description: "context transitions hold the next observation too: (s, a, r, s') (oyster's use_next_obs_in_context; false: (s, a, r))" },
   rewardScale: { type: 'number', default: 20, min: 0, exclusiveMin: true, description: 'reward multiplier in the Bellman target (oyster reward_scale)' },
 } as const satisfies ArgSpecs;
 
@@ -82,6 +84,8 @@ export class PEARLLearner implements Learner {
   trainSeconds = 0;
   readonly obsSize: number;
   readonly latent: number;
+  /** Numbers per context transition: obs, action, reward (and next obs). */
+  readonly contextWidth: number;
   readonly map: BoxActions;
   readonly actor: Mlp;
   readonly critic: TwinCritic;
@@ -109,7 +113,8 @@ export class PEARLLearner implements Learner {
     const z = (this.latent = options.latentSize);
     this.actor = new Mlp({ inputs: d + z, hidden: options.hidden, outputs: 2 * map.size, activation: 'relu', outputGain: 0.01, seed: deriveSeed(seed, 'actor'), name: 'actor' });
     this.critic = new TwinCritic(d + z + map.size, options.hidden, deriveSeed(seed, 'critic'));
-    this.encoder = new Mlp({ inputs: d + map.size + 1, hidden: options.encoderHidden, outputs: 2 * z, activation: 'relu', outputGain: 1, seed: deriveSeed(seed, 'encoder'), name: 'encoder' });
+    this.contextWidth = d + map.size + 1 + (options.contextNextObs ? d : 0);
+    this.encoder = new Mlp({ inputs: this.contextWidth, hidden: options.encoderHidden, outputs: 2 * z, activation: 'relu', outputGain: 1, seed: deriveSeed(seed, 'encoder'), name: 'encoder' });
     this.logAlpha = tf.variable(tf.scalar(Math.log(Math.max(options.alpha, 1e-12))), true);
     this.actorOptimizer = adam(options.policyLr);
     this.criticOptimizer = adam(options.qLr);
@@ -124,7 +129,7 @@ export class PEARLLearner implements Learner {
     return Math.exp(this.logAlpha.dataSync()[0]);
   }
 
-  /** The posterior over z of `tasks` tasks from context rows [tasks · rows, obs + action + 1] and their mask. */
+  /** The posterior over z of `tasks` tasks from context rows [tasks · rows, contextWidth] and their mask. */
   posterior(context: tf.Tensor2D, mask: tf.Tensor2D, tasks: number, rows: number): GaussianPosterior {
     return productOfGaussians(this.encoder.apply(context), mask, tasks, rows);
   }
@@ -137,7 +142,7 @@ export class PEARLLearner implements Learner {
     const eps = normals(rng, this.latent);
     if (count === 0) return eps;
     return tf.tidy(() => {
-      const post = this.posterior(tf.tensor2d(rows, [count, this.obsSize + this.map.size + 1]), tf.ones([1, count]) as tf.Tensor2D, 1, count);
+      const post = this.posterior(tf.tensor2d(rows, [count, this.contextWidth]), tf.ones([1, count]) as tf.Tensor2D, 1, count);
       return samplePosterior(post, tf.tensor2d(eps, [1, this.latent])).dataSync() as Float32Array;
     });
   }
@@ -161,7 +166,7 @@ export class PEARLLearner implements Learner {
     const a = this.map.size;
     const L = this.latent;
     const b = T * R;
-    const batch = this.store.sample(T, C, R, this.rng);
+    const batch = this.store.sample(T, C, R, this.rng, o.contextNextObs);
     const zEps = normals(this.rng, T * L);
     const nextEps = normals(this.rng, b * a);
     this.updates++;
@@ -172,7 +177,7 @@ export class PEARLLearner implements Learner {
       const obs = tf.tensor2d(rl.obs, [b, d]);
       const nextObs = tf.tensor2d(rl.nextObs, [b, d]);
       const actions = tf.tensor2d(rl.actions, [b, a]);
-      const context = tf.tensor2d(batch.context, [T * C, d + a + 1]);
+      const context = tf.tensor2d(batch.context, [T * C, this.contextWidth]);
       const mask = tf.tensor2d(batch.mask, [T, C]);
       const alpha = tf.exp(this.logAlpha);
       const notDone = tf.sub(1, tf.tensor1d(rl.terminated));
@@ -273,7 +278,7 @@ export class PEARLLearner implements Learner {
         if (t.valid[i]) trials.record(i, obs, actions, t.rewards[i], nextObs, t.terminated[i] === 1);
         if (t.done[i]) {
           trials.endEpisode(i);
-          const { rows, count } = trials.context(i);
+          const { rows, count } = trials.context(i, o.contextNextObs);
           this.latents.set(this.inferLatent(rows, count, rng), i * this.latent);
         }
         if (trialStarts[i]) {
@@ -341,11 +346,12 @@ export class PEARLLearner implements Learner {
           // a step that only reset the env (`next_step` autoreset) is no transition
           if (resetOnly[i]) resetOnly[i] = 0;
           else {
-            // the context holds (s, a, r); the next observation is not read, so the batch stands in for it
-            trials.record(i, lastObs, lastActions, result.rewards[i], lastObs, result.terminated[i] === 1);
+            // the observation after the step: the episode's final one where the env restarted within the step
+            const final = finals?.[i] as ArrayLike<number> | null | undefined;
+            trials.record(i, lastObs, lastActions, result.rewards[i], final ?? (result.obs as unknown as ArrayLike<number>), result.terminated[i] === 1, final ? 0 : i);
             if (ended) {
               trials.endEpisode(i);
-              const { rows, count } = trials.context(i);
+              const { rows, count } = trials.context(i, this.options.contextNextObs);
               latents.set(this.inferLatent(rows, count, rng), i * latent);
             }
           }

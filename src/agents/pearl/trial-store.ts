@@ -24,7 +24,7 @@ export interface TrialBatch {
   tasks: number;
   /** Context rows per task (padding masked out). */
   contextRows: number;
-  /** [tasks · contextRows, obs + action + 1]: each context transition's obs, action and reward. */
+  /** [tasks · contextRows, obs + action + 1 (+ obs)]: each context transition's obs, action, reward (and next obs). */
   context: Float32Array;
   /** [tasks, contextRows]: 1 for a context transition, 0 for padding. */
   mask: Float32Array;
@@ -67,11 +67,11 @@ export class TrialStore {
     this.trials.push({ start, length: rows, contextLength: Math.min(trial.contextLength, rows) });
   }
 
-  /** A meta-batch of `tasks` trials (see the file's doc); needs at least one trial. */
-  sample(tasks: number, contextSize: number, rlRows: number, rng: Rng): TrialBatch {
+  /** A meta-batch of `tasks` trials (see the file's doc), contexts with next observations when asked; needs at least one trial. */
+  sample(tasks: number, contextSize: number, rlRows: number, rng: Rng, withNextObs = false): TrialBatch {
     if (this.trials.length === 0) throw new MetarenaError('METARENA_INVALID_STATE', 'the trial store holds no finished trial yet', { field: 'pearl.learningStarts' });
     const { obsSize: d, actionSize: a, capacity: cap } = this.replay;
-    const width = d + a + 1;
+    const width = d + a + 1 + (withNextObs ? d : 0);
     const context = new Float32Array(tasks * contextSize * width);
     const mask = new Float32Array(tasks * contextSize);
     const rl: ReplaySample = { size: tasks * rlRows, obs: new Float32Array(tasks * rlRows * d), actions: new Float32Array(tasks * rlRows * a), rewards: new Float32Array(tasks * rlRows), nextObs: new Float32Array(tasks * rlRows * d), terminated: new Float32Array(tasks * rlRows) };
@@ -88,6 +88,7 @@ export class TrialStore {
         for (let q = 0; q < d; q++) context[row + q] = obs[slot * d + q];
         for (let q = 0; q < a; q++) context[row + d + q] = actions[slot * a + q];
         context[row + d + a] = rewards[slot];
+        if (withNextObs) for (let q = 0; q < d; q++) context[row + d + a + 1 + q] = nextObs[slot * d + q];
         mask[t * contextSize + j] = 1;
       }
       for (let j = 0; j < rlRows; j++) {

@@ -39,6 +39,10 @@ describe('PEARL trial store', () => {
     }
     expect(Math.min(...sizes)).toBe(1);
     expect(Math.max(...sizes)).toBe(8);
+    // (s, a, r, s'): the next observation follows the reward
+    const withNext = store.sample(4, 8, 1, new Rng(4), true);
+    expect(withNext.context.length).toBe(4 * 8 * 7);
+    expect([...withNext.context.subarray(5, 7)]).toEqual([...withNext.context.subarray(0, 2)]); // nextObs = obs in this fixture
   });
 
   it('drops trials whose slots the ring overwrites, and refuses a trial larger than the ring', () => {
@@ -78,6 +82,9 @@ describe('PEARL current trials', () => {
     expect(trials.episode(0)).toBe(1);
     expect(trials.context(0)).toEqual({ rows: Float32Array.from([5, 0.5, 1, 9, 0.9, 3, 13, 1.3, 4]), count: 3 });
     expect(trials.context(1)).toEqual({ rows: Float32Array.from([6, 0.6, 2]), count: 1 });
+    expect(trials.context(1, true)).toEqual({ rows: Float32Array.from([6, 0.6, 2, 8]), count: 1 });
+    trials.record(1, [0, 17], [0, 0.7], 5, [99], false, 0); // next observation from another row
+    expect(trials.context(1, true).rows.subarray(4)).toEqual(Float32Array.from([17, 0.7, 5, 99]));
     const done = trials.take(0);
     expect(done.rows).toBe(3);
     expect(done.contextLength).toBe(2);
@@ -85,6 +92,6 @@ describe('PEARL current trials', () => {
     expect([...done.nextObs]).toEqual([7, 11, 15]);
     expect(trials.rows(0)).toBe(0);
     expect(trials.episode(0)).toBe(0);
-    expect(trials.rows(1)).toBe(1);
+    expect(trials.rows(1)).toBe(2);
   });
 });
