@@ -34,7 +34,7 @@ import { actingAgent } from './box-actions.ts';
 import type { TrainedOptimizer } from './learner-checkpoint.ts';
 import type { LearnerPlugin } from './learner.ts';
 import { OFF_POLICY_OPTIONS, OffPolicyLearner, continuousLearnerPlugin } from './off-policy.ts';
-import { criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
+import { type TwinCritic, criticStep, normals, obsActionRows, stopGradient } from './twin-critic.ts';
 import type { OptionsOf } from './plugin-registry.ts';
 
 export const SAC_OPTIONS = {
@@ -119,25 +119,7 @@ export class SACLearner extends OffPolicyLearner<SACOptions> {
       const target = tf.add(tf.tensor1d(batch.rewards), tf.mul(o.gamma, tf.mul(notDone, softNext)));
       const input = tf.tensor2d(obsAct, [b, d + a]);
       const out: tf.Tensor[] = [criticStep(this.critic, this.criticOptimizer, input, target)];
-      for (const eps of actorEps) {
-        const alphaNow = tf.exp(this.logAlpha);
-        let logp: tf.Tensor1D | undefined;
-        const piStep = tf.variableGrads(() => {
-          const s = this.sample(obs, tf.tensor2d(eps, [b, a]));
-          logp = tf.keep(s.logp!);
-          const [q1, q2] = this.critic.values(tf.concat([obs, s.a], 1));
-          return tf.mean(tf.sub(tf.mul(alphaNow, s.logp!), tf.minimum(q1, q2))) as tf.Scalar;
-        }, this.actor.variables);
-        this.actorOptimizer.applyGradients(piStep.grads as GradientMap);
-        out.push(piStep.value);
-        if (o.autotune) {
-          const fixedLogp = stopGradient(logp!);
-          const alphaStep = tf.variableGrads(() => tf.mean(tf.mul(tf.neg(tf.exp(this.logAlpha)), tf.add(fixedLogp, this.targetEntropy))) as tf.Scalar, [this.logAlpha]);
-          this.alphaOptimizer.applyGradients(alphaStep.grads as GradientMap);
-          out.push(alphaStep.value);
-        }
-        tf.dispose(logp!);
-      }
+      for (const eps of actorEps) out.push(...softActorStep(this, obs, tf.tensor2d(eps, [b, a]), o.autotune));
       if (this.updates % o.targetNetworkFrequency === 0) this.critic.polyak(o.tau);
       return withLosses ? out.map((t) => tf.keep(t)) : [];
     });
@@ -189,6 +171,42 @@ export function squashedGaussian(actor: Mlp, obs: tf.Tensor2D, eps?: tf.Tensor2D
   const logNormal = tf.sub(tf.sub(tf.mul(-0.5, tf.square(eps)), logStd), HALF_LOG_2PI);
   const logJacobian = tf.mul(2, tf.sub(tf.sub(LOG_2, u), tf.softplus(tf.mul(-2, u))));
   return { a: tf.tanh(u) as tf.Tensor2D, logp: tf.sum(tf.sub(logNormal, logJacobian), 1) as tf.Tensor1D };
+}
+
+/** What an actor step of SAC reads and steps: the actor, the twin critics, log α and their optimizers. */
+export interface SoftActorCritic {
+  readonly actor: Mlp;
+  readonly critic: TwinCritic;
+  readonly logAlpha: tf.Variable<tf.Rank.R0>;
+  readonly actorOptimizer: tf.Optimizer;
+  readonly alphaOptimizer: tf.Optimizer;
+  readonly targetEntropy: number;
+}
+
+/**
+ * One actor step on inputs `input` [B, actor inputs] with noise `eps` [B, A] — minimising
+ * `α log π(a|s) − min Q(s, a)` — then, with `autotune`, one α step towards the target
+ * entropy. Returns the actor's loss and (with autotune) α's loss; call inside a tidy.
+ */
+export function softActorStep(p: SoftActorCritic, input: tf.Tensor2D, eps: tf.Tensor2D, autotune: boolean): tf.Scalar[] {
+  const alphaNow = tf.exp(p.logAlpha);
+  let logp: tf.Tensor1D | undefined;
+  const piStep = tf.variableGrads(() => {
+    const s = squashedGaussian(p.actor, input, eps);
+    logp = tf.keep(s.logp!);
+    const [q1, q2] = p.critic.values(tf.concat([input, s.a], 1));
+    return tf.mean(tf.sub(tf.mul(alphaNow, s.logp!), tf.minimum(q1, q2))) as tf.Scalar;
+  }, p.actor.variables);
+  p.actorOptimizer.applyGradients(piStep.grads as GradientMap);
+  const out = [piStep.value];
+  if (autotune) {
+    const fixedLogp = stopGradient(logp!);
+    const alphaStep = tf.variableGrads(() => tf.mean(tf.mul(tf.neg(tf.exp(p.logAlpha)), tf.add(fixedLogp, p.targetEntropy))) as tf.Scalar, [p.logAlpha]);
+    p.alphaOptimizer.applyGradients(alphaStep.grads as GradientMap);
+    out.push(alphaStep.value);
+  }
+  tf.dispose(logp!);
+  return out;
 }
 
 export const sacLearner: LearnerPlugin<typeof SAC_OPTIONS> = continuousLearnerPlugin({ name: 'sac', description: 'Soft Actor-Critic: twin Q, tanh-squashed Gaussian actor, automatic entropy tuning (Box actions)', options: SAC_OPTIONS, learner: SACLearner });

@@ -3,7 +3,7 @@
  * [--num-envs N] [--remote ADDRESS] --steps N [--eval-env ID] [--seed S] --out DIR [--set key=value]…
  * [--target-return R] [--eval-every N] [--eval-episodes N] [--eval-max-episode-steps N]
  * [--checkpoint-every N] [--progress-every S] [--resume] [--json]`: trains a learner (ppo, dqn, double-dqn, dueling-dqn,
- * sac, td3, q-learning, sarsa, rl2) against an in-process or remote vector env. The make options
+ * sac, td3, pearl, q-learning, sarsa, rl2) against an in-process or remote vector env. The make options
  * (`--context`, `--context-sampler`, `--split`, `--episodes-per-trial`, `--wrapper`) are those of
  * every env-making command (make-options.ts) and apply to the training and the evaluation envs.
  *
@@ -364,7 +364,7 @@ export async function runTrain(deps: CliDeps, opts: TrainOptions, progress: Trai
 export function trainCommand(program: Command, deps: CliDeps): Command {
   const command = program
     .command('train')
-    .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, sac, td3, q-learning, sarsa, rl2); metrics, checkpoints and a learning curve in --out')
+    .description('train a learner (ppo, dqn, double-dqn, dueling-dqn, sac, td3, pearl, q-learning, sarsa, rl2); metrics, checkpoints and a learning curve in --out')
     .requiredOption('--agent <name>', 'learner, e.g. ppo or dqn')
     .requiredOption('--env <id>', 'environment id, e.g. CartPole-v1')
     .option('--env-arg <name=value>', 'env argument (repeatable)', collect);

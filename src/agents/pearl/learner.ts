@@ -40,7 +40,7 @@ import { type TrainedOptimizer, loadLearnerCheckpoint, restoreLearnerTensors, sa
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from '../learner.ts';
 import { OFF_POLICY_OPTIONS } from '../off-policy.ts';
 import type { OptionsOf } from '../plugin-registry.ts';
-import { SAC_OPTIONS, squashedGaussian } from '../sac.ts';
+import { SAC_OPTIONS, softActorStep, squashedGaussian } from '../sac.ts';
 import { TransitionStream, memoryResets } from '../transitions.ts';
 import { TwinCritic, normals, stopGradient } from '../twin-critic.ts';
 import { CurrentTrials } from './current-trials.ts';
@@ -207,24 +207,8 @@ export class PEARLLearner implements Learner {
       this.encoderOptimizer.applyGradients(encoderGrads as GradientMap);
       const out: tf.Tensor[] = [step.value, kl!];
       const input = tf.concat([obs, zFixed!], 1) as tf.Tensor2D;
-      for (const eps of actorEps) {
-        const alphaNow = tf.exp(this.logAlpha);
-        let logp: tf.Tensor1D | undefined;
-        const piStep = tf.variableGrads(() => {
-          const s = squashedGaussian(this.actor, input, tf.tensor2d(eps, [b, a]));
-          logp = tf.keep(s.logp!);
-          const [q1, q2] = this.critic.values(tf.concat([input, s.a], 1) as tf.Tensor2D);
-          return tf.mean(tf.sub(tf.mul(alphaNow, s.logp!), tf.minimum(q1, q2))) as tf.Scalar;
-        }, this.actor.variables);
-        this.actorOptimizer.applyGradients(piStep.grads as GradientMap);
-        out.push(piStep.value);
-        if (o.autotune) {
-          const fixedLogp = stopGradient(logp!);
-          const alphaStep = tf.variableGrads(() => tf.mean(tf.mul(tf.neg(tf.exp(this.logAlpha)), tf.add(fixedLogp, this.targetEntropy))) as tf.Scalar, [this.logAlpha]);
-          this.alphaOptimizer.applyGradients(alphaStep.grads as GradientMap);
-        }
-        tf.dispose(logp!);
-      }
+      // the actor's loss only (α's is not logged)
+      for (const eps of actorEps) out.push(softActorStep(this, input, tf.tensor2d(eps, [b, a]), o.autotune)[0]);
       // zFixed and kl were kept out of variableGrads' scope: dispose them unless returned
       tf.dispose(withLosses ? zFixed! : [zFixed!, kl!]);
       if (this.updates % o.targetNetworkFrequency === 0) this.critic.polyak(o.tau);
