@@ -118,9 +118,7 @@ export abstract class OffPolicyLearner<O extends OffPolicyOptions = OffPolicyOpt
  */
 export async function trainOffPolicy(learner: OffPolicyLearner, env: VectorEnv, untilSteps: number, { onLog }: TrainHooks = {}): Promise<void> {
   const { replay, rng, map, obsSize: d, name: agent } = learner;
-  if (env.singleActionSpace.type !== 'Box' || (env.singleActionSpace as Box).size !== map.size || (env.singleObservationSpace as Box).size !== d) {
-    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${agent}: the env's spaces (observation ${show(env.singleObservationSpace.toJSON())}, action ${show(env.singleActionSpace.toJSON())}) do not fit this learner (${d} observation numbers, ${map.size} actions)`, { field: 'env' });
-  }
+  checkEnvFits(env, d, map.size, agent);
   const startedAt = performance.now() - learner.trainSeconds * 1000;
   if (learner.stream?.env !== env) {
     learner.stream = new TransitionStream(env, { agent });
@@ -158,6 +156,13 @@ export async function trainOffPolicy(learner: OffPolicyLearner, env: VectorEnv, 
     }
   }
   learner.trainSeconds = (performance.now() - startedAt) / 1000;
+}
+
+/** Throws unless `env` has Box actions of `actionSize` numbers and observations of `obsSize` (a learner built for other spaces). */
+export function checkEnvFits(env: VectorEnv, obsSize: number, actionSize: number, agent: string): void {
+  if (env.singleActionSpace.type !== 'Box' || (env.singleActionSpace as Box).size !== actionSize || (env.singleObservationSpace as Box).size !== obsSize) {
+    throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${agent}: the env's spaces (observation ${show(env.singleObservationSpace.toJSON())}, action ${show(env.singleActionSpace.toJSON())}) do not fit this learner (${obsSize} observation numbers, ${actionSize} actions)`, { field: 'env' });
+  }
 }
 
 /** Options resolved against `specs` with the checks every off-policy learner makes. */

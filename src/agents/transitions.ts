@@ -166,3 +166,31 @@ export function memoryResets(result: Pick<VectorStepResult, 'terminated' | 'trun
     return reset || ended ? 1 : 0;
   });
 }
+
+/**
+ * For acting agents, which see raw step results rather than the stream: the rows of each step
+ * that are transitions of an episode. Under `next_step` autoreset the step after an episode's
+ * end only resets that env (no reset reported within the done step, no `info.final_obs`); that
+ * row is none, as `TransitionStream` marks it `valid = 0`. Feed every step result in order.
+ */
+export class ActingTransitions {
+  private resetOnly: Uint8Array;
+
+  constructor(readonly numEnvs: number) {
+    this.resetOnly = new Uint8Array(numEnvs);
+  }
+
+  /** 1 where row i of `result` is a step of its episode, 0 where the step only reset the env. */
+  valid(result: Pick<VectorStepResult, 'terminated' | 'truncated' | 'info'>): Uint8Array {
+    const resetMask = result.info._episode_in_trial as ArrayLike<number> | undefined;
+    const finals = result.info.final_obs as ArrayLike<unknown> | undefined;
+    const out = new Uint8Array(this.numEnvs);
+    for (let i = 0; i < this.numEnvs; i++) {
+      out[i] = this.resetOnly[i] ? 0 : 1;
+      this.resetOnly[i] = 0;
+      const ended = result.terminated[i] === 1 || result.truncated[i] === 1;
+      if (ended && resetMask?.[i] !== 1 && (finals?.[i] ?? null) === null) this.resetOnly[i] = 1;
+    }
+    return out;
+  }
+}

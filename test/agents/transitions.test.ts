@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TransitionStream, memoryResets } from '../../src/agents/transitions.ts';
+import { ActingTransitions, TransitionStream, memoryResets } from '../../src/agents/transitions.ts';
 import { Rng, type VectorEnv } from '../../src/core/index.ts';
 import { createBuiltinRegistry } from '../../src/plugins/index.ts';
 
@@ -125,5 +125,20 @@ describe('memoryResets', () => {
     // one pull per episode: every step ends an episode; every third starts a new trial
     expect(episode).toEqual(Array.from({ length: 6 }, () => [1, 1]));
     expect(trial).toEqual([[0, 0], [0, 0], [1, 1], [0, 0], [0, 0], [1, 1]]);
+  });
+});
+
+describe('ActingTransitions', () => {
+  it('marks the step after an episode end as no transition only when the env did not restart within the done step', () => {
+    const step = (term: number[], trunc: number[], info: Record<string, unknown> = {}) => ({ terminated: Uint8Array.from(term), truncated: Uint8Array.from(trunc), info });
+    const t = new ActingTransitions(3);
+    // env 0 ends (next_step: no reset, no final_obs); env 1 ends and restarts within the step (final_obs); env 2 runs on
+    expect([...t.valid(step([1, 0, 0], [0, 1, 0], { final_obs: [null, [0.5], null], _final_obs: [false, true, false] }))]).toEqual([1, 1, 1]);
+    // env 0's next step only resets it; the others are steps of their episodes
+    expect([...t.valid(step([0, 0, 0], [0, 0, 0], { episode_in_trial: [1, 0, 0], _episode_in_trial: [1, 0, 0] }))]).toEqual([0, 1, 1]);
+    expect([...t.valid(step([0, 0, 0], [0, 0, 0]))]).toEqual([1, 1, 1]);
+    // an end whose reset is reported in the same step (trial keys) is followed by a real step
+    expect([...t.valid(step([0, 0, 1], [0, 0, 0], { episode_in_trial: [0, 0, 0], _episode_in_trial: [0, 0, 1] }))]).toEqual([1, 1, 1]);
+    expect([...t.valid(step([0, 0, 0], [0, 0, 0]))]).toEqual([1, 1, 1]);
   });
 });

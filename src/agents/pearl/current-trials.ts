@@ -119,7 +119,12 @@ export class CurrentTrials {
       rows,
       contextLength: t.episode === 0 ? rows : t.contextLength,
     };
-    this.trials[i] = new Trial(this.obsSize, this.actionSize);
+    this.clear(i);
     return finished;
+  }
+
+  /** Starts env `i` on a fresh trial, dropping what its current one held. */
+  clear(i: number): void {
+    this.trials[i] = new Trial(this.obsSize, this.actionSize);
   }
 }

@@ -32,16 +32,16 @@
  * states, the counters, the Rng state and (unless `saveReplay` is false) the trial store.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type ArgSpecs, type Batch, type Box, MetarenaError, Rng, type VectorEnv, type VectorResetResult, type VectorStepResult, deriveSeed, resolveArgs, show } from '../../core/index.ts';
+import { type ArgSpecs, type Batch, type Box, MetarenaError, Rng, type VectorEnv, type VectorResetResult, type VectorStepResult, deriveSeed, resolveArgs } from '../../core/index.ts';
 import { type GradientMap, Mlp, adam, initBackend } from '../../nn/index.ts';
 import type { Agent, AgentEnvSpec } from '../agent.ts';
 import { type BoxActions, boxActions, continuousFits, observationRows, toEnvActions } from '../box-actions.ts';
 import { type TrainedOptimizer, loadLearnerCheckpoint, restoreLearnerTensors, saveLearnerCheckpoint } from '../learner-checkpoint.ts';
 import { type Learner, type LearnerPlugin, LogWindow, type TrainHooks } from '../learner.ts';
-import { OFF_POLICY_OPTIONS } from '../off-policy.ts';
+import { OFF_POLICY_OPTIONS, checkEnvFits } from '../off-policy.ts';
 import type { OptionsOf } from '../plugin-registry.ts';
 import { SAC_OPTIONS, softActorStep, squashedGaussian } from '../sac.ts';
-import { TransitionStream, memoryResets } from '../transitions.ts';
+import { ActingTransitions, TransitionStream, memoryResets } from '../transitions.ts';
 import { TwinCritic, normals, stopGradient } from '../twin-critic.ts';
 import { CurrentTrials } from './current-trials.ts';
 import { type GaussianPosterior, klToStandardNormal, productOfGaussians, samplePosterior } from './posterior.ts';
@@ -98,6 +98,8 @@ export class PEARLLearner implements Learner {
   readonly targetEntropy: number;
   readonly store: TrialStore;
   readonly rng: Rng;
+  /** The encoder's variable names: its share of the critic-and-encoder gradients. */
+  private readonly encoderNames: ReadonlySet<string>;
   private stream: TransitionStream | undefined;
   private trials: CurrentTrials | undefined;
   private latents = new Float32Array(0);
@@ -121,6 +123,7 @@ export class PEARLLearner implements Learner {
     this.encoderOptimizer = adam(options.encoderLr);
     this.alphaOptimizer = adam(options.qLr);
     this.targetEntropy = -map.size;
+    this.encoderNames = new Set(this.encoder.variables.map((v) => v.name));
     this.store = new TrialStore(options.bufferSize, d, map.size);
     this.rng = new Rng(deriveSeed(seed, PEARL_NAME));
   }
@@ -201,8 +204,7 @@ export class PEARLLearner implements Learner {
       }, [...this.critic.variables, ...this.encoder.variables]);
       const criticGrads: tf.NamedTensorMap = {};
       const encoderGrads: tf.NamedTensorMap = {};
-      const encoderNames = new Set(this.encoder.variables.map((v) => v.name));
-      for (const [name, g] of Object.entries(step.grads)) (encoderNames.has(name) ? encoderGrads : criticGrads)[name] = g;
+      for (const [name, g] of Object.entries(step.grads)) (this.encoderNames.has(name) ? encoderGrads : criticGrads)[name] = g;
       this.criticOptimizer.applyGradients(criticGrads as GradientMap);
       this.encoderOptimizer.applyGradients(encoderGrads as GradientMap);
       const out: tf.Tensor[] = [step.value, kl!];
@@ -226,9 +228,7 @@ export class PEARLLearner implements Learner {
     const o = this.options;
     const { map, obsSize: d, rng } = this;
     const a = map.size;
-    if (env.singleActionSpace.type !== 'Box' || (env.singleActionSpace as Box).size !== a || (env.singleObservationSpace as Box).size !== d) {
-      throw new MetarenaError('METARENA_INVALID_ARGUMENT', `${PEARL_NAME}: the env's spaces (observation ${show(env.singleObservationSpace.toJSON())}, action ${show(env.singleActionSpace.toJSON())}) do not fit this learner (${d} observation numbers, ${a} actions)`, { field: 'env' });
-    }
+    checkEnvFits(env, d, a, PEARL_NAME);
     const startedAt = performance.now() - this.trainSeconds * 1000;
     const n = env.numEnvs;
     if (this.stream?.env !== env) {
@@ -303,13 +303,13 @@ export class PEARLLearner implements Learner {
     let latents = new Float32Array(0);
     let lastObs: Float32Array = new Float32Array(0);
     let lastActions: Float32Array = new Float32Array(0);
-    let resetOnly = new Uint8Array(0);
+    let steps = new ActingTransitions(0);
     const begin = (n: number) => {
       numEnvs = n;
       trials = new CurrentTrials(n, d, map.size);
       latents = new Float32Array(n * latent);
       for (let i = 0; i < n; i++) latents.set(this.inferLatent(new Float32Array(0), 0, rng), i * latent);
-      resetOnly = new Uint8Array(n);
+      steps = new ActingTransitions(n);
     };
     return {
       name,
@@ -323,25 +323,22 @@ export class PEARLLearner implements Learner {
       },
       observe: (_actions: Batch, result: VectorStepResult) => {
         const restart = memoryResets(result, 'trial');
-        const resetMask = result.info._episode_in_trial as ArrayLike<number> | undefined;
         const finals = result.info.final_obs as ArrayLike<unknown> | undefined;
+        // a step that only reset the env (`next_step` autoreset) is no transition
+        const valid = steps.valid(result);
         for (let i = 0; i < numEnvs; i++) {
-          const ended = result.terminated[i] === 1 || result.truncated[i] === 1;
-          // a step that only reset the env (`next_step` autoreset) is no transition
-          if (resetOnly[i]) resetOnly[i] = 0;
-          else {
+          if (valid[i]) {
             // the observation after the step: the episode's final one where the env restarted within the step
             const final = finals?.[i] as ArrayLike<number> | null | undefined;
             trials.record(i, lastObs, lastActions, result.rewards[i], final ?? (result.obs as unknown as ArrayLike<number>), result.terminated[i] === 1, final ? 0 : i);
-            if (ended) {
+            if (result.terminated[i] === 1 || result.truncated[i] === 1) {
               trials.endEpisode(i);
               const { rows, count } = trials.context(i, this.options.contextNextObs);
               latents.set(this.inferLatent(rows, count, rng), i * latent);
             }
           }
-          if (ended && resetMask?.[i] !== 1 && (finals?.[i] ?? null) === null) resetOnly[i] = 1;
           if (restart[i]) {
-            trials.take(i);
+            trials.clear(i);
             latents.set(this.inferLatent(new Float32Array(0), 0, rng), i * latent);
           }
         }

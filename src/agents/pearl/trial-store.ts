@@ -76,11 +76,12 @@ export class TrialStore {
     const mask = new Float32Array(tasks * contextSize);
     const rl: ReplaySample = { size: tasks * rlRows, obs: new Float32Array(tasks * rlRows * d), actions: new Float32Array(tasks * rlRows * a), rewards: new Float32Array(tasks * rlRows), nextObs: new Float32Array(tasks * rlRows * d), terminated: new Float32Array(tasks * rlRows) };
     const { obs, actions, rewards, nextObs, terminated } = this.replay;
-    const order = new Int32Array(contextSize);
+    let order = new Int32Array(contextSize);
     for (let t = 0; t < tasks; t++) {
       const trial = this.trials[rng.integer(this.trials.length)];
       const available = Math.max(1, trial.contextLength);
       const k = 1 + rng.integer(Math.min(contextSize, available));
+      if (order.length < available) order = new Int32Array(available);
       pickDistinct(order, k, available, rng);
       for (let j = 0; j < k; j++) {
         const slot = (trial.start + order[j]) % cap;
@@ -129,23 +130,13 @@ function overlaps(s1: number, n1: number, s2: number, n2: number, cap: number): 
   return d < n2 || (cap - d) % cap < n1;
 }
 
-/** The first `k` entries of `out`: distinct indices in [0, n), a partial Fisher–Yates draw. */
+/** The first `k` entries of `out` (at least `n` long): distinct indices in [0, n), a partial Fisher–Yates draw. */
 function pickDistinct(out: Int32Array, k: number, n: number, rng: Rng): void {
-  if (n <= out.length) {
-    for (let i = 0; i < n; i++) out[i] = i;
-    for (let i = 0; i < k; i++) {
-      const j = i + rng.integer(n - i);
-      const tmp = out[i];
-      out[i] = out[j];
-      out[j] = tmp;
-    }
-    return;
-  }
-  // more candidates than room: rejection (k is small)
+  for (let i = 0; i < n; i++) out[i] = i;
   for (let i = 0; i < k; i++) {
-    let v: number;
-    do v = rng.integer(n);
-    while (out.subarray(0, i).includes(v));
-    out[i] = v;
+    const j = i + rng.integer(n - i);
+    const tmp = out[i];
+    out[i] = out[j];
+    out[j] = tmp;
   }
 }

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { type Batch, MetarenaError, Rng, RunningMeanStd, type Space, type VectorResetResult, type VectorStepResult, deriveSeed, show } from '../../core/index.ts';
 import { Mlp } from '../../nn/index.ts';
 import type { Agent } from '../agent.ts';
-import { memoryResets } from '../transitions.ts';
+import { ActingTransitions, memoryResets } from '../transitions.ts';
 import { type ActKind, type ObsKind, actionKind, argmax, batchLength, inputWidth, observationKind, outputWidth, sampleLogits } from './kinds.ts';
 import { MemoryCore, MemoryInputs } from './memory.ts';
 import type { PPOOptions } from './options.ts';
@@ -150,11 +150,10 @@ export class PPOPolicy {
     const rng = new Rng(seed);
     let numEnvs = 0;
     let memory: { state: Float32Array; keep: Float32Array; inputs: MemoryInputs } | undefined;
-    // envs whose episode ended without a reset in the same step: their next step only resets them
-    let resetOnly = new Uint8Array(0);
+    let steps = new ActingTransitions(0);
     const begin = (n: number) => {
       numEnvs = n;
-      resetOnly = new Uint8Array(n);
+      steps = new ActingTransitions(n);
       if (this.memory) memory = { state: this.memory.zeros(n), keep: new Float32Array(n), inputs: new MemoryInputs(this.options.memoryInputs, this.actKind, n) };
     };
     return {
@@ -173,16 +172,12 @@ export class PPOPolicy {
         if (!memory) return;
         const restart = memoryResets(result, this.options.memoryReset);
         const width = this.actKind.kind === 'box' ? this.actKind.size : 1;
-        // an env reset within the step reports its reset (metarena's trial keys) or its final observation
-        const resetMask = result.info._episode_in_trial as ArrayLike<number> | undefined;
-        const finals = result.info.final_obs as ArrayLike<unknown> | undefined;
+        // a step that only reset the env (`next_step` autoreset) is no step of the episode: the
+        // next inputs stay those of the step that ended it, as in training (transitions.ts)
+        const valid = steps.valid(result);
         for (let i = 0; i < numEnvs; i++) {
           const ended = result.terminated[i] === 1 || result.truncated[i] === 1;
-          // a step that only reset the env (`next_step` autoreset) is no step of the episode: the
-          // next inputs stay those of the step that ended it, as in training (transitions.ts)
-          if (resetOnly[i]) resetOnly[i] = 0;
-          else memory.inputs.record(i, Array.prototype.slice.call(actions, i * width, (i + 1) * width), result.rewards[i], ended);
-          if (ended && resetMask?.[i] !== 1 && (finals?.[i] ?? null) === null) resetOnly[i] = 1;
+          if (valid[i]) memory.inputs.record(i, Array.prototype.slice.call(actions, i * width, (i + 1) * width), result.rewards[i], ended);
           if (restart[i]) {
             memory.keep[i] = 0;
             memory.inputs.clear(i);
